@@ -1,0 +1,151 @@
+/// A pipeline file, decoded and checked: what the runner executes.
+///
+/// Paths are absolute: the loader resolves the file's relative paths against the project root,
+/// the folder that holds the pipeline file's folder (`<root>/Pipelines/x.yaml`).
+public struct PipelineConfig: Sendable {
+    public var version: Int
+    public var name: String
+    public var description: String
+    /// The pipeline file itself.
+    public var file: String
+    /// The project root the relative paths were resolved against.
+    public var root: String
+    public var input: InputSettings
+    public var stages: [StageConfig]
+    public var outputs: OutputSettings
+
+    public init(version: Int = 1, name: String, description: String = "", file: String, root: String,
+                input: InputSettings, stages: [StageConfig], outputs: OutputSettings) {
+        self.version = version
+        self.name = name
+        self.description = description
+        self.file = file
+        self.root = root
+        self.input = input
+        self.stages = stages
+        self.outputs = outputs
+    }
+
+    public var parse: ParseSettings? {
+        for case .parse(let s) in stages { return s }
+        return nil
+    }
+    public var dedupe: DedupeSettings? {
+        for case .dedupe(let s) in stages { return s }
+        return nil
+    }
+    public var enrich: EnrichSettings? {
+        for case .enrich(let s) in stages { return s }
+        return nil
+    }
+    public var aggregate: AggregateSettings? {
+        for case .aggregate(let s) in stages { return s }
+        return nil
+    }
+}
+
+public struct InputSettings: Sendable {
+    /// Absolute path of the corpus folder.
+    public var folder: String
+    /// A shell-style file pattern (`*.txt`) matched against file names.
+    public var pattern: String
+    /// `fr`, `en` or `auto`: the language assumed when detection is unsure.
+    public var language: String
+
+    public init(folder: String, pattern: String = "*.txt", language: String = "fr") {
+        self.folder = folder
+        self.pattern = pattern
+        self.language = language
+    }
+}
+
+/// One entry of `stages:`, in the fixed order parse, dedupe, enrich, aggregate.
+public enum StageConfig: Sendable {
+    case parse(ParseSettings)
+    case dedupe(DedupeSettings)
+    case enrich(EnrichSettings)
+    case aggregate(AggregateSettings)
+
+    /// The YAML key of the stage.
+    public var kind: String {
+        switch self {
+        case .parse: return "parse"
+        case .dedupe: return "dedupe"
+        case .enrich: return "enrich"
+        case .aggregate: return "aggregate"
+        }
+    }
+
+    /// Stage kinds in the only order they may appear.
+    public static let order = ["parse", "dedupe", "enrich", "aggregate"]
+}
+
+public struct ParseSettings: Sendable, Equatable {
+    /// How paragraphs are delimited: every non-empty line (`lines`) or blank lines (`blank-lines`).
+    public enum Split: String, Sendable, CaseIterable { case lines, blankLines = "blank-lines" }
+    public var split: Split
+    /// Year given to day-and-month dates in the text (`le 26 octobre`) when nothing else tells it.
+    public var defaultYear: Int?
+    /// Remove captions, banners, widgets and related-article lists.
+    public var stripBoilerplate: Bool
+
+    public init(split: Split = .lines, defaultYear: Int? = nil, stripBoilerplate: Bool = true) {
+        self.split = split
+        self.defaultYear = defaultYear
+        self.stripBoilerplate = stripBoilerplate
+    }
+}
+
+public struct DedupeSettings: Sendable, Equatable {
+    public enum Scope: String, Sendable, CaseIterable { case document, corpus }
+    /// Remove paragraphs equal after normalising case, white space and punctuation.
+    public var exact: Bool
+    /// Remove paragraphs whose word-shingle Jaccard similarity with a kept one is at least `threshold`.
+    public var near: Bool
+    public var threshold: Double
+    /// Words per shingle.
+    public var shingleSize: Int
+    /// Paragraphs with fewer words are only compared exactly.
+    public var minWords: Int
+    /// Compare inside each document only, or across the corpus too.
+    public var scope: Scope
+
+    public init(exact: Bool = true, near: Bool = true, threshold: Double = 0.8, shingleSize: Int = 3,
+                minWords: Int = 8, scope: Scope = .corpus) {
+        self.exact = exact
+        self.near = near
+        self.threshold = threshold
+        self.shingleSize = shingleSize
+        self.minWords = minWords
+        self.scope = scope
+    }
+}
+
+public struct EnrichSettings: Sendable, Equatable {
+    /// Absolute paths of the data files, `nil` when the pipeline names none.
+    public var countries: String?
+    public var organisations: String?
+    public var themes: String?
+
+    public init(countries: String? = nil, organisations: String? = nil, themes: String? = nil) {
+        self.countries = countries
+        self.organisations = organisations
+        self.themes = themes
+    }
+}
+
+public struct AggregateSettings: Sendable, Equatable {
+    public init() {}
+}
+
+public struct OutputSettings: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case xlsx, csv, json }
+    /// Absolute path of the output folder; always inside `<root>/out`.
+    public var folder: String
+    public var formats: [Format]
+
+    public init(folder: String, formats: [Format] = Format.allCases) {
+        self.folder = folder
+        self.formats = formats
+    }
+}

@@ -1,0 +1,48 @@
+/// What a run tells about itself: the machine-readable record, also shown in every output.
+public struct RunInfo: Sendable {
+    public var pipeline: String
+    public var description: String
+    /// The pipeline file, relative to the project root.
+    public var pipelineFile: String
+    /// The corpus folder, relative to the project root.
+    public var corpus: String
+    /// ISO 8601 UTC timestamp of the run (`2026-11-22T06:00:00Z`).
+    public var runAt: String
+    public var toolVersion: String
+    public var stages: [StageStats]
+    public var warnings: [String]
+
+    public init(pipeline: String, description: String, pipelineFile: String, corpus: String, runAt: String,
+                toolVersion: String, stages: [StageStats] = [], warnings: [String] = []) {
+        self.pipeline = pipeline
+        self.description = description
+        self.pipelineFile = pipelineFile
+        self.corpus = corpus
+        self.runAt = runAt
+        self.toolVersion = toolVersion
+        self.stages = stages
+        self.warnings = warnings
+    }
+}
+
+/// The tables a run produced, in the order the outputs show them, with the run's record.
+public struct Briefing: Sendable {
+    public var run: RunInfo
+    public var tables: [Table]
+
+    public init(run: RunInfo, tables: [Table]) {
+        self.run = run
+        self.tables = tables
+    }
+
+    public func table(_ name: String) -> Table? { tables.first { $0.name == name } }
+}
+
+/// Writes a briefing in one format into a folder.
+public protocol Exporter {
+    /// The format's key in the pipeline file's `outputs.formats`.
+    static var format: OutputSettings.Format { get }
+    /// Writes the files and returns their paths relative to `folder`.
+    /// - Throws: `RunError` naming the file that could not be written.
+    func export(_ briefing: Briefing, to folder: String) throws -> [String]
+}
