@@ -1,0 +1,110 @@
+/// Word hashes of a paragraph, computed on its UTF-8 bytes: the basis of exact and near-duplicate checks.
+///
+/// Words are runs of letters and digits; case (ASCII and Latin-1), white space (including no-break
+/// spaces) and punctuation (including typographic quotes, dashes and apostrophes) do not count, so
+/// `« Merci » !` and `merci` have the same key.
+struct ParagraphFingerprint {
+    /// One 64-bit hash per word, in order.
+    var words: [UInt64] = []
+
+    init(_ text: String) {
+        var utf8 = text.utf8
+        if utf8.withContiguousStorageIfAvailable({ self.scan($0) }) == nil {
+            var copy = String(text)
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+            _ = utf8.withContiguousStorageIfAvailable { self.scan($0) }
+        }
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>) {
+        var h = Self.fnvOffset
+        var inWord = false
+        var i = 0
+        let n = buf.count
+        @inline(__always) func endWord() {
+            if inWord { words.append(Self.mix(h)); h = Self.fnvOffset; inWord = false }
+        }
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                let isDigit = b >= 0x30 && b <= 0x39
+                let isUpper = b >= 0x41 && b <= 0x5A
+                let isLower = b >= 0x61 && b <= 0x7A
+                if isDigit || isUpper || isLower {
+                    h = (h ^ UInt64(isUpper ? b + 0x20 : b)) &* Self.fnvPrime
+                    inWord = true
+                } else {
+                    endWord()
+                }
+                i += 1
+                continue
+            }
+            // multi-byte sequence: separators are NBSP, « », and U+2000–U+206F (spaces, dashes, quotes, …)
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            if b == 0xC2, i + 1 < n, [0xA0, 0xAB, 0xBB, 0xB7].contains(buf[i + 1]) {
+                endWord()
+            } else if b == 0xE2, i + 1 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
+                endWord()
+            } else {
+                var k = 0
+                while k < len, i + k < n {
+                    var c = buf[i + k]
+                    // Latin-1 capitals À–Þ (C3 80–C3 9E, not ×) fold to small letters
+                    if k == 1, b == 0xC3, c >= 0x80, c <= 0x9E, c != 0x97 { c += 0x20 }
+                    h = (h ^ UInt64(c)) &* Self.fnvPrime
+                    k += 1
+                }
+                inWord = true
+            }
+            i += len
+        }
+        endWord()
+    }
+
+    /// A strong 64-bit mix (splitmix64 finaliser).
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// One key for the whole normalised text.
+    var exactKey: UInt64 {
+        var h: UInt64 = 0x84_22_23_25
+        for w in words { h = Self.mix(h ^ w) }
+        return h
+    }
+
+    /// Sorted, unique hashes of every run of `size` consecutive words (the whole text when shorter).
+    func shingles(size: Int) -> [UInt64] {
+        guard !words.isEmpty else { return [] }
+        let k = min(size, words.count)
+        var out: [UInt64] = []
+        out.reserveCapacity(words.count - k + 1)
+        for start in 0...(words.count - k) {
+            var h: UInt64 = UInt64(k)
+            for w in words[start..<start + k] { h = Self.mix(h ^ w) }
+            out.append(h)
+        }
+        out.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(out.count)
+        for x in out where unique.last != x { unique.append(x) }
+        return unique
+    }
+
+    /// Jaccard similarity of two sorted, unique arrays.
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        var i = 0, j = 0, common = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return Double(common) / Double(a.count + b.count - common)
+    }
+}

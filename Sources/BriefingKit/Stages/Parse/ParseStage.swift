@@ -1,0 +1,241 @@
+/// Reads one file into a `Document`: decodes it, recovers title, date, source URL, publisher and
+/// language, splits paragraphs and removes boilerplate, recording every removed line and why.
+///
+/// ```yaml
+/// - parse:
+///     split: lines          # or blank-lines
+///     default_year: 2025    # year of "le 26 octobre" when nothing else gives it
+///     strip_boilerplate: true
+/// ```
+public struct ParseStage: Sendable {
+    public static let kind = "parse"
+    public static let unit = "files"
+    public let settings: ParseSettings
+    /// The language assumed when detection finds no signal.
+    public let fallbackLanguage: String
+
+    public init(settings: ParseSettings = ParseSettings(), fallbackLanguage: String = "fr") {
+        self.settings = settings
+        self.fallbackLanguage = fallbackLanguage == "en" ? "en" : "fr"
+    }
+
+    /// Parses `file`; `nil` when the file is empty or binary (counted in `stats` with a warning).
+    public func parse(_ file: SourceFile, stats: inout StageStats, warnings: inout [String]) -> Document? {
+        stats.input += 1
+        let id = file.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? file.name
+        let (text, encoding): (String, TextEncoding)
+        switch TextDecoding.decode(file.bytes) {
+        case .empty:
+            stats.drop("empty-file")
+            warnings.append("\(file.name): skipped, the file is empty")
+            return nil
+        case .binary:
+            stats.drop("binary-file")
+            warnings.append("\(file.name): skipped, the file is binary, not text")
+            return nil
+        case .text(let s, let e):
+            (text, encoding) = (s, e)
+        }
+        var doc = Document(id: id, fileName: file.name, byteCount: file.bytes.count, encoding: encoding)
+        if encoding == .windows1252 {
+            doc.warnings.append("\(file.name): not valid UTF-8, read as Windows-1252")
+        }
+        doc.hasCRLF = text.utf8.contains(0x0D)
+        split(text, into: &doc, stats: &stats)
+        doc.language = detectLanguage(doc.paragraphs)
+        warnings.append(contentsOf: doc.warnings)
+        stats.output += 1
+        stats.extra["paragraphs", default: 0] += doc.paragraphs.count
+        stats.extra["boilerplate-lines", default: 0] += doc.removed.count
+        return doc
+    }
+
+    // MARK: - Lines
+
+    private func split(_ text: String, into doc: inout Document, stats: inout StageStats) {
+        var lines = LineReader.lines(text)
+        var seenNonEmpty = false
+        var afterFooter = false
+        var expectTitleAfterBanner = false
+        var fallbackTitle: String?
+        var credits: [String] = []
+        var signOff: String?
+        var bylinePublisher: String?
+        var bylineDate: PartialDate?
+        var headerDate: PartialDate?
+        var pending: (line: Int, text: String)?
+
+        func remove(_ lineNo: Int, _ text: String, _ reason: Removal.Reason) {
+            doc.removed.append(Removal(documentID: doc.id, line: lineNo, text: text, stage: Self.kind, reason: reason))
+        }
+        func flush() {
+            guard let p = pending else { return }
+            let position = doc.paragraphs.count + 1
+            doc.paragraphs.append(Paragraph(id: "\(doc.id)#p\(position)", position: position, line: p.line, text: p.text))
+            pending = nil
+        }
+        func addContent(_ lineNo: Int, _ text: String) {
+            if settings.split == .blankLines, let p = pending {
+                pending = (p.line, p.text + " " + text)
+            } else {
+                flush()
+                pending = (lineNo, text)
+            }
+        }
+
+        for i in lines.indices {
+            let (lineNo, raw) = lines[i]
+            var line = raw.trimmingCharacters()
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            let isFirst = !seenNonEmpty
+            seenNonEmpty = true
+            guard settings.stripBoilerplate else {
+                addContent(lineNo, line)
+                continue
+            }
+            if afterFooter {
+                let kind = LineClassifier.classify(line, isFirst: false)
+                remove(lineNo, line, kind == .commentWidget ? .commentWidget : .relatedArticles)
+                continue
+            }
+            switch LineClassifier.classify(line, isFirst: isFirst) {
+            case .header(let date, let title):
+                headerDate = date
+                if !title.isEmpty { doc.title = title; doc.titleOrigin = "header" }
+                remove(lineNo, line, .metadataHeader)
+            case .banner:
+                remove(lineNo, line, .siteBanner)
+                expectTitleAfterBanner = true
+            case .imageMarker:
+                flush()
+                remove(lineNo, line, .imageMarker)
+            case .caption(let text):
+                flush()
+                if fallbackTitle == nil, doc.paragraphs.isEmpty, pending == nil, text.count >= 20 { fallbackTitle = text }
+                remove(lineNo, line, .photoCaption)
+            case .credit(let agency):
+                flush()
+                credits.append(agency)
+                remove(lineNo, line, .photoCredit)
+            case .agencySignOff(let agency):
+                flush()
+                signOff = agency
+                remove(lineNo, line, .agencyCredit)
+            case .source(let url):
+                flush()
+                if doc.sourceURL == nil { doc.sourceURL = url }
+                remove(lineNo, line, .sourceLine)
+            case .byline(let publisher, let date):
+                flush()
+                bylinePublisher = bylinePublisher ?? publisher
+                bylineDate = bylineDate ?? date
+                remove(lineNo, line, .byline)
+            case .commentWidget, .relatedHeading:
+                flush()
+                afterFooter = true
+                remove(lineNo, line, lineKind(line) == .commentWidget ? .commentWidget : .relatedArticles)
+            case .widgetWord:
+                remove(lineNo, line, .widgetText)
+            case .content:
+                if expectTitleAfterBanner, doc.title == nil, line.count <= 300 {
+                    expectTitleAfterBanner = false
+                    doc.title = line
+                    doc.titleOrigin = "after-banner"
+                    remove(lineNo, line, .title)
+                    continue
+                }
+                expectTitleAfterBanner = false
+                for prefix in LineClassifier.gluedPrefixes where line.hasPrefix(prefix) {
+                    let rest = line.dropFirst(prefix.count)
+                    if let first = rest.first, first.isUppercase {
+                        remove(lineNo, prefix.trimmingCharacters(), .widgetText)
+                        line = String(rest)
+                    }
+                }
+                addContent(lineNo, line)
+            }
+        }
+        flush()
+        lines.removeAll()
+
+        // Metadata, by order of trust.
+        if doc.title == nil, let fallbackTitle { doc.title = fallbackTitle; doc.titleOrigin = "first-caption" }
+        if doc.title == nil, let first = doc.paragraphs.first {
+            doc.title = Tokenizer.sentences(first.text).first.map { String($0.text.prefix(200)) }
+            doc.titleOrigin = "first-sentence"
+        }
+        if let headerDate {
+            doc.date = headerDate; doc.dateOrigin = .header
+        } else if let bylineDate {
+            doc.date = bylineDate; doc.dateOrigin = .byline
+        } else if let url = doc.sourceURL, let d = DateHeuristics.dateInURL(url) {
+            doc.date = d; doc.dateOrigin = .url
+        } else if let d = DateHeuristics.latestDate(in: doc, defaultYear: settings.defaultYear) {
+            doc.date = d; doc.dateOrigin = .text
+        } else {
+            doc.warnings.append("\(doc.fileName): no publication date found")
+        }
+        if let url = doc.sourceURL, let host = DateHeuristics.host(of: url) {
+            doc.publisher = host
+        } else {
+            doc.publisher = bylinePublisher ?? signOff ?? credits.first { LineClassifier.isAgencySignOff($0) }
+        }
+        if doc.title == nil { doc.warnings.append("\(doc.fileName): no title found") }
+    }
+
+    private func lineKind(_ line: String) -> LineClassifier.Kind { LineClassifier.classify(line, isFirst: false) }
+
+    // MARK: - Language
+
+    private static let french: Set<String> = ["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "avec", "ont"]
+    private static let english: Set<String> = ["the", "and", "of", "to", "is", "in", "for", "with", "that", "on", "was", "are", "has", "by"]
+
+    /// `fr` or `en` by counting common words; the configured language when there is no signal.
+    func detectLanguage(_ paragraphs: [Paragraph]) -> String {
+        var fr = 0, en = 0
+        for p in paragraphs.prefix(20) {
+            for word in p.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                let w = String(word)
+                if Self.french.contains(w) { fr += 1 } else if Self.english.contains(w) { en += 1 }
+            }
+        }
+        if fr == 0 && en == 0 { return fallbackLanguage }
+        return en > fr ? "en" : "fr"
+    }
+}
+
+/// Splits text into numbered lines on LF, CRLF or a lone CR, working on UTF-8 bytes.
+enum LineReader {
+    static func lines(_ text: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        var utf8 = text.utf8
+        _ = utf8.withContiguousStorageIfAvailable { buf in
+            var start = 0
+            var i = 0
+            var lineNo = 1
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A || b == 0x0D {
+                    result.append((lineNo, String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)))
+                    if b == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                    lineNo += 1
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < n {
+                result.append((lineNo, String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self)))
+            }
+        }
+        if result.isEmpty, !text.isEmpty {
+            // non-contiguous storage: fall back to a copy
+            utf8 = String(text).utf8
+            return lines(String(decoding: Array(utf8), as: UTF8.self))
+        }
+        return result
+    }
+}
