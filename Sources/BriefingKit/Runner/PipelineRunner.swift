@@ -1,0 +1,138 @@
+import Foundation
+
+/// What a finished run produced.
+public struct RunResult: Sendable {
+    public var briefing: Briefing
+    /// The published output folder.
+    public var outputFolder: String
+    /// Files written, relative to the output folder.
+    public var files: [String]
+}
+
+/// Runs a pipeline: reads the corpus, streams every document through parse, dedupe and enrich,
+/// aggregates, exports into a temporary folder and publishes it in place of the previous outputs.
+public struct PipelineRunner {
+    public static let toolVersion = "0.1.0"
+
+    public let config: PipelineConfig
+    /// The run's timestamp; `SOURCE_DATE_EPOCH` fixes it for reproducible outputs.
+    public var runDate: Date
+
+    public init(config: PipelineConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.config = config
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            runDate = Date(timeIntervalSince1970: epoch)
+        } else {
+            runDate = Date()
+        }
+    }
+
+    /// Runs every stage and publishes the outputs.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete;
+    ///   the previous outputs are then left as they were.
+    public func run() throws -> RunResult {
+        let clock = ContinuousClock()
+        let reader = CorpusReader(folder: config.input.folder, pattern: config.input.pattern)
+        let names = try reader.fileNames()
+        guard !names.isEmpty else {
+            throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
+        }
+        let parseSettings = config.parse ?? ParseSettings()
+        let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
+        var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
+        var enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
+        var aggregate = AggregateStage(settings: config.aggregate ?? AggregateSettings())
+
+        var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
+        var dedupeStats = StageStats(stage: DedupeStage.kind, unit: DedupeStage.unit)
+        var enrichStats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
+        var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
+        var warnings: [String] = []
+        var times = [Duration](repeating: .zero, count: 4)
+
+        for name in names {
+            var start = clock.now
+            let file = try reader.read(name)
+            guard var doc = parse.parse(file, stats: &parseStats, warnings: &warnings) else {
+                times[0] += clock.now - start
+                continue
+            }
+            var now = clock.now
+            times[0] += now - start
+            start = now
+            if dedupe != nil { dedupe!.process(&doc, stats: &dedupeStats) }
+            now = clock.now
+            times[1] += now - start
+            start = now
+            if enrich != nil { enrich!.process(&doc, stats: &enrichStats) }
+            now = clock.now
+            times[2] += now - start
+            start = now
+            aggregate.consume(doc, stats: &aggregateStats)
+            times[3] += clock.now - start
+        }
+        let finishStart = clock.now
+        let tables = aggregate.finish(stats: &aggregateStats)
+        times[3] += clock.now - finishStart
+        guard parseStats.output > 0 else {
+            throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
+        }
+
+        parseStats.seconds = times[0].seconds
+        dedupeStats.seconds = times[1].seconds
+        enrichStats.seconds = times[2].seconds
+        aggregateStats.seconds = times[3].seconds
+        var stages = [parseStats]
+        if dedupe != nil { stages.append(dedupeStats) }
+        if enrich != nil { stages.append(enrichStats) }
+        stages.append(aggregateStats)
+
+        let run = RunInfo(
+            pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
+            corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion,
+            stages: stages, warnings: warnings)
+        var briefing = Briefing(run: run, tables: tables)
+
+        let exportStart = clock.now
+        let publisher = OutputPublisher(destination: config.outputs.folder)
+        let files = try publisher.publish { folder in
+            var files: [String] = []
+            for format in config.outputs.formats {
+                let exporter: any Exporter
+                switch format {
+                case .xlsx: exporter = XLSXExporter()
+                case .csv: exporter = CSVExporter()
+                case .json: exporter = JSONExporter()
+                }
+                files += try exporter.export(briefing, to: folder)
+            }
+            return files
+        }
+        var exportStats = StageStats(stage: "export", unit: "files")
+        exportStats.input = briefing.tables.count
+        exportStats.output = files.count
+        exportStats.seconds = (clock.now - exportStart).seconds
+        briefing.run.stages.append(exportStats)
+        return RunResult(briefing: briefing, outputFolder: config.outputs.folder, files: files)
+    }
+
+    /// `path` relative to the project root when it is inside it.
+    func relative(_ path: String) -> String {
+        let root = config.root.hasSuffix("/") ? config.root : config.root + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}
