@@ -1,0 +1,176 @@
+/// Writes `briefing.json`: `{ "run": {…}, "tables": { "<name>": [ {column: value, …}, … ], … } }`.
+///
+/// Hand-written so that keys keep a stable, meaningful order: run keys in a fixed order, tables in
+/// briefing order, row keys in column order. Two-space indentation, a final newline. Integers are JSON
+/// numbers, doubles use `Cell.format` (non-finite ones become `null`), dates are ISO 8601 strings
+/// (`2025-04` for a month), nulls `null`, booleans `true`/`false`.
+public struct JSONExporter: Exporter {
+    public static let format: OutputSettings.Format = .json
+    public static let fileName = "briefing.json"
+
+    public init() {}
+
+    /// Writes `briefing.json` and returns its name.
+    /// - Throws: `RunError("cannot write <path>: <reason>")`.
+    public func export(_ briefing: Briefing, to folder: String) throws -> [String] {
+        try OutputFile.prepare(folder: folder)
+        try OutputFile.write(Self.bytes(of: briefing), to: OutputFile.join(folder, Self.fileName))
+        return [Self.fileName]
+    }
+
+    /// The whole document, as UTF-8 bytes.
+    public static func bytes(of briefing: Briefing) -> [UInt8] {
+        var w = JSONWriter()
+        w.out.append(contentsOf: "{\n  \"run\": ".utf8)
+        w.write(runValue(briefing.run), indent: 1)
+        w.out.append(contentsOf: ",\n  \"tables\": ".utf8)
+        if briefing.tables.isEmpty {
+            w.out.append(contentsOf: "{}".utf8)
+        } else {
+            w.out.append(contentsOf: "{".utf8)
+            for (t, table) in briefing.tables.enumerated() {
+                w.out.append(contentsOf: (t == 0 ? "\n    " : ",\n    ").utf8)
+                w.string(table.name)
+                w.out.append(contentsOf: ": ".utf8)
+                writeRows(of: table, to: &w)
+            }
+            w.out.append(contentsOf: "\n  }".utf8)
+        }
+        w.out.append(contentsOf: "\n}\n".utf8)
+        return w.out
+    }
+
+    /// The document as a string (for tests and previews).
+    public static func text(of briefing: Briefing) -> String {
+        String(decoding: bytes(of: briefing), as: UTF8.self)
+    }
+
+    private static func writeRows(of table: Table, to w: inout JSONWriter) {
+        guard !table.rows.isEmpty else {
+            w.out.append(contentsOf: "[]".utf8)
+            return
+        }
+        w.out.append(UInt8(ascii: "["))
+        for (r, row) in table.rows.enumerated() {
+            w.out.append(contentsOf: (r == 0 ? "\n      " : ",\n      ").utf8)
+            let fields = table.columns.enumerated().map { (c, column) in
+                (column.name, c < row.count ? cellValue(row[c]) : JSONValue.null)
+            }
+            w.write(.object(fields), indent: 3)
+        }
+        w.out.append(contentsOf: "\n    ]".utf8)
+    }
+
+    static func cellValue(_ cell: Cell) -> JSONValue {
+        switch cell {
+        case .text(let s), .url(let s): return .string(s)
+        case .int(let i): return .number(String(i))
+        case .double(let d): return d.isFinite ? .number(Cell.format(d)) : .null
+        case .date(let d): return .string(d.iso)
+        case .bool(let b): return .bool(b)
+        case .null: return .null
+        }
+    }
+
+    static func runValue(_ run: RunInfo) -> JSONValue {
+        .object([
+            ("pipeline", .string(run.pipeline)),
+            ("description", .string(run.description)),
+            ("pipeline_file", .string(run.pipelineFile)),
+            ("corpus", .string(run.corpus)),
+            ("run_at", .string(run.runAt)),
+            ("tool_version", .string(run.toolVersion)),
+            ("stages", .array(run.stages.map(stageValue))),
+            ("warnings", .array(run.warnings.map { .string($0) })),
+        ])
+    }
+
+    static func stageValue(_ s: StageStats) -> JSONValue {
+        let counts = { (d: [String: Int]) in
+            JSONValue.object(d.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })
+        }
+        let seconds = (s.seconds * 1000).rounded() / 1000
+        return .object([
+            ("stage", .string(s.stage)),
+            ("unit", .string(s.unit)),
+            ("input", .number(String(s.input))),
+            ("output", .number(String(s.output))),
+            ("dropped", counts(s.dropped)),
+            ("seconds", seconds.isFinite ? .number(Cell.format(seconds)) : .null),
+            ("extra", counts(s.extra)),
+        ])
+    }
+}
+
+/// A JSON value whose objects keep their keys in the order given.
+enum JSONValue {
+    case string(String)
+    /// Already formatted as a JSON number.
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+}
+
+/// Serialises `JSONValue`s with two-space indentation into a byte buffer.
+struct JSONWriter {
+    private static let hex = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+
+    /// Writes `value` as if it started at nesting level `indent`.
+    mutating func write(_ value: JSONValue, indent: Int) {
+        switch value {
+        case .string(let s): string(s)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items):
+            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                write(item, indent: indent + 1)
+            }
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            guard !fields.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, item)) in fields.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                string(key)
+                out.append(contentsOf: ": ".utf8)
+                write(item, indent: indent + 1)
+            }
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Writes a quoted string: `"` and `\` escaped, `\n` `\r` `\t` as such, other controls as `\u00XX`.
+    mutating func string(_ s: String) {
+        out.append(0x22)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)],
+                                        Self.hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+
+    private mutating func newline(_ indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes output files atomically: into `<path>.tmp`, then renamed onto `<path>`,
+/// so a reader never sees a half-written file. Failures become `RunError("cannot write <path>: …")`.
+enum OutputFile {
+    /// Creates `folder` and its parents if needed.
+    static func prepare(folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RunError("cannot write \(folder): \(reason(error))")
+        }
+    }
+
+    /// `folder/name`, without doubling a trailing slash.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The temporary path a file is written to before `commit`.
+    static func temporary(for path: String) -> String { path + ".tmp" }
+
+    /// Writes `bytes` to `path` atomically.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let tmp = temporary(for: path)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw RunError("cannot write \(path): \(lastError())") }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = systemWrite(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = lastError()
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = lastError() }
+        if let failure {
+            discard(tmp)
+            throw RunError("cannot write \(path): \(failure)")
+        }
+        try commit(tmp, to: path)
+    }
+
+    /// Renames a finished temporary file onto `path`, replacing it; removes `tmp` on failure.
+    static func commit(_ tmp: String, to path: String) throws {
+        guard rename(tmp, path) == 0 else {
+            let message = lastError()
+            discard(tmp)
+            throw RunError("cannot write \(path): \(message)")
+        }
+    }
+
+    /// Removes a temporary file, ignoring errors (it may not exist).
+    static func discard(_ tmp: String) {
+        _ = unlink(tmp)
+    }
+
+    /// Makes a file name from a table name: path separators, control and reserved characters become `_`.
+    static func safeFileName(_ name: String) -> String {
+        let reserved: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        var s = String(name.map { ch in
+            reserved.contains(ch) || ch.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? "_" : ch
+        })
+        if s.hasPrefix(".") { s = "_" + s.dropFirst() }
+        return s.isEmpty ? "_" : s
+    }
+
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}
+
+/// POSIX `write(2)`, named apart from `OutputFile.write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

@@ -1,0 +1,328 @@
+// The only file that talks to libxlsxwriter. Everything outside sees Swift types only:
+// `Workbook`, `Worksheet`, `CellFormat`, `CellStyle`, `DocumentProperties`, `XLSXError`.
+internal import CXLSXWriter
+import Foundation
+
+/// An error libxlsxwriter reported, with what was being written when it happened.
+struct XLSXError: Error, Sendable, CustomStringConvertible {
+    /// The `lxw_error` code (0 for errors raised by this wrapper itself).
+    var code: Int
+    /// `lxw_strerror`'s message, or the wrapper's own.
+    var message: String
+    /// The call that failed, such as `write_string`.
+    var operation: String
+    var sheet: String?
+    /// 0-based position of the cell, when a cell was being written.
+    var row: Int?
+    var column: Int?
+
+    /// `write_string on sheet 'articles' at C2 (row 2, column 3): String exceeds Excel's limit…`.
+    var description: String {
+        var s = operation
+        if let sheet { s += " on sheet '\(sheet)'" }
+        if let row, let column {
+            s += " at \(ExcelLimits.cellName(row: row, column: column)) (row \(row + 1), column \(column + 1))"
+        } else if let row {
+            s += " at row \(row + 1)"
+        } else if let column {
+            s += " at column \(ExcelLimits.columnName(column))"
+        }
+        return s + ": " + message
+    }
+}
+
+/// How a cell looks; the workbook turns each distinct style into one format.
+struct CellStyle: Hashable, Sendable {
+    var bold = false
+    var wrap = false
+    var alignTop = false
+    var underline = false
+    var bottomBorder = false
+    /// Background fill, `0xRRGGBB`.
+    var fillColor: UInt32?
+    /// Font colour, `0xRRGGBB`.
+    var fontColor: UInt32?
+    /// An Excel number format such as `yyyy-mm-dd`.
+    var numberFormat: String?
+}
+
+/// A format registered in a workbook, to pass to the write calls of its sheets.
+struct CellFormat: Hashable, Sendable {
+    fileprivate let index: Int
+}
+
+/// Document properties (File › Properties in Excel).
+struct DocumentProperties: Sendable {
+    var title = ""
+    var subject = ""
+    var author = ""
+    var keywords = ""
+    var comments = ""
+    /// Creation time in seconds since 1970; `nil` stamps the current time, so files differ between runs.
+    var created: Int?
+}
+
+/// What became of a URL written with `Worksheet.writeURL`.
+enum HyperlinkOutcome: Sendable {
+    case link
+    /// Not an `http(s)://`, `ftp://` or `mailto:` URL: written as text.
+    case notALink
+    /// Longer than Excel's 2,079 characters: written as text.
+    case tooLong
+    /// Past the 65,530 hyperlinks a sheet can hold: written as text.
+    case tooMany
+}
+
+/// An `.xlsx` file being built; owns the libxlsxwriter workbook and frees it on `close()` or `deinit`.
+///
+/// Not thread-safe: build a workbook in one synchronous function.
+final class Workbook {
+    let path: String
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var formats: [UnsafeMutablePointer<lxw_format>] = []
+    private var formatIndex: [CellStyle: CellFormat] = [:]
+    /// Lowercased names of the sheets so far (Excel compares sheet names case-insensitively).
+    private var takenNames: Set<String> = []
+
+    /// Starts a workbook that `close()` writes to `path`.
+    /// - Parameter useZip64: allow ZIP64 extensions, needed only for parts over 4 GB.
+    init(path: String, useZip64: Bool = false) throws {
+        self.path = path
+        // libxlsxwriter prints numbers with `%.16G`: any decimal point but "." corrupts the file.
+        if let lc = localeconv(), let point = lc.pointee.decimal_point, String(cString: point) != "." {
+            throw XLSXError(code: 0, message: "LC_NUMERIC uses '\(String(cString: point))' as decimal point; "
+                                + "it must stay \"C\"", operation: "workbook_new")
+        }
+        var options = lxw_workbook_options()
+        options.constant_memory = 0  // write cells in any order; memory grows with the data
+        options.use_zip64 = useZip64 ? 1 : 0
+        guard let h = workbook_new_opt(path, &options) else {
+            throw XLSXError(code: 0, message: "libxlsxwriter could not create the workbook",
+                            operation: "workbook_new")
+        }
+        handle = h
+    }
+
+    deinit {
+        if let handle { _ = workbook_close(handle) }
+    }
+
+    /// Writes the file and frees the workbook; a second call does nothing.
+    func close() throws {
+        guard let h = handle else { return }
+        handle = nil
+        try check(workbook_close(h), "workbook_close")
+    }
+
+    /// The format for `style`, created on first use.
+    func format(_ style: CellStyle) throws -> CellFormat {
+        if let known = formatIndex[style] { return known }
+        guard let f = workbook_add_format(try open()) else {
+            throw XLSXError(code: 0, message: "out of memory", operation: "workbook_add_format")
+        }
+        if style.bold { format_set_bold(f) }
+        if style.wrap { format_set_text_wrap(f) }
+        if style.alignTop { format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if style.underline { format_set_underline(f, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
+        if style.bottomBorder { format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let color = style.fillColor { format_set_bg_color(f, color) }
+        if let color = style.fontColor { format_set_font_color(f, color) }
+        if let numberFormat = style.numberFormat { format_set_num_format(f, numberFormat) }
+        let id = CellFormat(index: formats.count)
+        formats.append(f)
+        formatIndex[style] = id
+        return id
+    }
+
+    /// Adds a sheet named after `requested`, made valid and unique (see `ExcelLimits.sheetName`).
+    func addSheet(named requested: String) throws -> Worksheet {
+        let h = try open()
+        let name = ExcelLimits.sheetName(requested, taken: takenNames)
+        guard let ws = workbook_add_worksheet(h, name) else {
+            throw XLSXError(code: 0, message: "libxlsxwriter refused the sheet name", operation: "add_worksheet",
+                            sheet: name)
+        }
+        takenNames.insert(name.lowercased())
+        return Worksheet(name: name, workbook: self, handle: ws)
+    }
+
+    /// Sets the document properties; libxlsxwriter copies the strings.
+    func setProperties(_ p: DocumentProperties) throws {
+        let h = try open()
+        let owned = [p.title, p.subject, p.author, p.keywords, p.comments].map { text in
+            text.withCString { strdup($0) }
+        }
+        defer { owned.forEach { free($0) } }
+        var props = lxw_doc_properties()
+        props.title = owned[0]
+        props.subject = owned[1]
+        props.author = owned[2]
+        props.keywords = owned[3]
+        props.comments = owned[4]
+        props.created = time_t(p.created ?? 0)  // 0: libxlsxwriter uses the current time
+        try check(workbook_set_properties(h, &props), "workbook_set_properties")
+    }
+
+    // MARK: - Private
+
+    fileprivate func open(_ operation: String = "workbook") throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else {
+            throw XLSXError(code: 0, message: "workbook already closed", operation: operation)
+        }
+        return handle
+    }
+
+    fileprivate func pointer(_ format: CellFormat?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let format, formats.indices.contains(format.index) else { return nil }
+        return formats[format.index]
+    }
+}
+
+/// One sheet of a `Workbook`; keeps its workbook alive and refuses writes once it is closed.
+final class Worksheet {
+    /// The sheet name as written (sanitised and unique).
+    let name: String
+    private let workbook: Workbook
+    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    /// Hyperlinks written so far.
+    private(set) var hyperlinkCount = 0
+
+    fileprivate init(name: String, workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>) {
+        self.name = name
+        self.workbook = workbook
+        self.handle = handle
+    }
+
+    /// Writes text (never a formula, even if it starts with `=`); returns `true` if it was truncated.
+    @discardableResult
+    func writeString(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws -> Bool {
+        let (r, c) = try cell(row, column, "write_string")
+        let cut = ExcelLimits.truncated(text)
+        let rc = worksheet_write_string(handle, r, c, cut ?? text, workbook.pointer(format))
+        try check(rc, "write_string", sheet: name, row: row, column: column)
+        return cut != nil
+    }
+
+    /// Writes a finite number.
+    func writeNumber(_ value: Double, row: Int, column: Int, format: CellFormat? = nil) throws {
+        let (r, c) = try cell(row, column, "write_number")
+        guard value.isFinite else {
+            throw XLSXError(code: 0, message: "\(value) is not a finite number", operation: "write_number",
+                            sheet: name, row: row, column: column)
+        }
+        try check(worksheet_write_number(handle, r, c, value, workbook.pointer(format)),
+                  "write_number", sheet: name, row: row, column: column)
+    }
+
+    /// Writes a date as an Excel serial (month dates as their first day) shown with `format`.
+    ///
+    /// Dates before 1900-03-01 are written as ISO text, because Excel shows them a day off.
+    /// - Returns: `false` when the date was written as text.
+    @discardableResult
+    func writeDate(_ date: PartialDate, row: Int, column: Int, format: CellFormat? = nil) throws -> Bool {
+        let serial = date.daysSinceEpoch + ExcelLimits.serialOfUnixEpoch
+        guard serial >= ExcelLimits.firstReliableSerial else {
+            try writeString(date.iso, row: row, column: column, format: format)
+            return false
+        }
+        try writeNumber(Double(serial), row: row, column: column, format: format)
+        return true
+    }
+
+    /// Writes a URL as a hyperlink when Excel can hold it, else as plain text with `textFormat`.
+    @discardableResult
+    func writeURL(_ url: String, row: Int, column: Int, format: CellFormat? = nil,
+                  textFormat: CellFormat? = nil) throws -> HyperlinkOutcome {
+        let (r, c) = try cell(row, column, "write_url")
+        var outcome = HyperlinkOutcome.link
+        if !ExcelLimits.isLinkable(url) {
+            outcome = .notALink
+        } else if url.utf16.count > ExcelLimits.maxURLLength {
+            outcome = .tooLong
+        } else if hyperlinkCount >= ExcelLimits.maxURLsPerSheet {
+            outcome = .tooMany
+        } else {
+            let rc = worksheet_write_url(handle, r, c, url, workbook.pointer(format))
+            // libxlsxwriter measures the escaped URL (spaces become %20), so it can still say no.
+            if rc == LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED {
+                outcome = .tooLong
+            } else if rc == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED {
+                outcome = .tooMany
+            } else {
+                try check(rc, "write_url", sheet: name, row: row, column: column)
+                hyperlinkCount += 1
+                // libxlsxwriter shows `mailto:a@b.c` as `a@b.c`; show the URL exactly as given.
+                if url.lowercased().hasPrefix("mailto:") {
+                    try writeString(url, row: row, column: column, format: format)
+                }
+                return .link
+            }
+        }
+        try writeString(url, row: row, column: column, format: textFormat)
+        return outcome
+    }
+
+    /// Writes a boolean, shown by Excel as TRUE or FALSE.
+    func writeBool(_ value: Bool, row: Int, column: Int, format: CellFormat? = nil) throws {
+        let (r, c) = try cell(row, column, "write_boolean")
+        try check(worksheet_write_boolean(handle, r, c, value ? 1 : 0, workbook.pointer(format)),
+                  "write_boolean", sheet: name, row: row, column: column)
+    }
+
+    /// Writes an empty cell that carries a format (without a format Excel stores nothing).
+    func writeBlank(row: Int, column: Int, format: CellFormat? = nil) throws {
+        let (r, c) = try cell(row, column, "write_blank")
+        try check(worksheet_write_blank(handle, r, c, workbook.pointer(format)),
+                  "write_blank", sheet: name, row: row, column: column)
+    }
+
+    /// Sets the width of a column, in characters of the default font.
+    func setColumnWidth(_ column: Int, _ width: Double) throws {
+        let (_, c) = try cell(0, column, "set_column")
+        try check(worksheet_set_column(handle, c, c, width, nil), "set_column", sheet: name, column: column)
+    }
+
+    /// Sets the height of a row in points (Excel's default is 15); capped at Excel's 409.
+    func setRowHeight(_ row: Int, _ height: Double) throws {
+        let (r, _) = try cell(row, 0, "set_row")
+        try check(worksheet_set_row(handle, r, min(height, ExcelLimits.maxRowHeight), nil),
+                  "set_row", sheet: name, row: row)
+    }
+
+    /// Freezes the rows above `rows` and the columns left of `columns`.
+    func freezePanes(rows: Int, columns: Int) throws {
+        let (r, c) = try cell(rows, columns, "freeze_panes")
+        _ = try workbook.open("freeze_panes")
+        worksheet_freeze_panes(handle, r, c)
+    }
+
+    /// Puts filter buttons on the first row of the range and filters the rows below it.
+    func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        let (r1, c1) = try cell(firstRow, firstColumn, "autofilter")
+        let (r2, c2) = try cell(lastRow, lastColumn, "autofilter")
+        try check(worksheet_autofilter(handle, r1, c1, r2, c2), "autofilter", sheet: name)
+    }
+
+    // MARK: - Private
+
+    /// Checks that the workbook is open and the cell inside Excel's grid; returns C indices.
+    private func cell(_ row: Int, _ column: Int, _ operation: String) throws -> (lxw_row_t, lxw_col_t) {
+        _ = try workbook.open(operation)
+        guard (0..<ExcelLimits.maxRows).contains(row), (0..<ExcelLimits.maxColumns).contains(column),
+              let r = lxw_row_t(exactly: row), let c = lxw_col_t(exactly: column) else {
+            throw XLSXError(code: 0, message: "cell outside Excel's \(ExcelLimits.maxRows) rows × "
+                                + "\(ExcelLimits.maxColumns) columns", operation: operation, sheet: name,
+                            row: row, column: column)
+        }
+        return (r, c)
+    }
+}
+
+/// Throws an `XLSXError` for any libxlsxwriter result but `LXW_NO_ERROR`.
+private func check(_ rc: lxw_error, _ operation: String, sheet: String? = nil, row: Int? = nil,
+                   column: Int? = nil) throws {
+    guard rc != LXW_NO_ERROR else { return }
+    let message = lxw_strerror(rc).map { String(cString: $0) } ?? "libxlsxwriter error \(rc.rawValue)"
+    throw XLSXError(code: Int(rc.rawValue), message: message, operation: operation, sheet: sheet,
+                    row: row, column: column)
+}
