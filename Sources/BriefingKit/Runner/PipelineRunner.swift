@@ -95,16 +95,19 @@ public struct PipelineRunner {
 
         let exportStart = clock.now
         let publisher = OutputPublisher(destination: config.outputs.folder)
+        // The workbook goes first so that its warnings (truncated cells…) reach the JSON's run record.
+        let formats = config.outputs.formats.sorted { ($0 == .xlsx ? 0 : 1) < ($1 == .xlsx ? 0 : 1) }
         let files = try publisher.publish { folder in
             var files: [String] = []
-            for format in config.outputs.formats {
-                let exporter: any Exporter
+            for format in formats {
                 switch format {
-                case .xlsx: exporter = XLSXExporter()
-                case .csv: exporter = CSVExporter()
-                case .json: exporter = JSONExporter()
+                case .xlsx:
+                    let report = try XLSXExporter().write(briefing, to: folder)
+                    briefing.run.warnings += report.warnings
+                    files.append(report.file)
+                case .csv: files += try CSVExporter().export(briefing, to: folder)
+                case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
-                files += try exporter.export(briefing, to: folder)
             }
             return files
         }

@@ -22,7 +22,7 @@ import Testing
     @Test func keptParagraphsAreExactlyTheContentLines() throws {
         let docs = try Repo.parsedSeeds()
         for (d, g) in zip(docs, try Gold.entries("documents")) {
-            let content = Set(g["content_lines"] as? [Int] ?? [])
+            let content = Set(g["content_lines"] as? [Int] ?? []).union(g["duplicate_lines"] as? [Int] ?? [])
             let ambiguous = Set(g["ambiguous_lines"] as? [Int] ?? [])
             let kept = Set(d.paragraphs.map(\.line))
             // every content line is kept (parse keeps duplicates; dedupe removes them)
