@@ -1,0 +1,298 @@
+/// A pipeline file as written (`Pipelines/*.yaml`): a Codable mirror of the YAML, keys in snake_case.
+///
+/// Decoding checks each value on its own (types, enums, ranges, unknown keys at every level);
+/// `PipelineLoader` then checks what depends on several values (stage order, paths) and resolves
+/// defaults and paths into a `PipelineConfig`.
+///
+/// ```yaml
+/// version: 1
+/// name: hanoi-convention
+/// input: { folder: seeds }
+/// stages:
+///   - parse: { default_year: 2025 }
+///   - dedupe: { threshold: 0.8 }
+///   - aggregate: {}
+/// outputs: { folder: out/hanoi-convention, formats: [xlsx, csv, json] }
+/// ```
+public struct PipelineFile: Codable, Sendable, Equatable {
+    /// The file format version; must be 1.
+    public var version: Int
+    /// The pipeline's name, made of `a-z`, `0-9`, `-` and `_`.
+    public var name: String
+    /// A sentence on what the pipeline covers.
+    public var description: String?
+    /// Where the corpus is.
+    public var input: Input
+    /// The stages, in the order parse, dedupe, enrich, aggregate.
+    public var stages: [Stage]
+    /// Where and what to write; defaults to `out/<name>` in every format.
+    public var outputs: Outputs?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, name, description, input, stages, outputs
+    }
+
+    /// The `input:` section.
+    public struct Input: Codable, Sendable, Equatable {
+        /// The corpus folder, relative to the project root or absolute.
+        public var folder: String
+        /// A shell-style file name pattern; `*.txt` when left out.
+        public var pattern: String?
+        /// `fr` when left out.
+        public var language: Language?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, pattern, language }
+    }
+
+    /// The language assumed when detection is unsure.
+    public enum Language: String, Codable, Sendable, CaseIterable { case fr, en, auto }
+
+    /// One entry of `stages:`, a single-key mapping such as `- dedupe: { threshold: 0.8 }`.
+    public enum Stage: Codable, Sendable, Equatable {
+        case parse(Parse)
+        case dedupe(Dedupe)
+        case enrich(Enrich)
+        case aggregate(Aggregate)
+
+        /// The stage's key in the YAML.
+        public var kind: String {
+            switch self {
+            case .parse: return "parse"
+            case .dedupe: return "dedupe"
+            case .enrich: return "enrich"
+            case .aggregate: return "aggregate"
+            }
+        }
+    }
+
+    /// The `parse:` stage settings.
+    public struct Parse: Codable, Sendable, Equatable {
+        /// `split`: `lines` or `blank-lines`.
+        public var split: ParseSettings.Split?
+        /// `default_year`: a four-digit year.
+        public var defaultYear: Int?
+        /// `strip_boilerplate`.
+        public var stripBoilerplate: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case split, defaultYear = "default_year", stripBoilerplate = "strip_boilerplate"
+        }
+    }
+
+    /// The `dedupe:` stage settings.
+    public struct Dedupe: Codable, Sendable, Equatable {
+        /// `exact`: drop exact copies.
+        public var exact: Bool?
+        /// `near`: drop near copies.
+        public var near: Bool?
+        /// `threshold`: 0 < t ≤ 1.
+        public var threshold: Double?
+        /// `shingle_size`: 1...10.
+        public var shingleSize: Int?
+        /// `min_words`: at least 1.
+        public var minWords: Int?
+        /// `scope`: `document` or `corpus`.
+        public var scope: DedupeSettings.Scope?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case exact, near, threshold, shingleSize = "shingle_size", minWords = "min_words", scope
+        }
+    }
+
+    /// The `enrich:` stage settings: data file paths, relative to the project root or absolute.
+    public struct Enrich: Codable, Sendable, Equatable {
+        /// `countries`: the country lexicon.
+        public var countries: String?
+        /// `organisations`: the organisation lexicon.
+        public var organisations: String?
+        /// `themes`: the theme lexicon.
+        public var themes: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case countries, organisations, themes }
+    }
+
+    /// The `aggregate:` stage settings (none yet).
+    public struct Aggregate: Codable, Sendable, Equatable {}
+
+    /// The `outputs:` section.
+    public struct Outputs: Codable, Sendable, Equatable {
+        /// The output folder, inside `<root>/out`.
+        public var folder: String?
+        /// Non-empty, without repeats; all formats when left out.
+        public var formats: [OutputSettings.Format]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats }
+    }
+}
+
+extension ParseSettings.Split: Codable {}
+extension DedupeSettings.Scope: Codable {}
+extension OutputSettings.Format: Codable {}
+
+// MARK: - Decoding with checks
+
+extension PipelineFile {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        guard version == 1 else { throw c.invalid(.version, "unsupported version \(version) (expected 1)") }
+        name = try c.decodeText(.name)
+        let allowedName = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard name.allSatisfy(allowedName.contains) else {
+            throw c.invalid(.name, "bad name '\(name)' (use only a-z, 0-9, '-' and '_')")
+        }
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        input = try c.decode(Input.self, forKey: .input)
+        stages = try c.decode([Stage].self, forKey: .stages)
+        outputs = try c.decodeIfPresent(Outputs.self, forKey: .outputs)
+    }
+}
+
+extension PipelineFile.Input {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        folder = try c.decodeText(.folder)
+        pattern = try c.decodeTextIfPresent(.pattern)
+        language = try c.decodeChoiceIfPresent(PipelineFile.Language.self, .language)
+    }
+}
+
+extension PipelineFile.Stage {
+    public init(from decoder: any Decoder) throws {
+        let example = "such as '- dedupe: {}'"
+        guard let c = try? decoder.container(keyedBy: AnyKey.self) else {
+            let found: String
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                found = text.isEmpty ? "nothing" : "'\(text)' (add a colon: '- \(text): {}')"
+            } else {
+                found = "a list"
+            }
+            throw YAMLIssue("a stage must be a single-key mapping \(example), found \(found)")
+                .decodingError(at: decoder.codingPath)
+        }
+        guard c.allKeys.count == 1, let key = c.allKeys.first else {
+            let keys = c.allKeys.map(\.stringValue)
+            let found = keys.isEmpty ? "an empty mapping"
+                : "keys \(keys.joined(separator: ", ")) (indent the settings under the stage name)"
+            throw YAMLIssue("a stage must be a single-key mapping \(example), found \(found)")
+                .decodingError(at: decoder.codingPath)
+        }
+        let isNull = try c.decodeNil(forKey: key)
+        func section<T: Decodable>(_ type: T.Type, _ empty: T) throws -> T {
+            isNull ? empty : try c.decode(type, forKey: key)
+        }
+        switch key.stringValue {
+        case "parse": self = .parse(try section(PipelineFile.Parse.self, .init()))
+        case "dedupe": self = .dedupe(try section(PipelineFile.Dedupe.self, .init()))
+        case "enrich": self = .enrich(try section(PipelineFile.Enrich.self, .init()))
+        case "aggregate": self = .aggregate(try section(PipelineFile.Aggregate.self, .init()))
+        default:
+            let message = KeySuggestion.unknownMessage("stage", key.stringValue, allowed: StageConfig.order,
+                                                       colon: false)
+            throw YAMLIssue(message, target: .key).decodingError(at: decoder.codingPath + [key])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        switch self {
+        case .parse(let settings): try c.encode(settings, forKey: AnyKey(kind))
+        case .dedupe(let settings): try c.encode(settings, forKey: AnyKey(kind))
+        case .enrich(let settings): try c.encode(settings, forKey: AnyKey(kind))
+        case .aggregate(let settings): try c.encode(settings, forKey: AnyKey(kind))
+        }
+    }
+}
+
+extension PipelineFile.Parse {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        split = try c.decodeChoiceIfPresent(ParseSettings.Split.self, .split)
+        defaultYear = try c.decodeIfPresent(Int.self, .defaultYear, in: 1000...9999, "a four-digit year")
+        stripBoilerplate = try c.decodeIfPresent(Bool.self, forKey: .stripBoilerplate)
+    }
+
+    /// The settings, with defaults for what the file leaves out.
+    public var settings: ParseSettings {
+        var s = ParseSettings()
+        if let split { s.split = split }
+        s.defaultYear = defaultYear
+        if let stripBoilerplate { s.stripBoilerplate = stripBoilerplate }
+        return s
+    }
+}
+
+extension PipelineFile.Dedupe {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        exact = try c.decodeIfPresent(Bool.self, forKey: .exact)
+        near = try c.decodeIfPresent(Bool.self, forKey: .near)
+        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold)
+        if let threshold, !(threshold > 0 && threshold <= 1) {
+            throw c.invalid(.threshold, "must be greater than 0 and at most 1, found \(threshold)")
+        }
+        shingleSize = try c.decodeIfPresent(Int.self, .shingleSize, in: 1...10, "between 1 and 10")
+        minWords = try c.decodeIfPresent(Int.self, .minWords, in: 1...Int.max, "at least 1")
+        scope = try c.decodeChoiceIfPresent(DedupeSettings.Scope.self, .scope)
+    }
+
+    /// The settings, with defaults for what the file leaves out.
+    public var settings: DedupeSettings {
+        var s = DedupeSettings()
+        if let exact { s.exact = exact }
+        if let near { s.near = near }
+        if let threshold { s.threshold = threshold }
+        if let shingleSize { s.shingleSize = shingleSize }
+        if let minWords { s.minWords = minWords }
+        if let scope { s.scope = scope }
+        return s
+    }
+}
+
+extension PipelineFile.Enrich {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        countries = try c.decodeTextIfPresent(.countries)
+        organisations = try c.decodeTextIfPresent(.organisations)
+        themes = try c.decodeTextIfPresent(.themes)
+    }
+}
+
+extension PipelineFile.Aggregate {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: [])
+    }
+}
+
+extension PipelineFile.Outputs {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        folder = try c.decodeTextIfPresent(.folder)
+        guard c.contains(.formats), try !c.decodeNil(forKey: .formats) else {
+            formats = nil
+            return
+        }
+        var list = try c.nestedUnkeyedContainer(forKey: .formats)
+        var formats: [OutputSettings.Format] = []
+        while !list.isAtEnd {
+            let path = list.codingPath + [AnyKey(index: list.currentIndex)]
+            let raw = try list.decode(String.self)
+            guard let format = OutputSettings.Format(rawValue: raw) else {
+                throw YAMLIssue(KeyedDecodingContainer<CodingKeys>.badChoice(raw, OutputSettings.Format.self))
+                    .decodingError(at: path)
+            }
+            guard !formats.contains(format) else {
+                throw YAMLIssue("format '\(raw)' is listed twice").decodingError(at: path)
+            }
+            formats.append(format)
+        }
+        guard !formats.isEmpty else { throw c.invalid(.formats, "must list at least one format") }
+        self.formats = formats
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Reads a pipeline file, checks it and resolves its paths into a `PipelineConfig`.
+///
+/// The project root is the parent of the folder holding the pipeline file
+/// (`/x/Pipelines/p.yaml` → `/x`). Relative paths resolve against it; the input folder and data
+/// files may be absolute; the output folder must stay inside `<root>/out`. The input folder is not
+/// checked here (a missing corpus is a run error), but enrich data files must exist.
+public enum PipelineLoader {
+    /// Loads the pipeline file at `path`; throws a `ConfigError` that names `path` as given.
+    public static func load(path: String) throws -> PipelineConfig {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            throw ConfigError(location: SourceLocation(file: path), message: "no such file")
+        }
+        guard !isFolder.boolValue else {
+            throw ConfigError(location: SourceLocation(file: path), message: "is a folder, not a pipeline file")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError(location: SourceLocation(file: path), message: "cannot read the file (permission denied?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(location: SourceLocation(file: path), message: "the file is not UTF-8 text")
+        }
+        let document = try YAMLDocument(text: text, file: path)
+        let raw = try document.decode(PipelineFile.self)
+        let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
+            .standardizedFileURL.path
+        return try resolve(raw, document: document, file: file, root: root)
+    }
+
+    /// Checks what decoding alone cannot and builds the resolved configuration.
+    static func resolve(_ raw: PipelineFile, document: YAMLDocument, file: String,
+                        root: String) throws -> PipelineConfig {
+        let stages = try checkStages(raw.stages, document: document, root: root)
+        let input = InputSettings(folder: absolute(raw.input.folder, root: root),
+                                  pattern: raw.input.pattern ?? "*.txt",
+                                  language: (raw.input.language ?? .fr).rawValue)
+        let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
+        let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases)
+        return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
+                              file: file, root: root, input: input, stages: stages, outputs: outputs)
+    }
+
+    // MARK: - Stages
+
+    /// Checks order, repetition and presence of the stages, and resolves their settings.
+    private static func checkStages(_ stages: [PipelineFile.Stage], document: YAMLDocument,
+                                    root: String) throws -> [StageConfig] {
+        let order = StageConfig.order
+        var firstIndex: [String: Int] = [:]
+        var previous: (kind: String, rank: Int)?
+        var resolved: [StageConfig] = []
+        for (index, stage) in stages.enumerated() {
+            let kind = stage.kind
+            let path: [any CodingKey] = [AnyKey("stages"), AnyKey(index: index), AnyKey(kind)]
+            if let first = firstIndex[kind] {
+                throw document.error("stage '\(kind)' is repeated (first at stages[\(first)])", at: path, target: .key)
+            }
+            let rank = order.firstIndex(of: kind) ?? order.count
+            if let previous, rank < previous.rank {
+                let sequence = order.joined(separator: ", ")
+                throw document.error("stage '\(kind)' must come before '\(previous.kind)' (stages run in the order \(sequence))",
+                                     at: path, target: .key)
+            }
+            firstIndex[kind] = index
+            previous = (kind, rank)
+            switch stage {
+            case .parse(let section): resolved.append(.parse(section.settings))
+            case .dedupe(let section): resolved.append(.dedupe(section.settings))
+            case .aggregate: resolved.append(.aggregate(AggregateSettings()))
+            case .enrich(let section):
+                func data(_ value: String?, _ key: String) throws -> String? {
+                    guard let value else { return nil }
+                    return try dataFile(value, at: path + [AnyKey(key)], document: document, root: root)
+                }
+                resolved.append(.enrich(EnrichSettings(countries: try data(section.countries, "countries"),
+                                                       organisations: try data(section.organisations, "organisations"),
+                                                       themes: try data(section.themes, "themes"))))
+            }
+        }
+        let stagesPath: [any CodingKey] = [AnyKey("stages")]
+        if firstIndex["parse"] == nil {
+            throw document.error("missing stage 'parse' (it must be the first stage)", at: stagesPath)
+        }
+        if firstIndex["aggregate"] == nil {
+            throw document.error("missing stage 'aggregate' (it must be the last stage)", at: stagesPath)
+        }
+        return resolved
+    }
+
+    // MARK: - Paths
+
+    /// `path` made absolute against `root`, with `.` and `..` removed.
+    static func absolute(_ path: String, root: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: root, isDirectory: true).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    /// The absolute path of an enrich data file, which must exist.
+    private static func dataFile(_ value: String, at path: [any CodingKey], document: YAMLDocument,
+                                 root: String) throws -> String {
+        let resolved = absolute(value, root: root)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
+            throw document.error("no such data file '\(value)' (looked for \(resolved))", at: path)
+        }
+        guard !isFolder.boolValue else {
+            throw document.error("'\(value)' is a folder, not a data file", at: path)
+        }
+        return resolved
+    }
+
+    /// The absolute output folder, which must stay inside `<root>/out`, symbolic links included.
+    private static func outputFolder(_ value: String, document: YAMLDocument, root: String) throws -> String {
+        let path: [any CodingKey] = [AnyKey("outputs"), AnyKey("folder")]
+        let outRoot = absolute("out", root: root)
+        if value.split(separator: "/").contains("..") {
+            throw document.error("output folder '\(value)' must stay inside out/ ('..' is not allowed)", at: path)
+        }
+        let resolved = absolute(value, root: root)
+        guard resolved.hasPrefix(outRoot + "/") else {
+            throw document.error("output folder '\(value)' must be a folder inside out/ (\(outRoot))", at: path)
+        }
+        let real = realPath(resolved)
+        let realOut = realPath(outRoot)
+        guard real.hasPrefix(realOut + "/") else {
+            throw document.error("output folder '\(value)' leaves out/ through a symbolic link (it resolves to \(real))",
+                                 at: path)
+        }
+        return resolved
+    }
+
+    /// `path` with every symbolic link in its existing part resolved; the rest is kept as is.
+    private static func realPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path)
+        var rest: [String] = []
+        let manager = FileManager.default
+        while !manager.fileExists(atPath: existing.path), existing.path != "/" {
+            if let target = try? manager.destinationOfSymbolicLink(atPath: existing.path) {
+                // A dangling link: follow it lexically so its target is what gets checked.
+                let base = existing.deletingLastPathComponent()
+                let followed = target.hasPrefix("/") ? URL(fileURLWithPath: target)
+                    : base.appendingPathComponent(target)
+                return rest.reduce(followed.standardizedFileURL) { $0.appendingPathComponent($1) }.path
+            }
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        let resolved = existing.resolvingSymlinksInPath()
+        return rest.reduce(resolved) { $0.appendingPathComponent($1) }.path
+    }
+}
