@@ -21,10 +21,9 @@ struct BriefingCommand: ParsableCommand {
 
             EXIT CODES:
               0  success
-              1  the run failed (unreadable corpus, no readable document, an output that cannot be written);
-                 the previous outputs are left untouched
-              2  usage or configuration error (missing or invalid pipeline file, unknown key or stage,
-                 bad data file)
+              1  the run failed; the previous outputs are left untouched
+              2  usage or configuration error (file, line and column are given)
+
             """,
         subcommands: [Run.self, Validate.self]
     )

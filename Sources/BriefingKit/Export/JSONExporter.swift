@@ -40,6 +40,14 @@ public struct JSONExporter: Exporter {
         return w.out
     }
 
+    /// The run record alone (`run.json`): what the run did, stage by stage.
+    public static func runRecord(_ run: RunInfo) -> [UInt8] {
+        var w = JSONWriter()
+        w.write(runValue(run, timings: true), indent: 0)
+        w.out.append(UInt8(ascii: "\n"))
+        return w.out
+    }
+
     /// The document as a string (for tests and previews).
     public static func text(of briefing: Briefing) -> String {
         String(decoding: bytes(of: briefing), as: UTF8.self)
@@ -72,7 +80,9 @@ public struct JSONExporter: Exporter {
         }
     }
 
-    static func runValue(_ run: RunInfo) -> JSONValue {
+    /// The run's metadata and counters; `timings` adds each stage's seconds, which differ between
+    /// two runs, so `briefing.json` leaves them to `run.json` and stays reproducible.
+    static func runValue(_ run: RunInfo, timings: Bool = false) -> JSONValue {
         .object([
             ("pipeline", .string(run.pipeline)),
             ("description", .string(run.description)),
@@ -80,25 +90,26 @@ public struct JSONExporter: Exporter {
             ("corpus", .string(run.corpus)),
             ("run_at", .string(run.runAt)),
             ("tool_version", .string(run.toolVersion)),
-            ("stages", .array(run.stages.map(stageValue))),
+            ("stages", .array(run.stages.map { stageValue($0, timings: timings) })),
             ("warnings", .array(run.warnings.map { .string($0) })),
         ])
     }
 
-    static func stageValue(_ s: StageStats) -> JSONValue {
+    static func stageValue(_ s: StageStats, timings: Bool) -> JSONValue {
         let counts = { (d: [String: Int]) in
             JSONValue.object(d.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })
         }
         let seconds = (s.seconds * 1000).rounded() / 1000
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("stage", .string(s.stage)),
             ("unit", .string(s.unit)),
             ("input", .number(String(s.input))),
             ("output", .number(String(s.output))),
             ("dropped", counts(s.dropped)),
-            ("seconds", seconds.isFinite ? .number(Cell.format(seconds)) : .null),
-            ("extra", counts(s.extra)),
-        ])
+        ]
+        if timings { fields.append(("seconds", seconds.isFinite ? .number(Cell.format(seconds)) : .null)) }
+        fields.append(("extra", counts(s.extra)))
+        return .object(fields)
     }
 }
 

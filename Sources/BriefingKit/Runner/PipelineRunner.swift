@@ -109,13 +109,15 @@ public struct PipelineRunner {
                 case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
             }
-            return files
+            var exportStats = StageStats(stage: "export", unit: "tables")
+            exportStats.input = briefing.tables.count
+            exportStats.output = briefing.tables.count
+            exportStats.extra["files"] = files.count + 1
+            exportStats.seconds = (clock.now - exportStart).seconds
+            briefing.run.stages.append(exportStats)
+            try OutputFile.write(JSONExporter.runRecord(briefing.run), to: OutputFile.join(folder, "run.json"))
+            return files + ["run.json"]
         }
-        var exportStats = StageStats(stage: "export", unit: "files")
-        exportStats.input = briefing.tables.count
-        exportStats.output = files.count
-        exportStats.seconds = (clock.now - exportStart).seconds
-        briefing.run.stages.append(exportStats)
         return RunResult(briefing: briefing, outputFolder: config.outputs.folder, files: files)
     }
 

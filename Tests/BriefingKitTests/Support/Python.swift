@@ -16,10 +16,28 @@ func findOnPath(_ name: String) -> String? {
     return nil
 }
 
+/// The interpreter to use: `BRIEFING_PYTHON` if set, else the first of `python3` on PATH and
+/// `/usr/bin/python3` (where Debian's python3-openpyxl installs) that can import openpyxl.
+let pythonWithOpenpyxl: String? = {
+    if let chosen = ProcessInfo.processInfo.environment["BRIEFING_PYTHON"] { return chosen }
+    for candidate in [findOnPath("python3"), "/usr/bin/python3"].compactMap({ $0 })
+    where FileManager.default.isExecutableFile(atPath: candidate) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: candidate)
+        p.arguments = ["-c", "import openpyxl"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { continue }
+        p.waitUntilExit()
+        if p.terminationStatus == 0 { return candidate }
+    }
+    return nil
+}()
+
 /// Runs `python3 - <args…>` with `script` on stdin and returns its standard output.
 /// - Throws: `PythonError` when python3 is not on PATH or exits non-zero (the message holds stderr).
 func runPython(_ script: String, args: [String] = []) throws -> String {
-    guard let python = findOnPath("python3") else {
+    guard let python = pythonWithOpenpyxl ?? findOnPath("python3") else {
         throw PythonError(message: "python3 is not on PATH (PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? ""))")
     }
     let scratch = FileManager.default.temporaryDirectory

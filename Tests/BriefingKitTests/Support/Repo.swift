@@ -29,11 +29,4 @@ enum Repo {
         var warnings: [String] = []
         return try seedFiles().compactMap { stage.parse($0, stats: &stats, warnings: &warnings) }
     }
-
-    /// A fresh empty folder under the system's temporary directory.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The `briefing` executable that `swift test` built beside the test bundle.
+func briefingBinary() throws -> String {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent()] {
+        let path = candidate.appendingPathComponent("briefing").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw PythonError(message: "the briefing executable is not beside \(CommandLine.arguments[0]); run `swift build` first")
+}
+
+/// Runs `briefing args…` and returns exit code, stdout and stderr.
+func runBriefing(_ args: [String], in folder: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    let scratch = try makeTemporaryFolder("cli")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
+    FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try briefingBinary())
+    p.arguments = args
+    if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    try out.close()
+    try err.close()
+    return (p.terminationStatus,
+            try String(contentsOfFile: scratch + "/out", encoding: .utf8),
+            try String(contentsOfFile: scratch + "/err", encoding: .utf8))
+}
+
+@Suite(.serialized) struct CLITests {
+    let minimal = """
+        version: 1
+        name: t
+        input:
+          folder: corpus
+        stages:
+          - parse: {}
+          - dedupe: {}
+          - aggregate: {}
+        outputs:
+          folder: out/t
+          formats: [csv, json]
+
+        """
+
+    @Test func runOnSeedsSucceedsAndPrintsTheSummary() throws {
+        let project = try seedsProject()
+        defer { project.remove() }
+        let r = try runBriefing(["run", project.root + "/Pipelines/hanoi-convention.yaml"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("briefing: hanoi-convention: 5 document(s) from seeds/"))
+        #expect(r.out.contains("dedupe    paragraphs       52      50  2 exact-duplicate/document"))
+        #expect(FileManager.default.fileExists(atPath: project.root + "/out/hanoi-convention/briefing.xlsx"))
+        #expect(r.err.isEmpty)
+    }
+
+    @Test func missingPipelineFileIsAUsageError() throws {
+        let r = try runBriefing(["run", "/nonexistent/Pipelines/nope.yaml"])
+        #expect(r.code == 2)
+        #expect(r.err == "/nonexistent/Pipelines/nope.yaml: error: no such file\n")
+    }
+
+    @Test func brokenYAMLNamesLineAndColumn() throws {
+        let project = try TempProject()
+        defer { project.remove() }
+        let path = try project.write(minimal.replacingOccurrences(of: "[csv, json]", with: "[csv, json"))
+        let r = try runBriefing(["validate", path])
+        #expect(r.code == 2)
+        #expect(r.err.hasPrefix(path + ":12:1: error:"), "\(r.err)")
+        #expect(!r.err.contains("Fatal") && !r.err.contains("Stack"))
+    }
+
+    @Test func unknownKeyAndUnknownStageAreConfigurationErrors() throws {
+        let project = try TempProject()
+        defer { project.remove() }
+        let unknownKey = try project.write(minimal.replacingOccurrences(of: "  - dedupe: {}", with: "  - dedupe: {treshold: 0.9}"))
+        var r = try runBriefing(["run", unknownKey])
+        #expect(r.code == 2)
+        #expect(r.err.hasPrefix(unknownKey + ":7:14: error: stages[1].dedupe: unknown key 'treshold'"), "\(r.err)")
+        #expect(r.err.contains("did you mean 'threshold'?"))
+        let unknownStage = try project.write(minimal.replacingOccurrences(of: "  - dedupe: {}", with: "  - dedup: {}"))
+        r = try runBriefing(["run", unknownStage])
+        #expect(r.code == 2)
+        #expect(r.err.hasPrefix(unknownStage + ":7:5: error: stages[1]: unknown stage 'dedup'"), "\(r.err)")
+    }
+
+    @Test func missingOrEmptyCorpusFailsTheRun() throws {
+        let project = try TempProject()
+        defer { project.remove() }
+        let path = try project.write(minimal)
+        var r = try runBriefing(["run", path])
+        #expect(r.code == 1)
+        #expect(r.err == "error: corpus folder \(project.root)/corpus does not exist\n")
+        try FileManager.default.createDirectory(atPath: project.root + "/corpus", withIntermediateDirectories: true)
+        r = try runBriefing(["run", path])
+        #expect(r.code == 1)
+        #expect(r.err == "error: no file matching '*.txt' in corpus folder corpus\n")
+    }
+
+    @Test func nonUTF8AndBinaryFilesAreWarningsNotFailures() throws {
+        let project = try TempProject()
+        defer { project.remove() }
+        let path = try project.write(minimal)
+        try project.write("Le Vietnam a signé la Convention à Hanoï.", to: "corpus/a.txt")
+        try Data([0x48, 0x61, 0x6E, 0x6F, 0xEF, 0x20, 0x61, 0x63, 0x63, 0x75, 0x65, 0x69, 0x6C, 0x6C, 0x65, 0x2E])
+            .write(to: URL(fileURLWithPath: project.root + "/corpus/b.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
+            .write(to: URL(fileURLWithPath: project.root + "/corpus/c.txt"))
+        let r = try runBriefing(["run", path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("warning: b.txt: not valid UTF-8, read as Windows-1252"))
+        #expect(r.out.contains("warning: c.txt: skipped, the file is binary, not text"))
+        let csv = try String(contentsOfFile: project.root + "/out/t/paragraphs.csv", encoding: .utf8)
+        #expect(csv.contains("Hanoï accueille."))
+    }
+
+    @Test func aFailedRunLeavesThePreviousOutputsUntouched() throws {
+        let project = try TempProject()
+        defer { project.remove() }
+        let path = try project.write(minimal)
+        try project.write("Le Vietnam a signé la Convention à Hanoï.", to: "corpus/a.txt")
+        #expect(try runBriefing(["run", path]).code == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t").sorted()
+        let csv = try Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/paragraphs.csv"))
+        try FileManager.default.removeItem(atPath: project.root + "/corpus/a.txt")
+        try project.write("", to: "corpus/empty.txt")
+        let r = try runBriefing(["run", path])
+        #expect(r.code == 1)
+        #expect(r.err == "error: no readable document in corpus folder corpus (1 file(s) skipped)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t").sorted() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/paragraphs.csv")) == csv)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root + "/out") == ["t"])
+    }
+
+    @Test func helpListsVerbsAndExitCodes() throws {
+        let r = try runBriefing(["--help"])
+        #expect(r.code == 0)
+        for text in ["run", "validate", "0  success", "1  the run failed", "2  usage or configuration error"] {
+            #expect(r.out.contains(text), "help lacks '\(text)'")
+        }
+        #expect(try runBriefing(["run"]).code == 2)
+        #expect(try runBriefing(["frobnicate"]).code == 2)
+    }
+}
