@@ -135,7 +135,12 @@ public struct EnrichSettings: Sendable, Equatable {
 }
 
 public struct AggregateSettings: Sendable, Equatable {
-    public init() {}
+    /// Absolute path of the events data file for the timeline, `nil` for no timeline events.
+    public var events: String?
+
+    public init(events: String? = nil) {
+        self.events = events
+    }
 }
 
 public struct OutputSettings: Sendable {

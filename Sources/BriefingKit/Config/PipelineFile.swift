@@ -111,8 +111,15 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey, CaseIterable { case countries, organisations, themes }
     }
 
-    /// The `aggregate:` stage settings (none yet).
-    public struct Aggregate: Codable, Sendable, Equatable {}
+    /// The `aggregate:` stage settings.
+    public struct Aggregate: Codable, Sendable, Equatable {
+        /// `events`: the events data file for the timeline.
+        public var events: String?
+
+        public init(events: String? = nil) { self.events = events }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case events }
+    }
 
     /// The `outputs:` section.
     public struct Outputs: Codable, Sendable, Equatable {
@@ -265,7 +272,8 @@ extension PipelineFile.Enrich {
 
 extension PipelineFile.Aggregate {
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: [])
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        events = try decoder.container(keyedBy: CodingKeys.self).decodeTextIfPresent(.events)
     }
 }
 

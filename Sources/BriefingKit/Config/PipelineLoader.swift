@@ -69,7 +69,9 @@ public enum PipelineLoader {
             switch stage {
             case .parse(let section): resolved.append(.parse(section.settings))
             case .dedupe(let section): resolved.append(.dedupe(section.settings))
-            case .aggregate: resolved.append(.aggregate(AggregateSettings()))
+            case .aggregate(let section):
+                let events = try section.events.map { try dataFile($0, at: path + [AnyKey("events")], document: document, root: root) }
+                resolved.append(.aggregate(AggregateSettings(events: events)))
             case .enrich(let section):
                 func data(_ value: String?, _ key: String) throws -> String? {
                     guard let value else { return nil }

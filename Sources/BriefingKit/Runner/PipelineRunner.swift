@@ -41,7 +41,7 @@ public struct PipelineRunner {
         let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
         var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
         var enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
-        var aggregate = AggregateStage(settings: config.aggregate ?? AggregateSettings())
+        var aggregate = try AggregateStage(settings: config.aggregate ?? AggregateSettings())
 
         var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
         var dedupeStats = StageStats(stage: DedupeStage.kind, unit: DedupeStage.unit)

@@ -1,8 +1,12 @@
 /// Turns the stream of enriched documents into the briefing tables. The only stage that sees
 /// the whole corpus: `consume` is called once per document, `finish` once at the end.
 ///
+/// Tables: `documents`, `participation`, `figures` (with conflicts), `commitments`, `themes`,
+/// `people`, `timeline`, then the row-level `paragraphs` and `removed`.
+///
 /// ```yaml
-/// - aggregate: {}
+/// - aggregate:
+///     events: Pipelines/data/events.yaml   # the events the timeline knows
 /// ```
 public struct AggregateStage {
     public static let kind = "aggregate"
@@ -14,6 +18,8 @@ public struct AggregateStage {
         Column("date_precision"), Column("date_origin"), Column("source_url", .url), Column("publisher"),
         Column("language"), Column("encoding"), Column("paragraphs", .integer), Column("boilerplate_removed", .integer),
         Column("duplicates_removed", .integer), Column("words", .integer), Column("bytes", .integer),
+        Column("countries", .integer), Column("organisations", .integer), Column("people", .integer),
+        Column("figures", .integer), Column("commitments", .integer), Column("dates", .integer),
     ])
     private var paragraphs = Table(name: "paragraphs", columns: [
         Column("document_id"), Column("position", .integer), Column("paragraph_id"), Column("line", .integer),
@@ -25,19 +31,40 @@ public struct AggregateStage {
         Column("text", long: true),
     ])
 
-    public init(settings: AggregateSettings = AggregateSettings()) {
+    private var participation = ParticipationTable()
+    private var figures = FiguresTable()
+    private var commitments: CommitmentsTable
+    private var people: PeopleTable
+    private var timeline: TimelineTable
+
+    /// - Parameters:
+    ///   - themeLabel: the display label of a theme id (from the themes data file).
+    ///   - personKey: the identity of a person's name, the same for every way of writing it.
+    /// - Throws: `ConfigError` for an events data file that cannot be read or decoded.
+    public init(settings: AggregateSettings = AggregateSettings(),
+                themeLabel: @escaping (String) -> String = { $0 },
+                personKey: @escaping (String) -> String = { TextFolder.shared.fold($0) }) throws {
         self.settings = settings
+        commitments = CommitmentsTable(themeLabel: themeLabel)
+        people = PeopleTable(identity: personKey)
+        timeline = TimelineTable(lexicon: try settings.events.map { try EventLexicon(file: $0) } ?? EventLexicon(events: []))
     }
 
     /// Adds one document's rows.
     public mutating func consume(_ doc: Document, stats: inout StageStats) {
         stats.input += 1
+        participation.consume(doc)
+        figures.consume(doc)
+        commitments.consume(doc)
+        people.consume(doc)
+        timeline.consume(doc)
         var words = 0
         for (i, p) in doc.paragraphs.enumerated() {
             let n = ParagraphFingerprint(p.text).words.count
             words += n
             paragraphs.rows.append([.text(doc.id), .int(i + 1), .text(p.id), .int(p.line), .int(n), .text(p.text)])
         }
+        let f = doc.findings
         var boilerplate = 0, duplicates = 0
         for r in doc.removed.sorted(by: { ($0.line, $0.stage) < ($1.line, $1.stage) }) {
             if r.stage == DedupeStage.kind { duplicates += 1 } else { boilerplate += 1 }
@@ -54,13 +81,17 @@ public struct AggregateStage {
             doc.dateOrigin.map { .text($0.rawValue) } ?? .null, doc.sourceURL.map { .url($0) } ?? .null,
             doc.publisher.map { .text($0) } ?? .null, .text(doc.language), .text(doc.encoding.rawValue),
             .int(doc.paragraphs.count), .int(boilerplate), .int(duplicates), .int(words), .int(doc.byteCount),
+            .int(Set(f.entities.filter { $0.kind == .country }.map(\.name)).count),
+            .int(Set(f.entities.filter { $0.kind == .organisation }.map(\.name)).count),
+            .int(Set(f.people.map(\.name)).count), .int(f.figures.count), .int(f.commitments.count), .int(f.dates.count),
         ])
         stats.output += 1
     }
 
     /// The tables, in the order the outputs show them.
     public func finish(stats: inout StageStats) -> [Table] {
-        let tables = [documents, paragraphs, removed]
+        let tables = [documents, participation.table(), figures.table(), commitments.table(), commitments.themesTable(),
+                      people.table(), timeline.table(), paragraphs, removed]
         stats.extra["tables"] = tables.count
         stats.extra["rows"] = tables.reduce(0) { $0 + $1.rows.count }
         return tables

@@ -1,0 +1,79 @@
+/// `figures`: one row per stated figure, with a `conflict` column that names, for every figure,
+/// the other figures of the same metric that disagree with it — side by side, never averaged.
+///
+/// Two figures disagree when the ranges their qualifiers allow do not overlap: `69` and `72`
+/// disagree; `plus de 60` and `plus de 1 000` do not (both are lower bounds); `près de 80` allows
+/// 72–80 and `environ 100` allows 90–110.
+struct FiguresTable {
+    struct Row {
+        var figure: FigureMention
+        var documentDate: PartialDate?
+        var conflictGroup: Int?
+    }
+
+    private(set) var rows: [Row] = []
+
+    mutating func consume(_ doc: Document) {
+        for f in doc.findings.figures {
+            rows.append(Row(figure: f, documentDate: doc.date))
+        }
+    }
+
+    /// The range of values a qualified figure allows.
+    static func range(_ f: FigureMention) -> ClosedRange<Double> {
+        let v = f.value
+        switch f.qualifier {
+        case "more-than": return v.nextUp...Double.greatestFiniteMagnitude
+        case "at-least": return v...Double.greatestFiniteMagnitude
+        case "less-than": return 0...v.nextDown
+        case "at-most": return 0...v
+        case "nearly": return (v * 0.9)...v
+        case "about": return (v * 0.9)...(v * 1.1)
+        default: return v...v
+        }
+    }
+
+    static func disagree(_ a: FigureMention, _ b: FigureMention) -> Bool {
+        a.metric == b.metric && !range(a).overlaps(range(b))
+    }
+
+    /// The date a figure speaks for: its own as-of date, else its document's date.
+    static func asOf(_ r: Row) -> PartialDate? { r.figure.asOf ?? r.documentDate }
+
+    static let columns = [
+        Column("metric"), Column("value", .number), Column("qualifier"), Column("as_of", .date),
+        Column("conflict"), Column("stated_as"), Column("document_id"), Column("document_date", .date),
+        Column("paragraph_id"), Column("sentence", long: true),
+    ]
+
+    /// Rows by metric, then as-of date, then value.
+    func table() -> Table {
+        let sorted = rows.sorted {
+            ($0.figure.metric, Self.asOf($0)?.daysSinceEpoch ?? 0, $0.figure.value, $0.figure.provenance.documentID)
+                < ($1.figure.metric, Self.asOf($1)?.daysSinceEpoch ?? 0, $1.figure.value, $1.figure.provenance.documentID)
+        }
+        return Table(name: "figures", columns: Self.columns, rows: sorted.map { r in
+            let others = sorted.filter { Self.disagree($0.figure, r.figure) }
+            let conflict = others.isEmpty ? "" : "disagrees with " + others.map { o in
+                "\(Cell.format(o.figure.value))" + (Self.asOf(o).map { " (as of \($0.iso))" } ?? "")
+                    + " in \(o.figure.provenance.documentID)"
+            }.joined(separator: "; ")
+            let f = r.figure
+            return [.text(f.metric), .double(f.value), f.qualifier.map { .text($0) } ?? .null,
+                    Self.asOf(r).map { .date($0) } ?? .null, conflict.isEmpty ? .null : .text(conflict),
+                    .text(f.surface), .text(f.provenance.documentID), r.documentDate.map { .date($0) } ?? .null,
+                    .text(f.provenance.paragraphID), .text(f.provenance.sentence)]
+        })
+    }
+
+    /// Metrics whose figures disagree, each with its figures in as-of order.
+    func conflicts() -> [(metric: String, figures: [Row])] {
+        let metrics = Set(rows.map(\.figure.metric)).sorted()
+        return metrics.compactMap { metric in
+            let group = rows.filter { $0.figure.metric == metric }
+            let disagreeing = group.filter { r in group.contains { Self.disagree($0.figure, r.figure) } }
+            guard !disagreeing.isEmpty else { return nil }
+            return (metric, disagreeing.sorted { (Self.asOf($0)?.daysSinceEpoch ?? 0) < (Self.asOf($1)?.daysSinceEpoch ?? 0) })
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// `participation`: one row per country, organisation or group, with its mentions, documents,
+/// the roles the text gives it and the first and last date of the documents that name it.
+struct ParticipationTable {
+    private struct Row {
+        var kind: EntityMention.Kind
+        var name: String
+        var alpha2: String?
+        var code: String?
+        var mentions = 0
+        var documents: [String] = []
+        var roles: Set<String> = []
+        var surfaces: [String] = []
+        var first: PartialDate?
+        var last: PartialDate?
+        var example: Provenance
+    }
+
+    private var rows: [String: Row] = [:]
+    private var order: [String] = []
+
+    mutating func consume(_ doc: Document) {
+        for m in doc.findings.entities {
+            let key = "\(m.kind.rawValue)|\(m.code ?? m.name)"
+            if rows[key] == nil {
+                rows[key] = Row(kind: m.kind, name: m.name, alpha2: m.alpha2, code: m.code, example: m.provenance)
+                order.append(key)
+            }
+            rows[key]!.mentions += 1
+            if rows[key]!.documents.last != doc.id { rows[key]!.documents.append(doc.id) }
+            rows[key]!.roles.formUnion(m.roles)
+            if !rows[key]!.surfaces.contains(m.surface) { rows[key]!.surfaces.append(m.surface) }
+            if let d = doc.date {
+                if rows[key]!.first.map({ d < $0 }) ?? true { rows[key]!.first = d }
+                if rows[key]!.last.map({ d > $0 }) ?? true { rows[key]!.last = d }
+            }
+        }
+    }
+
+    static let columns = [
+        Column("type"), Column("name"), Column("iso_alpha3"), Column("iso_alpha2"), Column("mentions", .integer),
+        Column("documents", .integer), Column("roles"), Column("first_date", .date), Column("last_date", .date),
+        Column("forms"), Column("document_ids"), Column("example_sentence", long: true),
+    ]
+
+    /// Countries first, then organisations, then groups; most mentioned first, then by name.
+    func table() -> Table {
+        let kindOrder: [EntityMention.Kind: Int] = [.country: 0, .organisation: 1, .group: 2]
+        let sorted = order.compactMap { rows[$0] }.sorted {
+            (kindOrder[$0.kind] ?? 3, -$0.mentions, $0.name) < (kindOrder[$1.kind] ?? 3, -$1.mentions, $1.name)
+        }
+        return Table(name: "participation", columns: Self.columns, rows: sorted.map { r in
+            [.text(r.kind.rawValue), .text(r.name),
+             r.kind == .country ? r.code.map { .text($0) } ?? .null : .null,
+             r.alpha2.map { .text($0) } ?? .null,
+             .int(r.mentions), .int(r.documents.count), .text(r.roles.sorted().joined(separator: ", ")),
+             r.first.map { .date($0) } ?? .null, r.last.map { .date($0) } ?? .null,
+             .text(r.surfaces.joined(separator: "; ")), .text(r.documents.joined(separator: ", ")),
+             .text(r.example.sentence)]
+        })
+    }
+}

@@ -1,0 +1,59 @@
+/// `people`: one row per person, however the text names them, with titles and affiliation.
+struct PeopleTable {
+    private struct Row {
+        var name: String
+        var forms: [String] = []
+        var titles: [String] = []
+        var affiliation: String?
+        var mentions = 0
+        var documents: [String] = []
+        var example: Provenance
+    }
+
+    private var rows: [String: Row] = [:]
+    private var order: [String] = []
+    /// The identity of a name: the same key for every way of writing one person's name.
+    let identity: (String) -> String
+
+    init(identity: @escaping (String) -> String) {
+        self.identity = identity
+    }
+
+    mutating func consume(_ doc: Document) {
+        for p in doc.findings.people {
+            let key = identity(p.name)
+            var row = rows[key] ?? Row(name: p.name, example: p.provenance)
+            if rows[key] == nil { order.append(key) }
+            // keep the most fully written form: the one with the most diacritics, then the longest
+            if Self.richness(p.name) > Self.richness(row.name) { row.name = p.name }
+            row.mentions += 1
+            if row.documents.last != doc.id { row.documents.append(doc.id) }
+            if !row.forms.contains(p.surface) { row.forms.append(p.surface) }
+            for title in (p.title ?? "").split(separator: ";").map({ $0.trimmingCharacters() }) where !title.isEmpty {
+                if !row.titles.contains(where: { TextFolder.shared.fold($0) == TextFolder.shared.fold(title) }) {
+                    row.titles.append(title)
+                }
+            }
+            if row.affiliation == nil { row.affiliation = p.affiliation }
+            rows[key] = row
+        }
+    }
+
+    private static func richness(_ name: String) -> (Int, Int) {
+        (name.unicodeScalars.filter { $0.value > 0x7F }.count, name.count)
+    }
+
+    static let columns = [
+        Column("name"), Column("titles", long: true), Column("affiliation"), Column("mentions", .integer),
+        Column("documents", .integer), Column("forms"), Column("document_ids"), Column("example_sentence", long: true),
+    ]
+
+    func table() -> Table {
+        let sorted = order.compactMap { rows[$0] }.sorted { (-$0.mentions, $0.name) < (-$1.mentions, $1.name) }
+        return Table(name: "people", columns: Self.columns, rows: sorted.map { r in
+            [.text(r.name), .text(r.titles.joined(separator: "; ")), r.affiliation.map { .text($0) } ?? .null,
+             .int(r.mentions), .int(r.documents.count), .text(r.forms.joined(separator: "; ")),
+             .text(r.documents.joined(separator: ", ")), .text(r.example.sentence)]
+        })
+    }
+}
