@@ -275,11 +275,15 @@ import Testing
         #expect(bare.message.contains("found 'parse' (add a colon: '- parse: {}')"))
     }
 
-    @Test func aggregateTakesNoSettings() throws {
+    @Test func aggregateTakesOnlyAnEventsFile() throws {
         let error = try #require(try loadError(base(replacing: 9, with: "  - aggregate: {by: country}")))
         #expect(error.position == "9:17")
         #expect(error.keyPath == "stages[2].aggregate")
-        #expect(error.message == "unknown key 'by' (no keys are allowed here)")
+        #expect(error.message == "unknown key 'by' (expected one of: events)")
+        let missing = try #require(try loadError(base(replacing: 9, with: "  - aggregate: {events: data/none.yaml}")))
+        #expect(missing.position == "9:25")
+        #expect(missing.keyPath == "stages[2].aggregate.events")
+        #expect(missing.message.hasPrefix("no such data file 'data/none.yaml'"))
     }
 
     @Test func stagesOutOfOrder() throws {
