@@ -27,10 +27,17 @@ public struct PipelineRunner {
         }
     }
 
-    /// Runs every stage and publishes the outputs.
-    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete;
-    ///   the previous outputs are then left as they were.
-    public func run() throws -> RunResult {
+    /// The corpus after parse, dedupe and enrich, with each stage's counters.
+    public struct Streamed {
+        /// parse, then dedupe and enrich when the pipeline has them.
+        public var stages: [StageStats]
+        public var warnings: [String]
+    }
+
+    /// Streams every document of the corpus through parse, dedupe and enrich, in file-name order,
+    /// handing each to `consume`; documents are not kept, so memory stays flat on large corpora.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` for a missing or empty corpus folder.
+    public func stream(_ consume: (Document) throws -> Void) throws -> Streamed {
         let clock = ContinuousClock()
         let reader = CorpusReader(folder: config.input.folder, pattern: config.input.pattern)
         let names = try reader.fileNames()
@@ -41,51 +48,66 @@ public struct PipelineRunner {
         let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
         var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
         var enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
-        var aggregate = try AggregateStage(settings: config.aggregate ?? AggregateSettings())
 
         var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
         var dedupeStats = StageStats(stage: DedupeStage.kind, unit: DedupeStage.unit)
         var enrichStats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
-        var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
         var warnings: [String] = []
-        var times = [Duration](repeating: .zero, count: 4)
+        var times = [Duration](repeating: .zero, count: 3)
 
         for name in names {
             var start = clock.now
             let file = try reader.read(name)
-            guard var doc = parse.parse(file, stats: &parseStats, warnings: &warnings) else {
-                times[0] += clock.now - start
-                continue
-            }
+            let parsed = parse.parse(file, stats: &parseStats, warnings: &warnings)
             var now = clock.now
             times[0] += now - start
+            guard var doc = parsed else { continue }
             start = now
-            if dedupe != nil { dedupe!.process(&doc, stats: &dedupeStats) }
+            dedupe?.process(&doc, stats: &dedupeStats)
             now = clock.now
             times[1] += now - start
             start = now
-            if enrich != nil { enrich!.process(&doc, stats: &enrichStats) }
-            now = clock.now
-            times[2] += now - start
-            start = now
-            aggregate.consume(doc, stats: &aggregateStats)
-            times[3] += clock.now - start
+            enrich?.process(&doc, stats: &enrichStats)
+            times[2] += clock.now - start
+            try consume(doc)
         }
-        let finishStart = clock.now
-        let tables = aggregate.finish(stats: &aggregateStats)
-        times[3] += clock.now - finishStart
         guard parseStats.output > 0 else {
             throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
         }
-
         parseStats.seconds = times[0].seconds
         dedupeStats.seconds = times[1].seconds
         enrichStats.seconds = times[2].seconds
-        aggregateStats.seconds = times[3].seconds
         var stages = [parseStats]
         if dedupe != nil { stages.append(dedupeStats) }
         if enrich != nil { stages.append(enrichStats) }
-        stages.append(aggregateStats)
+        return Streamed(stages: stages, warnings: warnings)
+    }
+
+    /// Every document after parse, dedupe and enrich (for tests and tools; `run` streams instead).
+    public func documents() throws -> [Document] {
+        var docs: [Document] = []
+        _ = try stream { docs.append($0) }
+        return docs
+    }
+
+    /// Runs every stage and publishes the outputs.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete;
+    ///   the previous outputs are then left as they were.
+    public func run() throws -> RunResult {
+        let clock = ContinuousClock()
+        var aggregate = try AggregateStage(settings: config.aggregate ?? AggregateSettings())
+        var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
+        var aggregateTime = Duration.zero
+        let streamed = try stream { doc in
+            let start = clock.now
+            aggregate.consume(doc, stats: &aggregateStats)
+            aggregateTime += clock.now - start
+        }
+        let finishStart = clock.now
+        let tables = aggregate.finish(stats: &aggregateStats)
+        aggregateStats.seconds = (aggregateTime + (clock.now - finishStart)).seconds
+        let stages = streamed.stages + [aggregateStats]
+        let warnings = streamed.warnings
 
         let run = RunInfo(
             pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
