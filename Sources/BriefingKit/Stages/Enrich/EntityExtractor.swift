@@ -1,0 +1,155 @@
+import Foundation
+
+/// Finds countries, organisations and groups of countries in a sentence, with the roles it gives them.
+///
+/// Names come from three sources, matched on folded tokens, longest first, in three passes that
+/// never share a token: blocked phrases (the treaty's own name, `Convention de Hanoï`, which is no
+/// organisation), then organisations (`Parti communiste du Vietnam`, so that its `Vietnam` is no
+/// country mention), then countries and groups. Country names are ICU's, in French and English;
+/// the data files add aliases, demonyms, groups and organisations. How a data alias is written sets
+/// the case the text must have (see `EntityCaseRule`). A mention's `surface` is the name without
+/// its article (`Équateur` in `l'Équateur`) unless the article belongs to the name (`La Réunion`);
+/// an acronym in parentheses right after the name of the same entity (`… du Vietnam (PCV)`) is
+/// part of that one mention.
+public struct EntityExtractor: Extractor {
+    private let targets: [EntityTarget]
+    private let index: EntityPhraseIndex
+    private let roles: EntityRoleFinder
+
+    /// Builds the extractor from the two data files; nil means ICU country names only (without
+    /// alpha-3 codes, which only the countries file gives) and no organisations.
+    /// - Throws: `ConfigError` with file, line and column when a file cannot be read or is malformed.
+    public init(countriesFile: String?, organisationsFile: String?) throws {
+        let countries = try countriesFile.map { try EntityDataFile.load(CountriesFile.self, path: $0) }
+        let organisations = try organisationsFile.map { try EntityDataFile.load(OrganisationsFile.self, path: $0) }
+        self.init(countries: countries, organisations: organisations)
+    }
+
+    /// Builds the extractor from the data files of the project at `root` (`Pipelines/data/…`).
+    public init(projectRoot root: String) throws {
+        let data = URL(fileURLWithPath: root).appendingPathComponent("Pipelines/data")
+        try self.init(countriesFile: data.appendingPathComponent("countries.yaml").path,
+                      organisationsFile: data.appendingPathComponent("organisations.yaml").path)
+    }
+
+    init(countries: CountriesFile?, organisations: OrganisationsFile?) {
+        var targets: [EntityTarget] = []
+        var index = EntityPhraseIndex()
+        if let organisations { OrganisationLexicon.build(organisations, targets: &targets, index: &index) }
+        CountryLexicon.build(countries, targets: &targets, index: &index)
+        index.finish()
+        self.targets = targets
+        self.index = index
+        self.roles = EntityRoleFinder(organisations?.roles ?? [])
+    }
+
+    /// Appends one `EntityMention` per country, organisation or group named in the sentence.
+    public func extract(_ context: SentenceContext, into findings: inout Findings) {
+        let tokens = context.sentence.tokens
+        guard !tokens.isEmpty else { return }
+        var hits = self.hits(in: tokens)
+        guard !hits.isEmpty else { return }
+        roles.assign(tokens, to: &hits)
+        for hit in hits {
+            let target = targets[hit.target]
+            var roles = target.roles
+            for role in hit.roles where !roles.contains(role) { roles.append(role) }
+            roles.sort { Self.roleOrder($0) < Self.roleOrder($1) }
+            findings.entities.append(EntityMention(
+                kind: target.kind, name: target.name, alpha2: target.alpha2, code: target.code,
+                surface: context.text(tokens: hit.range), roles: roles,
+                provenance: context.provenance(tokens: hit.range)))
+        }
+    }
+
+    /// The entities of `tokens`, in sentence order.
+    func hits(in tokens: [Token]) -> [EntityHit] {
+        let n = tokens.count
+        var candidates = [Range<Int32>](repeating: 0..<0, count: n)
+        var any = false
+        for i in 0..<n where tokens[i].kind != .number {
+            if let range = index.candidates(tokens[i].folded) {
+                candidates[i] = range
+                any = true
+            }
+        }
+        guard any else { return [] }
+        var taken = [Bool](repeating: false, count: n)
+        var hits: [EntityHit] = []
+        for layer in EntityPattern.Layer.allCases {
+            var i = 0
+            while i < n {
+                guard !taken[i], let p = firstMatch(candidates[i], layer, at: i, tokens, taken) else {
+                    i += 1
+                    continue
+                }
+                let pattern = index.patterns[p]
+                let end = i + pattern.folded.count
+                var last = end
+                if pattern.target >= 0, end + 1 < n, tokens[end].text == "(",
+                   let gloss = firstMatch(candidates[end + 1], layer, at: end + 1, tokens, taken, target: pattern.target) {
+                    let close = end + 1 + index.patterns[gloss].folded.count
+                    if close < n, tokens[close].text == ")" { last = close + 1 }
+                }
+                for k in i..<last { taken[k] = true }
+                if pattern.target >= 0 {
+                    hits.append(EntityHit(range: i..<end, taken: i..<last, target: pattern.target, roles: []))
+                }
+                i = last
+            }
+        }
+        hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return hits
+    }
+
+    /// The longest pattern of `layer` among `candidates` that matches at `i` (for `target` if given).
+    private func firstMatch(_ candidates: Range<Int32>, _ layer: EntityPattern.Layer, at i: Int, _ tokens: [Token],
+                            _ taken: [Bool], target: Int? = nil) -> Int? {
+        for c in candidates {
+            let p = Int(index.order[Int(c)])
+            if index.layers[p] == layer, wordsMatch(p, at: i, tokens, taken), contextAllows(index.patterns[p], at: i, tokens),
+               target == nil || index.patterns[p].target == target {
+                return p
+            }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private func wordsMatch(_ p: Int, at i: Int, _ tokens: [Token], _ taken: [Bool]) -> Bool {
+        let from = index.wordStart[p], to = index.wordStart[p + 1]
+        guard i + (to - from) <= tokens.count else { return false }
+        var k = i
+        for w in from..<to {
+            guard !taken[k], tokens[k].folded == index.words[w], index.rules[w].accepts(tokens[k]) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private func contextAllows(_ p: EntityPattern, at i: Int, _ tokens: [Token]) -> Bool {
+        let end = i + p.folded.count
+        let before = i > 0 ? tokens[i - 1] : nil
+        let after = end < tokens.count ? tokens[end] : nil
+        if let previous = p.previous {
+            guard let before, previous.contains(before.folded) else { return false }
+        }
+        if let next = p.next, let after, !next.contains(after.folded) { return false }
+        if p.guarded {
+            if let before, before.kind == .word, before.isCapitalized, !entityFunctionWords.contains(before.folded) { return false }
+            if let after, after.kind == .word, after.isCapitalized { return false }
+        }
+        if p.demonym {
+            // `en vietnamien`, `in Vietnamese`: a language, not the country
+            if let before, before.folded == "en" || before.folded == "in" { return false }
+            // a stray heading word glued to the sentence: `Français Les commentaires …`
+            if i == 0, p.rules.allSatisfy({ $0 == .any }), tokens[0].isCapitalized,
+               let after, after.kind == .word, after.isCapitalized { return false }
+        }
+        return true
+    }
+
+    private static func roleOrder(_ role: String) -> Int {
+        OrganisationsFile.roleNames.firstIndex(of: role) ?? OrganisationsFile.roleNames.count
+    }
+}
