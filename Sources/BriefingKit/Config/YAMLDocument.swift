@@ -7,6 +7,22 @@ public enum YAMLLoader {
     public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String) throws -> T {
         try YAMLDocument(text: text, file: file).decode(type)
     }
+
+    /// Reads and decodes the YAML file at `path` (a data file); throws only `ConfigError`.
+    public static func load<T: Decodable>(_ type: T.Type, path: String) throws -> T {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(location: SourceLocation(file: path), message: "cannot read the data file: \(error.localizedDescription)")
+        }
+        return try decode(type, from: text, file: path)
+    }
+
+    /// A positioned error about the value at `key` of the mapping `decoder` is decoding.
+    public static func invalid(_ decoder: any Decoder, _ key: String, _ message: String) -> DecodingError {
+        YAMLIssue(message).decodingError(at: decoder.codingPath + [AnyKey(key)])
+    }
 }
 
 /// A parsed YAML file that keeps the line and column of every node, for precise error messages.

@@ -152,7 +152,7 @@ private func text(_ paragraph: String, _ p: Provenance) -> String {
     }
 
     @Test func alpha3TableAgreesWithICU() throws {
-        let file = try EntityDataFile.load(CountriesFile.self, path: repoRoot + "/Pipelines/data/countries.yaml")
+        let file = try YAMLLoader.load(CountriesFile.self, path: repoRoot + "/Pipelines/data/countries.yaml")
         #expect(file.alpha3.count == 250)
         for (a2, a3) in file.alpha3 {
             #expect(Locale(identifier: "und_" + a3).region?.identifier == a2, "\(a2) → \(a3)")

@@ -19,7 +19,7 @@ struct CountriesFile: Decodable, Sendable {
         enum CodingKeys: String, CodingKey { case displayName = "display_name", aliases, demonyms }
 
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+            try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             displayName = try c.decodeIfPresent(String.self, forKey: .displayName)
             aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
@@ -35,7 +35,7 @@ struct CountriesFile: Decodable, Sendable {
         enum CodingKeys: String, CodingKey { case id, name, aliases }
 
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+            try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(String.self, forKey: .name)
@@ -48,22 +48,21 @@ struct CountriesFile: Decodable, Sendable {
     }
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let version = try c.decodeIfPresent(Int.self, forKey: .version), version != 1 {
-            throw decoder.invalidEntityValue("version", "unsupported version \(version) (expected 1)")
+            throw YAMLLoader.invalid(decoder, "version", "unsupported version \(version) (expected 1)")
         }
         alpha3 = try c.decode([String: String].self, forKey: .alpha3)
         for (a2, a3) in alpha3 where !Self.isCode(a2, length: 2) || !Self.isCode(a3, length: 3) {
-            throw decoder.invalidEntityValue("alpha3", "'\(a2): \(a3)' is not an alpha-2 code and its alpha-3 code in capitals")
+            throw YAMLLoader.invalid(decoder, "alpha3", "'\(a2): \(a3)' is not an alpha-2 code and its alpha-3 code in capitals")
         }
         dropNames = try c.decodeIfPresent([String].self, forKey: .dropNames) ?? []
         guardedNames = try c.decodeIfPresent([String].self, forKey: .guardedNames) ?? []
         countries = try c.decodeIfPresent([String: CountryEntry].self, forKey: .countries) ?? [:]
         for code in countries.keys where alpha3[code] == nil {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath + [CodingKeys.countries, EntityDataKey(stringValue: code)],
-                debugDescription: "'\(code)' is not a country listed under alpha3", underlyingError: EntityDataKeyIssue()))
+            throw YAMLIssue("'\(code)' is not a country listed under alpha3", target: .key)
+                .decodingError(at: decoder.codingPath + [CodingKeys.countries, AnyKey(code)])
         }
         groups = try c.decodeIfPresent([GroupEntry].self, forKey: .groups) ?? []
     }

@@ -20,7 +20,9 @@ public struct EnrichStage: DocumentStage {
     public init(settings: EnrichSettings = EnrichSettings(), defaultYear: Int? = nil) throws {
         self.settings = settings
         self.defaultYear = defaultYear
-        self.extractors = []
+        self.extractors = [
+            try EntityExtractor(countriesFile: settings.countries, organisationsFile: settings.organisations),
+        ]
     }
 
     public mutating func process(_ document: inout Document, stats: inout StageStats) {

@@ -20,8 +20,8 @@ public struct EntityExtractor: Extractor {
     /// alpha-3 codes, which only the countries file gives) and no organisations.
     /// - Throws: `ConfigError` with file, line and column when a file cannot be read or is malformed.
     public init(countriesFile: String?, organisationsFile: String?) throws {
-        let countries = try countriesFile.map { try EntityDataFile.load(CountriesFile.self, path: $0) }
-        let organisations = try organisationsFile.map { try EntityDataFile.load(OrganisationsFile.self, path: $0) }
+        let countries = try countriesFile.map { try YAMLLoader.load(CountriesFile.self, path: $0) }
+        let organisations = try organisationsFile.map { try YAMLLoader.load(OrganisationsFile.self, path: $0) }
         self.init(countries: countries, organisations: organisations)
     }
 

@@ -19,19 +19,19 @@ struct OrganisationsFile: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case id, name, kind, aliases, contextual, roles }
 
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+            try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(String.self, forKey: .name)
             kind = try c.decode(String.self, forKey: .kind)
             guard OrganisationsFile.categories.contains(kind) else {
-                throw decoder.invalidEntityValue("kind", "unknown kind '\(kind)' (expected one of: \(OrganisationsFile.categories.joined(separator: ", ")))")
+                throw YAMLLoader.invalid(decoder, "kind", "unknown kind '\(kind)' (expected one of: \(OrganisationsFile.categories.joined(separator: ", ")))")
             }
             aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
             contextual = try c.decodeIfPresent([ContextualAlias].self, forKey: .contextual) ?? []
             roles = try c.decodeIfPresent([String].self, forKey: .roles) ?? []
             for role in roles where !OrganisationsFile.roleNames.contains(role) {
-                throw decoder.invalidEntityValue("roles", "unknown role '\(role)' (expected one of: \(OrganisationsFile.roleNames.joined(separator: ", ")))")
+                throw YAMLLoader.invalid(decoder, "roles", "unknown role '\(role)' (expected one of: \(OrganisationsFile.roleNames.joined(separator: ", ")))")
             }
         }
     }
@@ -45,7 +45,7 @@ struct OrganisationsFile: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case alias, previous, next }
 
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+            try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             alias = try c.decode(String.self, forKey: .alias)
             previous = try c.decodeIfPresent([String].self, forKey: .previous)
@@ -66,11 +66,11 @@ struct OrganisationsFile: Decodable, Sendable {
         }
 
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+            try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             role = try c.decode(String.self, forKey: .role)
             guard OrganisationsFile.roleNames.contains(role) else {
-                throw decoder.invalidEntityValue("role", "unknown role '\(role)' (expected one of: \(OrganisationsFile.roleNames.joined(separator: ", ")))")
+                throw YAMLLoader.invalid(decoder, "role", "unknown role '\(role)' (expected one of: \(OrganisationsFile.roleNames.joined(separator: ", ")))")
             }
             entityFirst = try c.decodeIfPresent([String].self, forKey: .entityFirst) ?? []
             triggerFirst = try c.decodeIfPresent([String].self, forKey: .triggerFirst) ?? []
@@ -80,10 +80,10 @@ struct OrganisationsFile: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case version, organisations, blocked, roles }
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownEntityKeys(Set(CodingKeys.entityKeyNames))
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let version = try c.decodeIfPresent(Int.self, forKey: .version), version != 1 {
-            throw decoder.invalidEntityValue("version", "unsupported version \(version) (expected 1)")
+            throw YAMLLoader.invalid(decoder, "version", "unsupported version \(version) (expected 1)")
         }
         organisations = try c.decodeIfPresent([Organisation].self, forKey: .organisations) ?? []
         blocked = try c.decodeIfPresent([String].self, forKey: .blocked) ?? []
@@ -94,10 +94,9 @@ struct OrganisationsFile: Decodable, Sendable {
             for (j, alias) in org.aliases.enumerated() {
                 let key = EntityPattern.key(alias)
                 if let other = owner[key], other != org.id {
-                    throw DecodingError.dataCorrupted(.init(
-                        codingPath: decoder.codingPath + [CodingKeys.organisations, EntityDataKey(intValue: i) ?? EntityDataKey(stringValue: "\(i)"),
-                                                          Organisation.CodingKeys.aliases, EntityDataKey(intValue: j) ?? EntityDataKey(stringValue: "\(j)")],
-                        debugDescription: "alias '\(alias)' already names '\(other)'"))
+                    throw YAMLIssue("alias '\(alias)' already names '\(other)'").decodingError(
+                        at: decoder.codingPath + [CodingKeys.organisations, AnyKey(index: i),
+                                                  Organisation.CodingKeys.aliases, AnyKey(index: j)])
                 }
                 owner[key] = org.id
             }
