@@ -100,7 +100,9 @@ import Testing
         #expect(config.stages.map(\.kind) == ["parse", "dedupe", "enrich", "aggregate"])
         #expect(config.parse?.defaultYear == 2025)
         #expect(config.dedupe?.threshold == 0.8)
-        #expect(config.enrich == EnrichSettings())
+        #expect(config.enrich?.countries == config.root + "/Pipelines/data/countries.yaml")
+        #expect(config.enrich?.organisations == config.root + "/Pipelines/data/organisations.yaml")
+        #expect(config.aggregate?.events == config.root + "/Pipelines/data/events.yaml")
         #expect(config.outputs.folder == config.root + "/out/hanoi-convention")
         #expect(config.outputs.formats == [.xlsx, .csv, .json])
     }
