@@ -1,0 +1,309 @@
+/// Finds people with the title and affiliation the text gives them.
+///
+/// A person is a run of 1–6 capitalised name words that a title from the data file supports:
+/// - a title before the name: `le général Luong Tam Quang`, `le Premier ministre Pham Minh Chinh`,
+///   `le vice-ministre permanent des Affaires étrangères Nguyen Minh Vu`, `Minister Luong Tam Quang`;
+/// - a title after it, in apposition: `Ghada Waly, directrice exécutive de l'ONUDC`;
+/// - a title, a comma and the name between commas: `Le secrétaire général du PCV, Tô Lâm, a reçu`.
+/// Capitalised words without a title (`Convention`, `Hanoï`) and titles without a name
+/// (`le secrétaire général`) are not people. Several titles of one occurrence are joined with "; ".
+public struct PersonExtractor: Extractor {
+    /// The built-in data file, relative to the project root.
+    public static let defaultTitlesFile = "Pipelines/data/titles.yaml"
+
+    private let lexicon: PersonLexicon
+
+    /// Loads the titles file at `path`, or the built-in `Pipelines/data/titles.yaml` when nil.
+    /// - Throws: `ConfigError` with the file position of a bad entry.
+    public init(titlesFile path: String?) throws {
+        let file = try path ?? EnrichDataFiles.defaultPath(Self.defaultTitlesFile)
+        lexicon = PersonLexicon(try EnrichDataFiles.decode(TitlesFile.self, file: file))
+    }
+
+    /// Loads the titles file at `path`.
+    public init(dataFile path: String) throws { try self.init(titlesFile: path) }
+
+    public func extract(_ context: SentenceContext, into findings: inout Findings) {
+        let scan = Scan(lexicon: lexicon, toks: context.sentence.tokens)
+        for p in scan.run() {
+            findings.people.append(PersonMention(
+                name: context.text(tokens: p.name), surface: context.text(tokens: p.range),
+                title: p.titles.isEmpty ? nil : p.titles.map { context.text(tokens: $0) }.joined(separator: "; "),
+                affiliation: p.affiliation.map { a in (a.head.map { $0 + " " } ?? "") + context.text(tokens: a.tokens) },
+                provenance: context.provenance(tokens: p.range)))
+        }
+    }
+}
+
+/// One pass over a sentence's tokens.
+private struct Scan {
+    struct Affiliation { var head: String?; var tokens: Range<Int> }
+    struct Found {
+        var range: Range<Int>
+        var name: Range<Int>
+        var titles: [Range<Int>]
+        var affiliation: Affiliation?
+    }
+    /// A title with its complement: `ministre de la Sécurité publique`.
+    struct Title {
+        var kind: PersonLexicon.TitleKind
+        var range: Range<Int>
+        /// The title as reported: `range` without a closing acronym in brackets.
+        var shown: Range<Int>
+        /// `range` with the article before it.
+        var phrase: Range<Int>
+        var affiliation: Affiliation?
+        /// A name closing the complement: `… des Affaires étrangères Nguyen Minh Vu`.
+        var trailingName: Range<Int>?
+    }
+
+    let lexicon: PersonLexicon
+    let toks: [Token]
+    var n: Int { toks.count }
+    /// Per token: may it belong to a name?
+    let nameToken: [Bool]
+
+    init(lexicon: PersonLexicon, toks: [Token]) {
+        self.lexicon = lexicon
+        self.toks = toks
+        var flags = [Bool](repeating: false, count: toks.count)
+        var i = 0
+        while i < toks.count {
+            let t = toks[i]
+            guard t.kind == .word, t.isCapitalized else { i += 1; continue }
+            if let (len, _) = lexicon.notNamePhrases.match(toks, at: i) {
+                i += len
+                continue
+            }
+            flags[i] = Self.mayBeName(t, lexicon)
+            i += 1
+        }
+        nameToken = flags
+    }
+
+    /// A capitalised word that may belong to a name: not an acronym, a title word, a month or a listed place or institution.
+    private static func mayBeName(_ t: Token, _ lexicon: PersonLexicon) -> Bool {
+        guard !t.folded.hasSuffix("'"), !lexicon.notNameWords.contains(t.folded) else { return false }
+        var letters = 0
+        var upper = 0
+        for scalar in t.text.unicodeScalars {
+            if Tokenizer.isDigit(scalar) { return false }
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                if scalar.properties.isUppercase { upper += 1 }
+            }
+        }
+        // acronyms (PCV, ONUDC) are organisations
+        return !(letters >= 2 && upper == letters)
+    }
+
+    func run() -> [Found] {
+        var out: [Found] = []
+        var pending: Title?
+        var i = 0
+        while i < n {
+            if let t = title(at: i) {
+                if var p = person(after: t) {
+                    // "Le vice-ministre de la Sécurité publique, le général … Pham The Tung, et …"
+                    if let q = pending, q.kind != .honorific, q.range.upperBound < n, toks[q.range.upperBound].text == ",",
+                       t.range.lowerBound - q.range.upperBound <= 2, closesApposition(p.name.upperBound) {
+                        p.titles.insert(q.shown, at: 0)
+                        p.affiliation = p.affiliation ?? q.affiliation
+                        p.range = q.phrase.lowerBound..<p.range.upperBound
+                    }
+                    out.append(p)
+                    pending = nil
+                    i = p.range.upperBound
+                } else {
+                    pending = t
+                    i = t.range.upperBound
+                }
+                continue
+            }
+            if let run = nameRun(from: i) {
+                if run.count >= 2, run.upperBound < n, toks[run.upperBound].text == ",",
+                   let role = apposition(after: run.upperBound + 1) {
+                    out.append(Found(range: run.lowerBound..<role.end, name: run, titles: role.titles, affiliation: role.affiliation))
+                    i = role.end
+                } else {
+                    i = run.upperBound
+                }
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The person a title introduces, with what follows the name in apposition.
+    private func person(after t: Title) -> Found? {
+        var name: Range<Int>?
+        var shown = t.shown
+        if let trailing = t.trailingName {
+            name = trailing
+        } else if let run = nameRun(from: afterModifiers(t)), run.count >= 2 || (run.count == 1 && toks[run.lowerBound].text.count >= 3) {
+            name = run
+            // "le président chinois Xi Jinping": the modifier belongs to the title
+            if run.lowerBound > t.range.upperBound, t.shown == t.range { shown = t.shown.lowerBound..<run.lowerBound }
+        } else if t.kind != .honorific, t.range.upperBound < n, toks[t.range.upperBound].text == ",",
+                  let run = nameRun(from: t.range.upperBound + 1), run.count >= 2, closesApposition(run.upperBound) {
+            name = run
+        }
+        guard let name else { return nil }
+        var found = Found(range: t.phrase.lowerBound..<name.upperBound, name: name,
+                          titles: t.kind == .honorific ? [] : [shown], affiliation: t.affiliation)
+        if name.upperBound < n, toks[name.upperBound].text == ",", let role = apposition(after: name.upperBound + 1) {
+            found.titles += role.titles
+            found.affiliation = found.affiliation ?? role.affiliation
+            found.range = found.range.lowerBound..<role.end
+        }
+        return found
+    }
+
+    /// True when a name ending at `k` closes an apposition: a comma, a bracket or the sentence's end.
+    private func closesApposition(_ k: Int) -> Bool {
+        k >= n || [",", ")", ".", ";", ":", "!", "?"].contains(toks[k].text)
+    }
+
+    /// Titles after a name and a comma: `ministre de la Police`, `membre du Bureau politique et ministre …`,
+    /// or an affiliation `au nom du ministère de la Sécurité publique`. Nil when a new person starts there.
+    private func apposition(after start: Int) -> (titles: [Range<Int>], affiliation: Affiliation?, end: Int)? {
+        guard start < n else { return nil }
+        // "au nom du ministère …", "on behalf of the Ministry …"
+        var k = start
+        if k + 1 < n, toks[k].folded == "au", toks[k + 1].folded == "nom" { k += 2 }
+        else if k + 2 < n, toks[k].folded == "on", toks[k + 1].folded == "behalf" { k += 2 }
+        if k > start {
+            guard let c = complement(from: k, lowercaseHead: true) else { return nil }
+            return ([], Affiliation(head: nil, tokens: c.org), c.range.upperBound)
+        }
+        var titles: [Range<Int>] = []
+        var affiliation: Affiliation?
+        var m = start
+        while m < n {
+            var a = m
+            if !titles.isEmpty {
+                guard ["et", "and", ","].contains(toks[a].folded) else { break }
+                a += 1
+            }
+            if a < n, ["le", "la", "l'", "the"].contains(toks[a].folded) { a += 1 }
+            guard let t = title(at: a), t.kind != .honorific, t.trailingName == nil, nameRun(from: t.range.upperBound) == nil else { break }
+            titles.append(t.shown)
+            if affiliation == nil || (affiliation?.head == nil && t.affiliation?.head != nil) { affiliation = t.affiliation ?? affiliation }
+            m = t.range.upperBound
+        }
+        return titles.isEmpty ? nil : (titles, affiliation, m)
+    }
+
+    // MARK: - Titles
+
+    /// The title starting at `toks[i]`, with its complement for offices.
+    private func title(at i: Int) -> Title? {
+        guard i < n, toks[i].kind == .word, let (len, kind) = lexicon.titles.match(toks, at: i) else { return nil }
+        var t = Title(kind: kind, range: i..<(i + len), shown: i..<(i + len), phrase: i..<(i + len))
+        if i > 0, ["le", "la", "l'", "the"].contains(toks[i - 1].folded) { t.phrase = (i - 1)..<(i + len) }
+        let head = lexicon.affiliationHead(toks[i..<(i + len)])
+        guard kind == .office, let c = complement(from: i + len, lowercaseHead: false, ministry: head != nil) else { return t }
+        var org = c.org
+        var end = c.range.upperBound
+        // a name closing the complement, after the organisation's own words
+        var s = end
+        while s - 1 > org.lowerBound, isNameToken(s - 1) || (lexicon.particles.contains(toks[s - 1].folded) && !toks[s - 1].isCapitalized) { s -= 1 }
+        while s < end, !isNameToken(s) { s += 1 }
+        let nameWords = (s..<end).filter { isNameToken($0) }.count
+        if (2...6).contains(nameWords) {
+            t.trailingName = s..<end
+            org = org.lowerBound..<s
+            // the organisation must still end on one of its words
+            while org.count > 1, PersonLexicon.connectors.contains(toks[org.upperBound - 1].folded) { org = org.lowerBound..<(org.upperBound - 1) }
+            end = org.upperBound
+        }
+        t.range = i..<end
+        // the title leaves out a closing acronym the affiliation keeps: "… contre la drogue et le crime (ONUDC)"
+        t.shown = t.range
+        if end - i >= 4, toks[end - 1].text == ")", toks[end - 3].text == "(" { t.shown = i..<(end - 3) }
+        // "ministère de la Sécurité publique" keeps the preposition; "Équateur" does not
+        t.affiliation = Affiliation(head: head, tokens: head == nil ? org : c.range.lowerBound..<org.upperBound)
+        return t
+    }
+
+    /// `de la Sécurité publique`, `de l'Office … (ONUDC)`, `of the United Nations`: the whole complement
+    /// and the organisation inside it (without the leading preposition).
+    private func complement(from j: Int, lowercaseHead: Bool, ministry: Bool = false) -> (range: Range<Int>, org: Range<Int>)? {
+        guard j < n else { return nil }
+        var k = j
+        switch toks[k].folded {
+        case "de":
+            k += 1
+            if k < n, ["la", "l'"].contains(toks[k].folded) { k += 1 }
+        case "du", "des", "d'":
+            k += 1
+        case "of":
+            k += 1
+            if k < n, toks[k].folded == "the" { k += 1 }
+        default:
+            return nil
+        }
+        guard k < n, toks[k].kind == .word, toks[k].isCapitalized || lowercaseHead else { return nil }
+        var last = toks[k].isCapitalized ? k : -1
+        var m = k + 1
+        while m < n, m - j < 18 {
+            let t = toks[m]
+            if t.text == "(" {
+                guard let close = toks[m..<min(n, m + 8)].firstIndex(where: { $0.text == ")" }) else { break }
+                last = close
+                m = close + 1
+                continue
+            }
+            if t.kind != .word { break }
+            // "ministre de la Sécurité publique du Vietnam": the ministry ends before its country
+            if ministry, ["du", "de", "d'", "of"].contains(t.folded) {
+                var c = m + 1
+                if c < n, ["la", "l'", "the"].contains(toks[c].folded) { c += 1 }
+                if lexicon.countries.match(toks, at: c) != nil { break }
+            }
+            // "… et le Premier ministre", "… and Minister": another person's title
+            if ["et", "and"].contains(toks[m - 1].folded) || (m >= 2 && ["et", "and"].contains(toks[m - 2].folded)),
+               lexicon.titles.match(toks, at: m) != nil { break }
+            if t.isCapitalized { last = m; m += 1; continue }
+            if PersonLexicon.boundaries.contains(t.folded) || lexicon.titles.match(toks, at: m) != nil { break }
+            // "Ursula von der Leyen"
+            if lexicon.particles.contains(t.folded), m + 1 < n, toks[m + 1].isCapitalized || lexicon.particles.contains(toks[m + 1].folded) { m += 1; continue }
+            if PersonLexicon.connectors.contains(t.folded) { m += 1; continue }
+            let prev = toks[m - 1]
+            if prev.isCapitalized { last = m } else if !PersonLexicon.connectors.contains(prev.folded), !(m == k + 1 && lowercaseHead) { break }
+            m += 1
+        }
+        guard last >= k else { return nil }
+        return (j..<(last + 1), k..<(last + 1))
+    }
+
+    /// Where the name may start after a title: past up to two modifiers (`le président chinois`, `sortant`).
+    private func afterModifiers(_ t: Title) -> Int {
+        var k = t.range.upperBound
+        guard t.kind != .honorific, t.trailingName == nil else { return k }
+        while k < n, k - t.range.upperBound < 2, toks[k].kind == .word, !toks[k].isCapitalized, lexicon.isTitleModifier(toks[k].folded) { k += 1 }
+        return k
+    }
+
+    // MARK: - Names
+
+    /// The run of 1–6 name words starting at `toks[i]` (particles allowed inside), or nil.
+    private func nameRun(from i: Int) -> Range<Int>? {
+        guard i < n, isNameToken(i) else { return nil }
+        if i == 0 || Self.openings.contains(toks[i - 1].text), lexicon.sentenceStarters.contains(toks[i].folded) { return nil }
+        var m = i + 1
+        var words = 1
+        while m < n {
+            if isNameToken(m) { words += 1; m += 1; continue }
+            if lexicon.particles.contains(toks[m].folded), !toks[m].isCapitalized, m + 1 < n, isNameToken(m + 1) { m += 1; continue }
+            break
+        }
+        return words <= 6 ? i..<m : nil
+    }
+
+    private func isNameToken(_ k: Int) -> Bool { nameToken[k] }
+
+    /// Marks after which a word is capitalised as if it opened a sentence.
+    private static let openings: Set<String> = ["«", "\"", "“", "(", ":"]
+}
