@@ -121,15 +121,31 @@ public struct DedupeSettings: Sendable, Equatable {
     }
 }
 
+/// The data files of the enrich stage, as absolute paths; `nil` when the pipeline names none.
+///
+/// Countries are found from ICU's names alone when `countries` is not given, and dates need no
+/// data file; the other extractors run only when their data file is named.
 public struct EnrichSettings: Sendable, Equatable {
-    /// Absolute paths of the data files, `nil` when the pipeline names none.
+    /// ISO alpha-3 codes, extra aliases and demonyms, country groups.
     public var countries: String?
+    /// Canonical organisations with their aliases and role triggers.
     public var organisations: String?
+    /// Titles and offices that introduce people.
+    public var titles: String?
+    /// Counted things (metrics) and qualifiers for figures.
+    public var metrics: String?
+    /// Commitment and call-to-action triggers.
+    public var commitments: String?
+    /// Themes of commitments with their keywords and labels.
     public var themes: String?
 
-    public init(countries: String? = nil, organisations: String? = nil, themes: String? = nil) {
+    public init(countries: String? = nil, organisations: String? = nil, titles: String? = nil,
+                metrics: String? = nil, commitments: String? = nil, themes: String? = nil) {
         self.countries = countries
         self.organisations = organisations
+        self.titles = titles
+        self.metrics = metrics
+        self.commitments = commitments
         self.themes = themes
     }
 }

@@ -105,10 +105,18 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var countries: String?
         /// `organisations`: the organisation lexicon.
         public var organisations: String?
+        /// `titles`: titles and offices that introduce people.
+        public var titles: String?
+        /// `metrics`: counted things and qualifiers for figures.
+        public var metrics: String?
+        /// `commitments`: commitment and call-to-action triggers.
+        public var commitments: String?
         /// `themes`: the theme lexicon.
         public var themes: String?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case countries, organisations, themes }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case countries, organisations, titles, metrics, commitments, themes
+        }
     }
 
     /// The `aggregate:` stage settings.
@@ -266,6 +274,9 @@ extension PipelineFile.Enrich {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         countries = try c.decodeTextIfPresent(.countries)
         organisations = try c.decodeTextIfPresent(.organisations)
+        titles = try c.decodeTextIfPresent(.titles)
+        metrics = try c.decodeTextIfPresent(.metrics)
+        commitments = try c.decodeTextIfPresent(.commitments)
         themes = try c.decodeTextIfPresent(.themes)
     }
 }

@@ -79,6 +79,9 @@ public enum PipelineLoader {
                 }
                 resolved.append(.enrich(EnrichSettings(countries: try data(section.countries, "countries"),
                                                        organisations: try data(section.organisations, "organisations"),
+                                                       titles: try data(section.titles, "titles"),
+                                                       metrics: try data(section.metrics, "metrics"),
+                                                       commitments: try data(section.commitments, "commitments"),
                                                        themes: try data(section.themes, "themes"))))
             }
         }

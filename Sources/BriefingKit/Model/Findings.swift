@@ -95,10 +95,13 @@ public struct FigureMention: Sendable, Hashable {
     public var unitText: String
     /// The date the figure refers to, when the text says it.
     public var asOf: PartialDate?
+    /// What the counted things did, when the sentence says so (`speakers`: "ont pris la parole");
+    /// figures of one metric with different roles count different things.
+    public var role: String?
     public var provenance: Provenance
 
     public init(surface: String, value: Double, qualifier: String? = nil, qualifierText: String? = nil,
-                metric: String, unitText: String, asOf: PartialDate? = nil, provenance: Provenance) {
+                metric: String, unitText: String, asOf: PartialDate? = nil, role: String? = nil, provenance: Provenance) {
         self.surface = surface
         self.value = value
         self.qualifier = qualifier
@@ -106,6 +109,7 @@ public struct FigureMention: Sendable, Hashable {
         self.metric = metric
         self.unitText = unitText
         self.asOf = asOf
+        self.role = role
         self.provenance = provenance
     }
 }

@@ -192,13 +192,4 @@ private func text(_ paragraph: String, _ p: Provenance) -> String {
     }
 
     // MARK: - Gold standard
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: repoRoot + "/Tests/BriefingKitTests/Fixtures/seeds-expected.json")))
-    func seedsAgainstTheGoldStandard() throws {
-        let scores = try EntityGoldScore.measure(root: repoRoot, extractor: repoExtractor.get())
-        for (table, score) in scores {
-            #expect(score.precision >= 0.95, "\(table) precision \(score.precision), false: \(score.falsePositives)")
-            #expect(score.recall >= 0.95, "\(table) recall \(score.recall), missed: \(score.misses)")
-        }
-    }
 }

@@ -97,8 +97,8 @@ private func figures(_ text: String, on documentDate: PartialDate? = PartialDate
         #expect(try figures("Les réseaux 5G pays voisins").isEmpty)
     }
 
-    @Test func builtInDataFileLoads() throws {
-        let f = try FigureExtractor(metricsFile: nil)
+    @Test func projectDataFileLoads() throws {
+        let f = try FigureExtractor(metricsFile: Repo.root.appendingPathComponent("Pipelines/data/metrics.yaml").path)
         var findings = Findings()
         for s in Tokenizer.sentences("plus de 60 délégués") {
             f.extract(SentenceContext(documentID: "d", paragraphID: "d#p1", documentDate: nil, sentence: s), into: &findings)

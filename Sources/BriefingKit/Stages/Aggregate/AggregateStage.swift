@@ -39,14 +39,12 @@ public struct AggregateStage {
 
     /// - Parameters:
     ///   - themeLabel: the display label of a theme id (from the themes data file).
-    ///   - personKey: the identity of a person's name, the same for every way of writing it.
     /// - Throws: `ConfigError` for an events data file that cannot be read or decoded.
     public init(settings: AggregateSettings = AggregateSettings(),
-                themeLabel: @escaping (String) -> String = { $0 },
-                personKey: @escaping (String) -> String = { TextFolder.shared.fold($0) }) throws {
+                themeLabel: @escaping (String) -> String = { $0 }) throws {
         self.settings = settings
         commitments = CommitmentsTable(themeLabel: themeLabel)
-        people = PeopleTable(identity: personKey)
+        people = PeopleTable()
         timeline = TimelineTable(lexicon: try settings.events.map { try EventLexicon(file: $0) } ?? EventLexicon(events: []))
     }
 

@@ -20,9 +20,34 @@ public struct EnrichStage: DocumentStage {
     public init(settings: EnrichSettings = EnrichSettings(), defaultYear: Int? = nil) throws {
         self.settings = settings
         self.defaultYear = defaultYear
-        self.extractors = [
+        var extractors: [any Extractor] = [
             try EntityExtractor(countriesFile: settings.countries, organisationsFile: settings.organisations),
+            DateExtractor(),
         ]
+        if let titles = settings.titles { extractors.append(try PersonExtractor(titlesFile: titles)) }
+        if let metrics = settings.metrics { extractors.append(try FigureExtractor(metricsFile: metrics)) }
+        self.extractors = extractors
+    }
+
+    /// Names a person's affiliation by the organisation or country the entity extractor found inside
+    /// the person's mention: `ministère de la Police` → `Ministère de la Sécurité publique`,
+    /// `… (ONUDC)` → `ONUDC`. An entity the affiliation text contains wins, then an organisation.
+    static func normaliseAffiliations(_ findings: inout Findings, from first: Int) {
+        guard first < findings.people.count else { return }
+        let fold = TextFolder.shared
+        for i in first..<findings.people.count {
+            let person = findings.people[i]
+            guard let affiliation = person.affiliation else { continue }
+            let inside = findings.entities.filter { e in
+                e.kind != .group && e.provenance.paragraphID == person.provenance.paragraphID
+                    && e.provenance.sentenceIndex == person.provenance.sentenceIndex
+                    && e.provenance.start >= person.provenance.start && e.provenance.end <= person.provenance.end
+            }
+            let text = fold.fold(affiliation)
+            let entity = inside.last { text.contains(fold.fold($0.surface)) }
+                ?? inside.last { $0.kind == .organisation } ?? inside.last
+            if let entity { findings.people[i].affiliation = entity.name }
+        }
     }
 
     public mutating func process(_ document: inout Document, stats: inout StageStats) {
@@ -34,9 +59,12 @@ public struct EnrichStage: DocumentStage {
                 sentences += 1
                 let context = SentenceContext(documentID: document.id, paragraphID: p.id, documentDate: document.date,
                                               defaultYear: defaultYear, sentence: sentence)
+                let firstPerson = findings.people.count
                 for extractor in extractors { extractor.extract(context, into: &findings) }
+                Self.normaliseAffiliations(&findings, from: firstPerson)
             }
         }
+        findings.people = PersonIdentity.unify(findings.people)
         document.findings = findings
         stats.output += document.paragraphs.count
         stats.extra["sentences", default: 0] += sentences

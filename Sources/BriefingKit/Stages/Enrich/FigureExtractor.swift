@@ -5,9 +5,6 @@
 /// numbers without one, years, days of month, list numbers and numbers glued to words yield nothing.
 /// `asOf` is the date of the same sentence nearest to the figure, when there is one.
 public struct FigureExtractor: Extractor {
-    /// The built-in data file, relative to the project root.
-    public static let defaultMetricsFile = "Pipelines/data/metrics.yaml"
-
     private struct Rule: Sendable {
         var from: String
         var to: String
@@ -24,6 +21,10 @@ public struct FigureExtractor: Extractor {
     private let rules: [Rule]
     /// Metrics that describe a text, not a moment (`articles`): they never take an `asOf` date.
     private let undated: Set<String>
+    /// Phrases after a figure that say what the counted things did, by role.
+    private let roles: FoldedPhraseTable<String>
+    /// How many tokens after the counted thing a role phrase may start.
+    private static let roleWindow = 20
     private let dates = DateExtractor()
 
     private static let multipliers: [String: Double] = [
@@ -32,11 +33,10 @@ public struct FigureExtractor: Extractor {
     ]
     private static let rangeWords: Set<String> = ["a", "et", "-", "–", "to", "and", "ou", "or"]
 
-    /// Loads the metrics file at `path`, or the built-in `Pipelines/data/metrics.yaml` when nil.
+    /// Loads the metrics data file (`Pipelines/data/metrics.yaml`).
     /// - Throws: `ConfigError` with the file position of a bad entry.
-    public init(metricsFile path: String?) throws {
-        let file = try path ?? EnrichDataFiles.defaultPath(Self.defaultMetricsFile)
-        let data = try EnrichDataFiles.decode(MetricsFile.self, file: file)
+    public init(metricsFile file: String) throws {
+        let data = try YAMLLoader.load(MetricsFile.self, path: file)
         var q: [String: String] = [:]
         var maxLength = 1
         for (qualifier, phrases) in data.qualifiers.sorted(by: { $0.key < $1.key }) {
@@ -85,10 +85,23 @@ public struct FigureExtractor: Extractor {
             throw ConfigError(location: SourceLocation(file: file), keyPath: "undated", message: "unknown metric '\(metric)'")
         }
         self.undated = Set(data.undated)
+        var roles = FoldedPhraseTable<String>()
+        for (role, phrases) in data.roles.sorted(by: { $0.key < $1.key }) {
+            for phrase in phrases { roles.add(phrase, role) }
+        }
+        self.roles = roles
     }
 
-    /// Loads the metrics file at `path`.
-    public init(dataFile path: String) throws { try self.init(metricsFile: path) }
+    /// The role a phrase after the figure gives the counted things, up to the next figure.
+    private func role(_ toks: [Token], after end: Int) -> String? {
+        var k = end
+        while k < min(toks.count, end + Self.roleWindow) {
+            if toks[k].kind == .number { return nil }
+            if let (_, role) = roles.match(toks, at: k) { return role }
+            k += 1
+        }
+        return nil
+    }
 
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
         let toks = context.sentence.tokens
@@ -106,7 +119,8 @@ public struct FigureExtractor: Extractor {
                 surface: context.text(tokens: range), value: figure.value, qualifier: figure.qualifier,
                 qualifierText: figure.start < i ? context.text(tokens: figure.start..<i) : nil,
                 metric: metric, unitText: context.text(tokens: figure.unitStart..<figure.end),
-                asOf: undated.contains(metric) ? nil : Self.asOf(found, figureStart: figure.start, figureEnd: figure.end), provenance: context.provenance(tokens: range)))
+                asOf: undated.contains(metric) ? nil : Self.asOf(found, figureStart: figure.start, figureEnd: figure.end),
+                role: role(toks, after: figure.end), provenance: context.provenance(tokens: range)))
             i = figure.end
         }
     }
@@ -190,7 +204,7 @@ struct MetricsFile: Decodable {
         var after: [String]?
 
         init(from decoder: Decoder) throws {
-            try EnrichDataFiles.rejectUnknownKeys(decoder, allowed: ["from", "to", "agents", "triggers", "window", "after"])
+            try rejectUnknownKeys(in: decoder, allowed: ["from", "to", "agents", "triggers", "window", "after"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             from = try c.decode(String.self, forKey: .from)
             to = try c.decode(String.self, forKey: .to)
@@ -208,14 +222,15 @@ struct MetricsFile: Decodable {
     var adjectives: [String]
     var contextRules: [ContextRule]
     var undated: [String]
+    var roles: [String: [String]]
 
     private enum CodingKeys: String, CodingKey {
-        case version, qualifiers, metrics, adjectives, undated
+        case version, qualifiers, metrics, adjectives, undated, roles
         case contextRules = "context_rules"
     }
 
     init(from decoder: Decoder) throws {
-        try EnrichDataFiles.rejectUnknownKeys(decoder, allowed: ["version", "qualifiers", "metrics", "adjectives", "context_rules", "undated"])
+        try rejectUnknownKeys(in: decoder, allowed: ["version", "qualifiers", "metrics", "adjectives", "context_rules", "undated", "roles"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
         guard version == 1 else {
@@ -226,5 +241,6 @@ struct MetricsFile: Decodable {
         adjectives = try c.decodeIfPresent([String].self, forKey: .adjectives) ?? []
         contextRules = try c.decodeIfPresent([ContextRule].self, forKey: .contextRules) ?? []
         undated = try c.decodeIfPresent([String].self, forKey: .undated) ?? []
+        roles = try c.decodeIfPresent([String: [String]].self, forKey: .roles) ?? [:]
     }
 }

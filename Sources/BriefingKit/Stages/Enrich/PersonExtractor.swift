@@ -9,19 +9,14 @@
 /// (`le secrétaire général`) are not people. Several titles of one occurrence are joined with "; ".
 public struct PersonExtractor: Extractor {
     /// The built-in data file, relative to the project root.
-    public static let defaultTitlesFile = "Pipelines/data/titles.yaml"
 
     private let lexicon: PersonLexicon
 
-    /// Loads the titles file at `path`, or the built-in `Pipelines/data/titles.yaml` when nil.
+    /// Loads the titles data file (`Pipelines/data/titles.yaml`).
     /// - Throws: `ConfigError` with the file position of a bad entry.
-    public init(titlesFile path: String?) throws {
-        let file = try path ?? EnrichDataFiles.defaultPath(Self.defaultTitlesFile)
-        lexicon = PersonLexicon(try EnrichDataFiles.decode(TitlesFile.self, file: file))
+    public init(titlesFile file: String) throws {
+        lexicon = PersonLexicon(try YAMLLoader.load(TitlesFile.self, path: file))
     }
-
-    /// Loads the titles file at `path`.
-    public init(dataFile path: String) throws { try self.init(titlesFile: path) }
 
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
         let scan = Scan(lexicon: lexicon, toks: context.sentence.tokens)

@@ -26,7 +26,7 @@ struct TitlesFile: Decodable {
     }
 
     init(from decoder: Decoder) throws {
-        try EnrichDataFiles.rejectUnknownKeys(decoder, allowed: [
+        try rejectUnknownKeys(in: decoder, allowed: [
             "version", "ranks", "offices", "honorifics", "affiliation_heads", "name_particles", "not_names",
             "sentence_starters", "allow_names", "refuse_country_names", "title_modifiers",
         ])

@@ -33,15 +33,16 @@ struct FiguresTable {
         }
     }
 
+    /// Same metric and role, and ranges that do not overlap.
     static func disagree(_ a: FigureMention, _ b: FigureMention) -> Bool {
-        a.metric == b.metric && !range(a).overlaps(range(b))
+        a.metric == b.metric && a.role == b.role && !range(a).overlaps(range(b))
     }
 
     /// The date a figure speaks for: its own as-of date, else its document's date.
     static func asOf(_ r: Row) -> PartialDate? { r.figure.asOf ?? r.documentDate }
 
     static let columns = [
-        Column("metric"), Column("value", .number), Column("qualifier"), Column("as_of", .date),
+        Column("metric"), Column("role"), Column("value", .number), Column("qualifier"), Column("as_of", .date),
         Column("conflict"), Column("stated_as"), Column("document_id"), Column("document_date", .date),
         Column("paragraph_id"), Column("sentence", long: true),
     ]
@@ -59,7 +60,7 @@ struct FiguresTable {
                     + " in \(o.figure.provenance.documentID)"
             }.joined(separator: "; ")
             let f = r.figure
-            return [.text(f.metric), .double(f.value), f.qualifier.map { .text($0) } ?? .null,
+            return [.text(f.metric), f.role.map { .text($0) } ?? .null, .double(f.value), f.qualifier.map { .text($0) } ?? .null,
                     Self.asOf(r).map { .date($0) } ?? .null, conflict.isEmpty ? .null : .text(conflict),
                     .text(f.surface), .text(f.provenance.documentID), r.documentDate.map { .date($0) } ?? .null,
                     .text(f.provenance.paragraphID), .text(f.provenance.sentence)]

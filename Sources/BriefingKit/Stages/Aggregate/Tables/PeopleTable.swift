@@ -12,20 +12,13 @@ struct PeopleTable {
 
     private var rows: [String: Row] = [:]
     private var order: [String] = []
-    /// The identity of a name: the same key for every way of writing one person's name.
-    let identity: (String) -> String
-
-    init(identity: @escaping (String) -> String) {
-        self.identity = identity
-    }
 
     mutating func consume(_ doc: Document) {
         for p in doc.findings.people {
-            let key = identity(p.name)
+            let key = PersonIdentity.key(p.name)
             var row = rows[key] ?? Row(name: p.name, example: p.provenance)
             if rows[key] == nil { order.append(key) }
-            // keep the most fully written form: the one with the most diacritics, then the longest
-            if Self.richness(p.name) > Self.richness(row.name) { row.name = p.name }
+            row.name = PersonIdentity.preferredName(row.name, p.name)
             row.mentions += 1
             if row.documents.last != doc.id { row.documents.append(doc.id) }
             if !row.forms.contains(p.surface) { row.forms.append(p.surface) }
@@ -37,10 +30,6 @@ struct PeopleTable {
             if row.affiliation == nil { row.affiliation = p.affiliation }
             rows[key] = row
         }
-    }
-
-    private static func richness(_ name: String) -> (Int, Int) {
-        (name.unicodeScalars.filter { $0.value > 0x7F }.count, name.count)
     }
 
     static let columns = [

@@ -1,0 +1,20 @@
+import Testing
+@testable import BriefingKit
+
+/// The pipeline on the seeds, scored against the hand-made gold file (`Fixtures/seeds-expected.json`).
+@Suite struct SeedsScoreTests {
+    static let minimum: [String: Double] = [
+        "countries": 0.95, "organisations": 0.95, "people": 0.95, "figures": 0.95,
+        "figure qualifiers and dates": 0.95, "commitments": 0.85,
+    ]
+
+    @Test func precisionAndRecallMeetTheTargets() throws {
+        let scores = try SeedsScore.scores(try SeedsScore.documents())
+        for score in scores {
+            print("score: \(score)")
+            let target = try #require(Self.minimum[score.table])
+            #expect(score.precision >= target, "\(score)")
+            #expect(score.recall >= target, "\(score)")
+        }
+    }
+}
