@@ -214,6 +214,10 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         "Tous expriment leur solidarité internationale dans la protection d'un cyberespace sûr, sain et durable.",
         "Le plan proposé par le Vietnam a été adopté.",
         "The proposed text was adopted by consensus.",
+        "Les enfants sont prêts à apprendre.",
+        "Il promet d'être un grand événement.",
+        "Ce qu'on appelle la cybercriminalité touche surtout les pays à revenu faible.",
+        "The meeting was called for 10 am.",
     ])
     func descriptiveSentencesYieldNothing(_ sentence: String) throws {
         #expect(run(sentence, try makeExtractor()).isEmpty)

@@ -82,7 +82,7 @@ struct ActorResolver {
         }
 
         // no mention: read the phrase
-        let (name, kind) = reading(span: span, head: h)
+        guard let (name, kind) = reading(span: span, head: h) else { return [] }
         return [ResolvedActor(text: text, name: name, kind: kind, tokenStart: start)]
     }
 
@@ -105,8 +105,8 @@ struct ActorResolver {
         return true
     }
 
-    /// Name and kind of a phrase no extractor recognised.
-    private func reading(span: Range<Int>, head h: Int) -> (String, String) {
+    /// Name and kind of a phrase no extractor recognised; nil when a lower-case head names no acting group.
+    private func reading(span: Range<Int>, head h: Int) -> (String, String)? {
         let headToken = tokens[h]
         let comma = span.first { tokens[$0].text == "," }
         if headToken.isCapitalized {
@@ -124,10 +124,11 @@ struct ActorResolver {
             if h == end - 1 { return (fromHead, "country") }
             return (fromHead, "organisation")
         }
-        if comma != nil { return (lexicon.listActor, "group") }
         if lexicon.personHeads.contains(headToken.folded) {
-            return (lowerFirst(context.text(tokens: h..<span.upperBound)), "person")
+            return comma == nil ? (lowerFirst(context.text(tokens: h..<span.upperBound)), "person") : (lexicon.listActor, "group")
         }
+        guard lexicon.groupHeads.contains(headToken.folded) else { return nil }
+        if comma != nil { return (lexicon.listActor, "group") }
         var n = span.lowerBound
         while n < span.upperBound, G.determiners.contains(tokens[n].folded) { n += 1 }
         // a bare noun keeps its article (`les pays`, `les délégués`); longer phrases drop it

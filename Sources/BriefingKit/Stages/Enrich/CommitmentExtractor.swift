@@ -86,7 +86,8 @@ public struct CommitmentExtractor: Extractor {
             let actors: [ResolvedActor]
             switch ref {
             case .span(let span)?: actors = resolver.actors(span: span, searchUntil: first)
-            case .pronoun(let i)?: actors = [pronounActor(i, tokens: tokens, context: context, previous: previous, findings: findings)]
+            case .pronoun(let i)?:
+                actors = pronounActor(i, tokens: tokens, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
             }
             for actor in actors {
@@ -202,9 +203,10 @@ public struct CommitmentExtractor: Extractor {
         return r.lowerBound..<j
     }
 
-    /// The actor of a subject pronoun: the speaker, or the subject of the previous sentence.
+    /// The actor of a subject pronoun: the speaker, or the subject of the previous sentence; nil for an
+    /// unresolved `il`/`elle`, the unknown actor for an unresolved `ils`/`elles`.
     private func pronounActor(_ p: Int, tokens: [Token], context: SentenceContext, previous: Sentence?,
-                              findings: Findings) -> ResolvedActor {
+                              findings: Findings) -> ResolvedActor? {
         let written = tokens[p].folded == "j'" ? "j'" : tokens[p].text
         let w = tokens[p].folded
         if CommitmentGrammar.firstPerson.contains(w) {
@@ -234,6 +236,6 @@ public struct CommitmentExtractor: Extractor {
         }) {
             return ResolvedActor(text: tokens[p].text, name: c.actor, kind: c.actorKind, tokenStart: p)
         }
-        return ResolvedActor(text: tokens[p].text, name: lexicon.unknownActor, kind: plural ? "group" : "person", tokenStart: p)
+        return plural ? ResolvedActor(text: tokens[p].text, name: lexicon.unknownActor, kind: "group", tokenStart: p) : nil
     }
 }

@@ -14,6 +14,7 @@ public struct CommitmentLexicon: Sendable {
     let patterns: KeywordPatternSet
     let nonActors: Set<String>
     let personHeads: Set<String>
+    let groupHeads: Set<String>
     /// The actor of an enumerated subject of common nouns (`participants`).
     public let listActor: String
     /// The actor of a pronoun that cannot be resolved.
@@ -56,6 +57,7 @@ public struct CommitmentLexicon: Sendable {
         self.patterns = set
         self.nonActors = Set((data.nonActors ?? []).map { folder.fold($0) })
         self.personHeads = Set((data.personHeads ?? []).map { folder.fold($0) })
+        self.groupHeads = Set((data.groupHeads ?? []).map { folder.fold($0) })
         self.listActor = data.listActor ?? "participants"
         self.unknownActor = data.unknownActor ?? "inconnu"
         self.speakerActor = data.speakerActor ?? "orateur"
@@ -83,6 +85,7 @@ private struct CommitmentsFile: Decodable {
     var triggers: [Entry]
     var nonActors: [String]?
     var personHeads: [String]?
+    var groupHeads: [String]?
     var listActor: String?
     var unknownActor: String?
     var speakerActor: String?
@@ -107,16 +110,17 @@ private struct CommitmentsFile: Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case themesFile, triggers, nonActors, personHeads, listActor, unknownActor, speakerActor
+        case themesFile, triggers, nonActors, personHeads, groupHeads, listActor, unknownActor, speakerActor
     }
     init(from decoder: Decoder) throws {
         try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["themesFile", "triggers", "nonActors", "personHeads",
-                                                                  "listActor", "unknownActor", "speakerActor"])
+                                                                  "groupHeads", "listActor", "unknownActor", "speakerActor"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         themesFile = try c.decodeIfPresent(String.self, forKey: .themesFile)
         triggers = try c.decode([Entry].self, forKey: .triggers)
         nonActors = try c.decodeIfPresent([String].self, forKey: .nonActors)
         personHeads = try c.decodeIfPresent([String].self, forKey: .personHeads)
+        groupHeads = try c.decodeIfPresent([String].self, forKey: .groupHeads)
         listActor = try c.decodeIfPresent(String.self, forKey: .listActor)
         unknownActor = try c.decodeIfPresent(String.self, forKey: .unknownActor)
         speakerActor = try c.decodeIfPresent(String.self, forKey: .speakerActor)
