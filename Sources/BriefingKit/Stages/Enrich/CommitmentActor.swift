@@ -1,0 +1,146 @@
+/// An actor as the commitment row shows it.
+struct ResolvedActor {
+    /// As written (`Les pays développés`, `je`, `Ils`).
+    var text: String
+    /// Normalised (`Vietnam`, `ONUDC`, `Luong Tam Quang`, `pays développés`).
+    var name: String
+    /// `country`, `organisation`, `person` or `group`.
+    var kind: String
+    /// First token of the actor in the current sentence, when it is there.
+    var tokenStart: Int?
+}
+
+/// What earlier extractors found in one sentence.
+struct SentenceMentions {
+    var entities: [EntityMention]
+    var people: [PersonMention]
+    var dates: [DateMention]
+
+    init(_ findings: Findings, context: SentenceContext, sentenceIndex: Int) {
+        func same(_ p: Provenance) -> Bool {
+            p.sentenceIndex == sentenceIndex && p.paragraphID == context.paragraphID && p.documentID == context.documentID
+        }
+        entities = findings.entities.filter { same($0.provenance) }.sorted { $0.provenance.start < $1.provenance.start }
+        people = findings.people.filter { same($0.provenance) }.sorted { $0.provenance.start < $1.provenance.start }
+        dates = findings.dates.filter { same($0.provenance) }.sorted { $0.provenance.start < $1.provenance.start }
+    }
+}
+
+/// Turns a subject noun phrase into actors: the entity or person found there by earlier
+/// extractors, else a reading of the phrase itself (acronym → organisation, `Le Vietnam` →
+/// country, title → person, common noun → group).
+struct ActorResolver {
+    typealias G = CommitmentGrammar
+    let lexicon: CommitmentLexicon
+    let context: SentenceContext
+    let tokens: [Token]
+    let mentions: SentenceMentions
+
+    /// Actors named by `span`; several for `Le Vietnam et l'ONUDC`, none for a non-actor (`la Convention`).
+    /// `searchUntil` bounds the search for a person in apposition after a title (`le ministre, M. X,`).
+    func actors(span: Range<Int>, searchUntil: Int) -> [ResolvedActor] {
+        guard !span.isEmpty else { return [] }
+        var h = span.lowerBound
+        while h < span.upperBound {
+            let w = tokens[h].folded
+            let lead = w == "de" && h + 1 < span.upperBound && G.quantifiers.contains(tokens[h + 1].folded)
+            guard G.determiners.contains(w) || G.quantifiers.contains(w) || lead else { break }
+            h += 1
+        }
+        guard h < span.upperBound else { return [] }
+        let head = tokens[h].folded
+        if lexicon.nonActors.contains(head) || G.pronouns.contains(head) { return [] }
+        let text = context.text(tokens: span)
+        let start = span.lowerBound
+        let lo = tokens[span.lowerBound].start
+        let hi = tokens[span.upperBound - 1].end
+        let isTitle = lexicon.personHeads.contains(head)
+
+        // a person named in the phrase, or right after a title (`le ministre, Luong Tam Quang,`)
+        let headStart = tokens[h].start
+        if let person = mentions.people.first(where: { $0.provenance.start >= lo && $0.provenance.end <= hi }),
+           isTitle || person.provenance.start <= headStart {
+            return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+        }
+        if isTitle {
+            let until = searchUntil < tokens.count ? tokens[searchUntil].start : Int.max
+            if let person = mentions.people.first(where: { $0.provenance.start >= lo && $0.provenance.end <= until }) {
+                return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+            }
+        }
+
+        // entities: several coordinated ones, or the one at the head of the phrase
+        let inside = mentions.entities.filter { $0.provenance.start >= lo && $0.provenance.end <= hi }
+        if inside.count >= 2, onlyGlue(span, around: inside) {
+            var seen = Set<String>()
+            return inside.filter { seen.insert($0.name).inserted }.map {
+                ResolvedActor(text: $0.surface, name: $0.name, kind: kindName($0.kind), tokenStart: start)
+            }
+        }
+        if let e = mentions.entities.first(where: { $0.provenance.start <= headStart && $0.provenance.end > headStart }) {
+            return [ResolvedActor(text: text, name: e.name, kind: kindName(e.kind), tokenStart: start)]
+        }
+
+        // no mention: read the phrase
+        guard let (name, kind) = reading(span: span, head: h) else { return [] }
+        return [ResolvedActor(text: text, name: name, kind: kind, tokenStart: start)]
+    }
+
+    private func kindName(_ kind: EntityMention.Kind) -> String {
+        switch kind {
+        case .country: return "country"
+        case .organisation: return "organisation"
+        case .group: return "group"
+        }
+    }
+
+    /// True when every token of `span` outside the entities is a determiner, `et`, `and` or a comma.
+    private func onlyGlue(_ span: Range<Int>, around entities: [EntityMention]) -> Bool {
+        for i in span {
+            let t = tokens[i]
+            if entities.contains(where: { t.start >= $0.provenance.start && t.end <= $0.provenance.end }) { continue }
+            if t.text == "," || t.folded == "et" || t.folded == "and" || G.determiners.contains(t.folded) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Name and kind of a phrase no extractor recognised; nil when a lower-case head names no acting group.
+    private func reading(span: Range<Int>, head h: Int) -> (String, String)? {
+        let headToken = tokens[h]
+        let comma = span.first { tokens[$0].text == "," }
+        if headToken.isCapitalized {
+            // `Le Vietnam, fort de …`: the name ends at the first comma
+            let end = comma ?? span.upperBound
+            let fromHead = context.text(tokens: h..<end)
+            if lexicon.personHeads.contains(headToken.folded) { return (lowerFirst(fromHead), "person") }
+            let letters = headToken.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+            if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return (fromHead, "organisation") }
+            let words = span.lowerBound..<end
+            let capitalised = words.filter { tokens[$0].isCapitalized && tokens[$0].kind == .word }
+            if h == span.lowerBound, (2...4).contains(words.count), capitalised.count == words.count {
+                return (fromHead, "person")
+            }
+            if h == end - 1 { return (fromHead, "country") }
+            return (fromHead, "organisation")
+        }
+        if lexicon.personHeads.contains(headToken.folded) {
+            return comma == nil ? (lowerFirst(context.text(tokens: h..<span.upperBound)), "person") : (lexicon.listActor, "group")
+        }
+        guard lexicon.groupHeads.contains(headToken.folded) else { return nil }
+        if comma != nil { return (lexicon.listActor, "group") }
+        var n = span.lowerBound
+        while n < span.upperBound, G.determiners.contains(tokens[n].folded) { n += 1 }
+        // a bare noun keeps its article (`les pays`, `les délégués`); longer phrases drop it
+        if n == span.upperBound - 1, n > span.lowerBound { n = span.lowerBound }
+        var name = context.text(tokens: n..<span.upperBound)
+        let first = tokens[n].folded
+        if first == "de" || G.quantifiers.contains(first) || G.determiners.contains(first) { name = lowerFirst(name) }
+        return (name, "group")
+    }
+
+    private func lowerFirst(_ s: String) -> String {
+        guard let c = s.first else { return s }
+        return c.lowercased() + s.dropFirst()
+    }
+}

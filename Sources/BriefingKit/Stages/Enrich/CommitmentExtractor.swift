@@ -1,0 +1,241 @@
+/// Finds commitments and calls to action (`Le Vietnam s'engage à …`, `j'appelle toutes les nations à …`,
+/// `The United States pledged to …`): who acts, the trigger, a short action and its themes.
+///
+/// The actor is the grammatical subject of the trigger (or the owner in `l'engagement du Vietnam à`),
+/// normalised with the entities and people earlier extractors found in the same sentence, and
+/// without them by a small noun-phrase reading of its own. `je`/`nous` become `speaker` when set;
+/// `ils`/`il` are resolved from the previous sentence when the caller gives it (or from a commitment
+/// found in it). Several triggers of one actor in one sentence make one commitment.
+public struct CommitmentExtractor: Extractor {
+    public let lexicon: CommitmentLexicon
+    public let themes: ThemeLexicon
+    /// The person speaking in the document (the author of a speech), for `je` and `nous`.
+    public var speaker: String?
+
+    /// The default data file below a repository root: `<root>/Pipelines/data/commitments.yaml`.
+    public static func defaultDataFile(root: String) -> String { CommitmentLexicon.defaultFile(root: root) }
+
+    /// Loads the triggers file at `dataFile` and the themes file it names.
+    public init(dataFile: String, speaker: String? = nil) throws {
+        let lexicon = try CommitmentLexicon(file: dataFile)
+        self.init(lexicon: lexicon, themes: try ThemeLexicon(file: lexicon.themesFile), speaker: speaker)
+    }
+
+    /// Builds the extractor from loaded data.
+    public init(lexicon: CommitmentLexicon, themes: ThemeLexicon, speaker: String? = nil) {
+        self.lexicon = lexicon
+        self.themes = themes
+        self.speaker = speaker
+    }
+
+    /// Extracts from one sentence without knowing the previous one.
+    public func extract(_ context: SentenceContext, into findings: inout Findings) {
+        extract(context, previous: nil, into: &findings)
+    }
+
+    /// Extracts from each sentence of a paragraph, giving each the sentence before it.
+    public func extract(paragraph contexts: [SentenceContext], into findings: inout Findings) {
+        var previous: Sentence?
+        for context in contexts {
+            extract(context, previous: previous, into: &findings)
+            previous = context.sentence
+        }
+    }
+
+    /// Extracts from one sentence; `previous` (the sentence before it in the paragraph) resolves `ils`/`il`.
+    public func extract(_ context: SentenceContext, previous: Sentence?, into findings: inout Findings) {
+        let tokens = context.sentence.tokens
+        let matches = lexicon.matches(in: tokens)
+        guard !matches.isEmpty else { return }
+        let finder = SubjectFinder(tokens: tokens, triggerStarts: Set(matches.map { $0.match.range.lowerBound }))
+        let here = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
+        let resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: here)
+
+        // 1. the action of each trigger: up to the next trigger, punctuation or 14 words
+        let starts = matches.map { $0.match.range.lowerBound }
+        var actions: [Range<Int>] = []
+        for (k, (p, m)) in matches.enumerated() {
+            if lexicon.triggers[p].subjectAfter {
+                // `…, comme le proposent X`: X proposes what the clause before says
+                actions.append(k > 0 ? actions[k - 1] : wordsBefore(m.range.lowerBound, tokens: tokens))
+            } else {
+                let next = k + 1 < starts.count ? starts[k + 1] : tokens.count
+                actions.append(actionRange(from: m.actionStart, until: next, tokens: tokens))
+            }
+        }
+
+        // 2. one actor (or several coordinated ones) per trigger
+        var hits: [Hit] = []
+        for (k, (p, match)) in matches.enumerated() {
+            let first = match.range.lowerBound
+            var end = max(match.range.upperBound, actions[k].upperBound)
+            var scope = first..<tokens.count
+            let ref: SubjectRef?
+            if let slot = match.actor {
+                ref = .span(slot)
+            } else if lexicon.triggers[p].subjectAfter {
+                ref = finder.nounPhrase(startingAt: match.range.upperBound)
+                if case .span(let span)? = ref { end = max(end, span.upperBound) }
+                scope = (k > 0 ? starts[k - 1] : 0)..<first
+            } else {
+                let participial = (first..<min(first + 2, match.range.upperBound)).contains {
+                    tokens[$0].folded.count > 4 && tokens[$0].folded.hasSuffix("ant")
+                }
+                ref = finder.subject(ofTriggerAt: first, participial: participial)
+            }
+            let actors: [ResolvedActor]
+            switch ref {
+            case .span(let span)?: actors = resolver.actors(span: span, searchUntil: first)
+            case .pronoun(let i)?:
+                actors = pronounActor(i, tokens: tokens, context: context, previous: previous, findings: findings).map { [$0] } ?? []
+            case nil: actors = []
+            }
+            for actor in actors {
+                hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
+            }
+        }
+        guard !hits.isEmpty else { return }
+        // a trigger's themes stop where another actor's trigger starts
+        for h in hits.indices where hits[h].scope.upperBound == tokens.count {
+            let lower = hits[h].scope.lowerBound
+            if let stop = hits.filter({ !$0.sameActor(hits[h]) && $0.match.range.lowerBound > lower })
+                .map({ $0.match.range.lowerBound }).min() {
+                hits[h].scope = lower..<stop
+            }
+        }
+
+        // 3. one commitment per actor, in order of first trigger
+        var groups: [[Hit]] = []
+        for hit in hits {
+            if let g = groups.firstIndex(where: { $0[0].sameActor(hit) }) { groups[g].append(hit) } else { groups.append([hit]) }
+        }
+        let date = here.dates.first(where: { $0.date != nil })?.date
+        for group in groups {
+            var ids: [String] = []
+            var texts: [String] = []
+            for hit in group {
+                for id in themes.themes(in: tokens, range: hit.scope) where !ids.contains(id) { ids.append(id) }
+                let text = context.text(tokens: hit.action)
+                if !text.isEmpty, !texts.contains(text) { texts.append(text) }
+            }
+            if ids.isEmpty { ids = [themes.fallback] }
+            let actor = group[0].actor
+            let firstTrigger = group[0].match.range.lowerBound
+            let start = min(actor.tokenStart ?? firstTrigger, firstTrigger)
+            let end = group.map(\.end).max() ?? group[0].match.range.upperBound
+            findings.commitments.append(CommitmentMention(
+                actorText: actor.text, actor: actor.name, actorKind: actor.kind,
+                trigger: triggerText(group[0].match, tokens: tokens, context: context),
+                action: texts.joined(separator: "; "), themes: ids, date: date,
+                provenance: context.provenance(tokens: start..<end)))
+        }
+    }
+
+    private struct Hit {
+        var actor: ResolvedActor
+        var match: KeywordPattern.Match
+        var action: Range<Int>
+        /// Tokens whose keywords give the themes.
+        var scope: Range<Int>
+        /// End of everything the commitment covers (trigger, action, inverted subject).
+        var end: Int
+
+        func sameActor(_ other: Hit) -> Bool { actor.name == other.actor.name && actor.kind == other.actor.kind }
+    }
+
+    // MARK: - pieces
+
+    /// The trigger as written, with the verb group before it (`a réaffirmé son soutien`) and `…`
+    /// for what a gap of more than 3 words skipped.
+    private func triggerText(_ m: KeywordPattern.Match, tokens: [Token], context: SentenceContext) -> String {
+        var first = m.range.lowerBound
+        while first > 0, CommitmentGrammar.verbGroup.contains(tokens[first - 1].folded), tokens[first - 1].text != "à" {
+            first -= 1
+        }
+        var pieces: [String] = []
+        var i = first
+        for gap in m.gaps where gap.count > 3 {
+            if gap.lowerBound > i { pieces.append(context.text(tokens: i..<gap.lowerBound)) }
+            i = gap.upperBound
+        }
+        if m.range.upperBound > i { pieces.append(context.text(tokens: i..<m.range.upperBound)) }
+        return pieces.joined(separator: " … ")
+    }
+
+    /// The action: from `start`, cut at punctuation (a comma only after 4 words), at the next
+    /// trigger or after 14 words, trimmed.
+    private func actionRange(from start: Int, until limit: Int, tokens: [Token]) -> Range<Int> {
+        var i = start
+        while i < limit, CommitmentGrammar.adverbs.contains(tokens[i].folded) { i += 1 }
+        var j = i
+        var words = 0
+        while j < limit {
+            if tokens[j].kind == .punctuation {
+                guard tokens[j].text == ",", words < 4 else { break }
+                j += 1
+                continue
+            }
+            words += 1
+            j += 1
+            if words == 14 {
+                // do not cut a name in two: `la Convention de Hanoï`
+                if j + 1 < limit, tokens[j - 1].isCapitalized, ["de", "du", "d'"].contains(tokens[j].folded),
+                   tokens[j + 1].isCapitalized { j += 2 }
+                break
+            }
+        }
+        return trimmed(i..<j, tokens: tokens)
+    }
+
+    /// Up to 12 words before `end`, back to punctuation: the clause an inverted trigger refers to.
+    private func wordsBefore(_ end: Int, tokens: [Token]) -> Range<Int> {
+        var j = end
+        while j > 0, tokens[j - 1].kind == .punctuation { j -= 1 }
+        var i = j
+        while i > 0, j - i < 12, tokens[i - 1].kind != .punctuation { i -= 1 }
+        return trimmed(i..<j, tokens: tokens)
+    }
+
+    private func trimmed(_ r: Range<Int>, tokens: [Token]) -> Range<Int> {
+        var j = r.upperBound
+        while j > r.lowerBound, tokens[j - 1].kind == .punctuation || CommitmentGrammar.dangling.contains(tokens[j - 1].folded)
+            || CommitmentGrammar.pronouns.contains(tokens[j - 1].folded) { j -= 1 }
+        return r.lowerBound..<j
+    }
+
+    /// The actor of a subject pronoun: the speaker, or the subject of the previous sentence; nil for an
+    /// unresolved `il`/`elle`, the unknown actor for an unresolved `ils`/`elles`.
+    private func pronounActor(_ p: Int, tokens: [Token], context: SentenceContext, previous: Sentence?,
+                              findings: Findings) -> ResolvedActor? {
+        let written = tokens[p].folded == "j'" ? "j'" : tokens[p].text
+        let w = tokens[p].folded
+        if CommitmentGrammar.firstPerson.contains(w) {
+            return ResolvedActor(text: written, name: speaker ?? lexicon.speakerActor, kind: "person", tokenStart: p)
+        }
+        let plural = CommitmentGrammar.plural.contains(w)
+        let index = context.sentence.index - 1
+        if let previous {
+            let prevMatches = lexicon.matches(in: previous.tokens)
+            let finder = SubjectFinder(tokens: previous.tokens, triggerStarts: Set(prevMatches.map { $0.match.range.lowerBound }))
+            let mentions = SentenceMentions(findings, context: context, sentenceIndex: previous.index)
+            var prevContext = context
+            prevContext.sentence = previous
+            if case .span(let span)? = finder.mainSubject(before: previous.tokens.count) {
+                let resolver = ActorResolver(lexicon: lexicon, context: prevContext, tokens: previous.tokens, mentions: mentions)
+                if let a = resolver.actors(span: span, searchUntil: span.upperBound).first, plural || a.kind == "person" {
+                    return ResolvedActor(text: tokens[p].text, name: a.name, kind: a.kind, tokenStart: p)
+                }
+            }
+            if !plural, let person = mentions.people.first {
+                return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
+            }
+        }
+        if let c = findings.commitments.last(where: {
+            $0.provenance.documentID == context.documentID && $0.provenance.paragraphID == context.paragraphID
+                && $0.provenance.sentenceIndex == index && (plural || $0.actorKind == "person")
+        }) {
+            return ResolvedActor(text: tokens[p].text, name: c.actor, kind: c.actorKind, tokenStart: p)
+        }
+        return plural ? ResolvedActor(text: tokens[p].text, name: lexicon.unknownActor, kind: "group", tokenStart: p) : nil
+    }
+}

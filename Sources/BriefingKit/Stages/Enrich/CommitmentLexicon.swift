@@ -1,0 +1,128 @@
+import Foundation
+
+/// The trigger phrases and actor words of `Pipelines/data/commitments.yaml`, compiled once.
+public struct CommitmentLexicon: Sendable {
+    struct Trigger: Sendable {
+        var pattern: KeywordPattern
+        var notAfter: Set<String>
+        var notBefore: Set<String>
+        /// The subject follows the phrase (`comme le proposent les pays en développement`).
+        var subjectAfter: Bool
+    }
+
+    let triggers: [Trigger]
+    let patterns: KeywordPatternSet
+    let nonActors: Set<String>
+    let personHeads: Set<String>
+    let groupHeads: Set<String>
+    /// The actor of an enumerated subject of common nouns (`participants`).
+    public let listActor: String
+    /// The actor of a pronoun that cannot be resolved.
+    public let unknownActor: String
+    /// The actor of `je`/`nous` when no speaker is known.
+    public let speakerActor: String
+    /// The themes file named by `themesFile`, resolved against the data file's folder.
+    public let themesFile: String
+
+    /// The default data file below a repository root: `<root>/Pipelines/data/commitments.yaml`.
+    public static func defaultFile(root: String) -> String { root + "/Pipelines/data/commitments.yaml" }
+
+    /// Loads the file at `path`; throws `ConfigError` with the place of the problem.
+    public init(file path: String) throws {
+        let text = try EnrichDataFile.read(path)
+        try self.init(yaml: text, file: path)
+    }
+
+    /// Builds the lexicon from YAML `text`; `file` names it in errors and anchors `themesFile`.
+    public init(yaml text: String, file: String) throws {
+        let data = try EnrichDataFile.decode(CommitmentsFile.self, from: text, file: file)
+        let folder = TextFolder.shared
+        var triggers: [Trigger] = []
+        var set = KeywordPatternSet()
+        for (i, entry) in data.triggers.enumerated() {
+            do {
+                let pattern = try KeywordPattern(entry.pattern)
+                set.add(pattern)
+                triggers.append(Trigger(pattern: pattern,
+                                        notAfter: Set((entry.notAfter ?? []).map { folder.fold($0) }),
+                                        notBefore: Set((entry.notBefore ?? []).map { folder.fold($0) }),
+                                        subjectAfter: entry.subject == .after))
+            } catch {
+                throw EnrichDataFile.error(at: [EnrichAnyKey(stringValue: "triggers"), EnrichAnyKey(intValue: i),
+                                                EnrichAnyKey(stringValue: "pattern")],
+                                           text: text, file: file, message: error.message)
+            }
+        }
+        self.triggers = triggers
+        self.patterns = set
+        self.nonActors = Set((data.nonActors ?? []).map { folder.fold($0) })
+        self.personHeads = Set((data.personHeads ?? []).map { folder.fold($0) })
+        self.groupHeads = Set((data.groupHeads ?? []).map { folder.fold($0) })
+        self.listActor = data.listActor ?? "participants"
+        self.unknownActor = data.unknownActor ?? "inconnu"
+        self.speakerActor = data.speakerActor ?? "orateur"
+        let themes = data.themesFile ?? "themes.yaml"
+        if themes.hasPrefix("/") {
+            self.themesFile = themes
+        } else {
+            self.themesFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(themes).path
+        }
+    }
+
+    /// Non-overlapping trigger matches of a sentence, leftmost-longest, honouring `notAfter`/`notBefore`.
+    func matches(in tokens: [Token]) -> [(pattern: Int, match: KeywordPattern.Match)] {
+        patterns.longestMatches(in: tokens, range: 0..<tokens.count) { p, m in
+            let t = triggers[p]
+            if m.range.lowerBound > 0, t.notAfter.contains(tokens[m.range.lowerBound - 1].folded) { return false }
+            if m.range.upperBound < tokens.count, t.notBefore.contains(tokens[m.range.upperBound].folded) { return false }
+            return true
+        }
+    }
+}
+
+private struct CommitmentsFile: Decodable {
+    var themesFile: String?
+    var triggers: [Entry]
+    var nonActors: [String]?
+    var personHeads: [String]?
+    var groupHeads: [String]?
+    var listActor: String?
+    var unknownActor: String?
+    var speakerActor: String?
+
+    struct Entry: Decodable {
+        enum Subject: String, Decodable { case before, after }
+        var pattern: String
+        var notAfter: [String]?
+        var notBefore: [String]?
+        var subject: Subject?
+
+        private enum CodingKeys: String, CodingKey { case pattern, notAfter, notBefore, note, subject }
+        init(from decoder: Decoder) throws {
+            try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["pattern", "notAfter", "notBefore", "note", "subject"])
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            pattern = try c.decode(String.self, forKey: .pattern)
+            subject = try c.decodeIfPresent(Subject.self, forKey: .subject)
+            notAfter = try c.decodeIfPresent([String].self, forKey: .notAfter)
+            notBefore = try c.decodeIfPresent([String].self, forKey: .notBefore)
+            _ = try c.decodeIfPresent(String.self, forKey: .note)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case themesFile, triggers, nonActors, personHeads, groupHeads, listActor, unknownActor, speakerActor
+    }
+    init(from decoder: Decoder) throws {
+        try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["themesFile", "triggers", "nonActors", "personHeads",
+                                                                  "groupHeads", "listActor", "unknownActor", "speakerActor"])
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        themesFile = try c.decodeIfPresent(String.self, forKey: .themesFile)
+        triggers = try c.decode([Entry].self, forKey: .triggers)
+        nonActors = try c.decodeIfPresent([String].self, forKey: .nonActors)
+        personHeads = try c.decodeIfPresent([String].self, forKey: .personHeads)
+        groupHeads = try c.decodeIfPresent([String].self, forKey: .groupHeads)
+        listActor = try c.decodeIfPresent(String.self, forKey: .listActor)
+        unknownActor = try c.decodeIfPresent(String.self, forKey: .unknownActor)
+        speakerActor = try c.decodeIfPresent(String.self, forKey: .speakerActor)
+    }
+}

@@ -1,0 +1,210 @@
+/// Grammar words (folded) the commitment extractor uses to find the subject of a trigger.
+/// French and English; fixed grammar rather than analyst data, so it lives in code.
+enum CommitmentGrammar {
+    static let determiners: Set<String> = ["le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
+                                           "the", "a", "an", "this", "these", "those"]
+    static let quantifiers: Set<String> = ["nombreux", "nombreuses", "plusieurs", "certains", "certaines", "tous", "toutes",
+                                           "autres", "d'autres", "divers", "diverses", "chaque",
+                                           "many", "several", "some", "all", "most", "each", "other", "numerous"]
+    static let pronouns: Set<String> = ["je", "j'", "nous", "il", "elle", "ils", "elles", "i", "we", "he", "she", "they"]
+    static let firstPerson: Set<String> = ["je", "j'", "nous", "i", "we"]
+    static let plural: Set<String> = ["ils", "elles", "they"]
+    static let relatives: Set<String> = ["qui", "who", "which", "that"]
+    static let coordinators: Set<String> = ["et", "and", "puis", "mais", "but"]
+    static let possessives: Set<String> = ["son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes",
+                                           "its", "their", "our", "his", "her", "my"]
+    static let auxiliaries: Set<String> = [
+        "a", "ont", "ai", "avons", "avez", "avait", "avaient", "aura", "auront", "aurait", "auraient",
+        "est", "sont", "suis", "sommes", "etes", "etait", "etaient", "sera", "seront", "serait", "seraient",
+        "va", "vont", "veut", "veulent", "doit", "doivent", "peut", "peuvent", "entend", "entendent",
+        "souhaite", "souhaitent", "a-t-il", "a-t-elle", "ont-ils",
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should", "can", "could",
+        "must", "remains", "remain", "remained", "stands", "stand", "been", "be"]
+    /// Adverbs that may stand between a subject and its trigger, or open an action.
+    static let adverbs: Set<String> = [
+        "egalement", "aussi", "ainsi", "encore", "deja", "toujours", "pleinement", "fermement", "activement",
+        "resolument", "respectueusement", "solennellement", "officiellement", "publiquement", "clairement",
+        "vivement", "unanimement", "collectivement", "conjointement", "notamment", "enfin", "donc", "tous", "toutes",
+        "hier", "bien", "d'ailleurs",
+        "also", "again", "further", "formally", "publicly", "firmly", "fully", "strongly", "jointly", "repeatedly",
+        "once", "today", "yesterday", "both", "unanimously", "officially", "clearly"]
+    /// Words between a subject and its trigger: auxiliaries, clitics, adverbs, verbs of saying.
+    static let verbGroup: Set<String> = auxiliaries.union(adverbs).union([
+        "se", "s'", "m'", "me", "ne", "n'", "y", "pas",
+        "affirme", "affirment", "reaffirme", "reaffirment", "exprime", "expriment", "souligne", "soulignent",
+        "renouvele", "renouvelle", "renouvellent", "confirme", "confirment", "manifeste", "manifestent",
+        "annonce", "annoncent", "declare", "declarent", "reitere", "reiterent", "rappele", "rappelle", "rappellent",
+        "montre", "montrent", "demontre", "dit", "dits", "dite", "dites", "fait",
+        "reaffirmed", "expressed", "renewed", "confirmed", "declared", "announced", "stated", "reiterated", "voiced"])
+    /// Words that open an introductory phrase ending at a comma (`Selon lui,`, `Saluant …,`).
+    static let introducers: Set<String> = [
+        "selon", "dans", "lors", "pour", "en", "apres", "avant", "pendant", "durant", "depuis", "au", "aux", "a", "par",
+        "sur", "outre", "parallelement", "cependant", "toutefois", "neanmoins", "ainsi", "enfin", "premierement",
+        "deuxiemement", "troisiemement", "concernant", "face", "grace", "malgre", "afin", "hier", "aujourd'",
+        "at", "in", "on", "during", "after", "before", "for", "according", "following", "meanwhile", "however",
+        "moreover", "furthermore", "speaking", "addressing", "with", "by"]
+    /// Words that end a noun phrase read backwards from the verb.
+    static let boundaries: Set<String> = ["que", "qu'", "qui", "dont", "ou", "mais", "car", "lorsque", "lorsqu'", "quand",
+                                          "si", "alors", "puis", "and", "but", "that", "which", "who", "when", "while"]
+    static let complementPreps: Set<String> = ["de", "d'", "du", "des", "en", "a", "au", "aux", "of", "in", "for", "pour",
+                                               "sur", "avec", "contre", "entre"]
+    /// Words the action may not end with.
+    static let dangling: Set<String> = ["et", "ainsi", "que", "and", "de", "d'", "du", "des", "a", "au", "aux", "le", "la",
+                                        "les", "l'", "en", "sur", "pour", "of", "to", "the", "with", "avec", "un", "une",
+                                        "son", "sa", "ses", "leur", "leurs", "its", "their", "ou", "or", "dans", "par", "contre",
+                                        "entre", "vers", "in", "for", "on", "by", "at"]
+}
+
+/// Where the actor of a trigger is.
+enum SubjectRef: Equatable {
+    /// A noun phrase: tokens of the sentence.
+    case span(Range<Int>)
+    /// A subject pronoun at this token.
+    case pronoun(Int)
+}
+
+/// Finds the grammatical subject of a trigger in a tokenised sentence, without a parser:
+/// walks back over the verb group, skips appositions, and for coordinated or participial
+/// clauses (`… et ont appelé`, `…, s'engageant à`) takes the subject of the main clause.
+struct SubjectFinder {
+    typealias G = CommitmentGrammar
+    let tokens: [Token]
+    /// Token indices where a trigger starts (they end a subject read forwards).
+    let triggerStarts: Set<Int>
+
+    private func f(_ i: Int) -> String { tokens[i].folded }
+    private func isComma(_ i: Int) -> Bool { tokens[i].kind == .punctuation && tokens[i].text == "," }
+    /// In the verb group; `à` folds to `a` but is no auxiliary.
+    private func inVerbGroup(_ i: Int) -> Bool {
+        G.verbGroup.contains(f(i)) && tokens[i].text != "à" && tokens[i].text != "À"
+    }
+
+    /// The subject of the trigger starting at token `t`; `participial` for `s'engageant`-like triggers.
+    func subject(ofTriggerAt t: Int, participial: Bool) -> SubjectRef? {
+        var p = t - 1
+        while p >= 0, inVerbGroup(p) || G.possessives.contains(f(p)) { p -= 1 }
+        guard p >= 0 else { return nil }
+        let w = f(p)
+        if G.pronouns.contains(w) { return .pronoun(p) }
+        if G.relatives.contains(w) { return nounPhrase(endingAt: p - 1) }
+        if G.coordinators.contains(w) || (w == "que" && p > 0 && f(p - 1) == "ainsi")
+            || (w == "as" && p > 1 && f(p - 1) == "well") {
+            return mainSubject(before: p)
+        }
+        if isComma(p) {
+            if participial { return mainSubject(before: p) }
+            // apposition: `le Vietnam, fort de son système juridique …, s'engage`
+            var q = p - 1
+            while q >= 0, p - q < 30, !isComma(q), !KeywordPattern.isStop(tokens[q]) { q -= 1 }
+            if q > 0, isComma(q), let np = nounPhrase(endingAt: q - 1) { return np }
+            return mainSubject(before: p)
+        }
+        if tokens[p].kind == .punctuation { return nil }
+        return nounPhrase(endingAt: p)
+    }
+
+    /// The noun phrase that ends at token `p`, read backwards to a boundary (at most 8 tokens).
+    func nounPhrase(endingAt p: Int) -> SubjectRef? {
+        guard p >= 0, tokens[p].kind != .punctuation else { return nil }
+        if G.pronouns.contains(f(p)) { return .pronoun(p) }
+        var q = p
+        while q >= 0, p - q < 8 {
+            let tk = tokens[q]
+            if tk.kind == .punctuation { break }
+            let w = tk.folded
+            if w == "et" || w == "and" {
+                // `Le Vietnam et l'ONUDC`: keep coordinated names, stop elsewhere
+                let nameBefore = q > 0 && tokens[q - 1].isCapitalized && tokens[q - 1].kind == .word
+                let nameAfter = q + 1 <= p && (tokens[q + 1].isCapitalized || G.determiners.contains(f(q + 1)))
+                if nameBefore && nameAfter { q -= 1; continue }
+                break
+            }
+            if G.boundaries.contains(w) || (G.auxiliaries.contains(w) && tk.text != "à") { break }
+            q -= 1
+        }
+        var start = q + 1
+        guard start <= p else { return nil }
+        if G.introducers.contains(f(start)) || tokens[start].kind == .number {
+            // `Lors de la réunion le Vietnam s'engage`: keep the last phrase that is no complement
+            var k = p
+            var found: Int?
+            while k > start {
+                let opens = G.determiners.contains(f(k)) || tokens[k].isCapitalized
+                if opens, !G.complementPreps.contains(f(k - 1)), !G.determiners.contains(f(k - 1)) { found = k; break }
+                k -= 1
+            }
+            guard let found else { return nil }
+            start = found
+        }
+        return .span(start..<(p + 1))
+    }
+
+    /// The subject of the sentence's main clause, read forwards from its start up to `limit`,
+    /// skipping introductory phrases that end at a comma.
+    func mainSubject(before limit: Int) -> SubjectRef? {
+        var i = 0
+        var skips = 0
+        while i < limit, skips < 5 {
+            let w = f(i)
+            if G.pronouns.contains(w) { return .pronoun(i) }
+            let participle = tokens[i].kind == .word && w.count > 4 && w.hasSuffix("ant")
+            let dated = G.determiners.contains(w) && i + 1 < limit && tokens[i + 1].kind == .number
+            if G.introducers.contains(w) || participle || dated || tokens[i].kind != .word {
+                guard let c = (i..<limit).first(where: { isComma($0) }) else { return nil }
+                i = c + 1
+                skips += 1
+                continue
+            }
+            break
+        }
+        guard i < limit else { return nil }
+        var j = i
+        while j < limit, j - i < 9 {
+            let tk = tokens[j]
+            if tk.kind == .punctuation || triggerStarts.contains(j) { break }
+            if j > i, inVerbGroup(j) { break }
+            if j > i, G.boundaries.contains(tk.folded) { return nil }
+            j += 1
+        }
+        guard j > i, j - i < 9 else { return nil }
+        if j < limit, isComma(j), let end = enumerationEnd(after: j, limit: limit) { return .span(i..<end) }
+        return .span(i..<j)
+    }
+
+    /// For `ministres, ambassadeurs, représentants de pays …, ainsi que des entreprises, ont …`:
+    /// the end of an enumerated subject that starts before the comma at `j`, or nil when what
+    /// follows the comma is not a list of short noun phrases ending at a verb.
+    private func enumerationEnd(after j: Int, limit: Int) -> Int? {
+        var k = j
+        var segments = 0
+        while k < limit, k - j < 30 {
+            if isComma(k) || f(k) == "et" || f(k) == "and" { k += 1; continue }
+            if f(k) == "ainsi", k + 1 < limit, f(k + 1) == "que" { k += 2; continue }
+            if inVerbGroup(k) || triggerStarts.contains(k) {
+                guard segments > 0 else { return nil }
+                var e = k
+                while e > j, isComma(e - 1) { e -= 1 }
+                return e
+            }
+            var s = k
+            while s < limit, !isComma(s), f(s) != "et", f(s) != "and", !inVerbGroup(s), !triggerStarts.contains(s) {
+                if tokens[s].kind == .punctuation || G.boundaries.contains(f(s)) { return nil }
+                s += 1
+                if s - k > 7 { return nil }
+            }
+            segments += 1
+            k = s
+        }
+        return nil
+    }
+
+    /// The noun phrase that starts at token `i` and runs to punctuation or a boundary word (at most 8 tokens),
+    /// for inverted subjects (`comme le proposent les pays en développement`).
+    func nounPhrase(startingAt i: Int) -> SubjectRef? {
+        guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        var j = i
+        while j < tokens.count, j - i < 8, tokens[j].kind != .punctuation, !G.boundaries.contains(f(j)),
+              !(j > i && inVerbGroup(j)) { j += 1 }
+        return j > i ? .span(i..<j) : nil
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The repository root (the folder holding Package.swift), found from this file.
+private let repoRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+private func makeExtractor(speaker: String? = nil) throws -> CommitmentExtractor {
+    try CommitmentExtractor(dataFile: CommitmentExtractor.defaultDataFile(root: repoRoot), speaker: speaker)
+}
+
+/// Scalar offset of `surface` in `paragraph` (first occurrence).
+private func offset(of surface: String, in paragraph: String) -> Int? {
+    let p = Array(paragraph.unicodeScalars), s = Array(surface.unicodeScalars)
+    guard !s.isEmpty, s.count <= p.count else { return nil }
+    for i in 0...(p.count - s.count) where Array(p[i..<(i + s.count)]) == s { return i }
+    return nil
+}
+
+/// What earlier extractors would have appended, made by hand: (kind, name, surface) entities and
+/// (name, surface) people, placed where `surface` occurs in the paragraph.
+private struct Hand {
+    var entities: [(EntityMention.Kind, String, String)] = []
+    var people: [(String, String)] = []
+    var dates: [(String, PartialDate)] = []
+}
+
+/// Runs `extractor` over a paragraph: tokenize → sentences → SentenceContext, previous sentence given
+/// when `paragraphMode`, else through the plain `Extractor` entry point.
+private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Hand = Hand(),
+                 paragraphMode: Bool = true) -> [CommitmentMention] {
+    var findings = Findings()
+    let sentences = Tokenizer.sentences(paragraph)
+    func provenance(_ surface: String) -> Provenance? {
+        guard let start = offset(of: surface, in: paragraph),
+              let s = sentences.first(where: { $0.start <= start && start < $0.end }) else { return nil }
+        return Provenance(documentID: "doc", paragraphID: "p1", sentenceIndex: s.index, sentence: s.text,
+                          start: start, end: start + surface.unicodeScalars.count)
+    }
+    for (kind, name, surface) in hand.entities {
+        if let p = provenance(surface) { findings.entities.append(EntityMention(kind: kind, name: name, surface: surface, provenance: p)) }
+    }
+    for (name, surface) in hand.people {
+        if let p = provenance(surface) { findings.people.append(PersonMention(name: name, surface: surface, provenance: p)) }
+    }
+    for (surface, date) in hand.dates {
+        if let p = provenance(surface) { findings.dates.append(DateMention(surface: surface, date: date, provenance: p)) }
+    }
+    let contexts = sentences.map {
+        SentenceContext(documentID: "doc", paragraphID: "p1", documentDate: PartialDate(year: 2025, month: 10, day: 26), sentence: $0)
+    }
+    if paragraphMode {
+        extractor.extract(paragraph: contexts, into: &findings)
+    } else {
+        for c in contexts { extractor.extract(c, into: &findings) }
+    }
+    return findings.commitments
+}
+
+@Suite struct CommitmentExtractorTests {
+    @Test func vietnamCallsForRatificationAndPledgesToCollaborate() throws {
+        let s = "Le Vietnam lance un appel aux nations pour une ratification rapide de la Convention, s'engageant à collaborer avec les pays et organisations internationales pour promouvoir l'exploitation du cyberespace et la lutte contre la cybercriminalité, au service de la paix, de la stabilité et du développement durable des nations, a-t-il dit."
+        let c = run(s, try makeExtractor())
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "Vietnam" && c.first?.actorKind == "country" && c.first?.actorText == "Le Vietnam")
+        #expect(c.first?.trigger == "lance un appel")
+        #expect(c.first?.action.hasPrefix("aux nations pour une ratification rapide de la Convention; collaborer avec les pays") == true)
+        #expect(c.first?.themes == ["ratification", "international-cooperation", "prevention"])
+        // with the entity extractor's mention, its canonical name wins
+        let e = run(s, try makeExtractor(), hand: Hand(entities: [(.country, "Viêt Nam", "Vietnam")]))
+        #expect(e.first?.actor == "Viêt Nam" && e.first?.actorKind == "country")
+        #expect(e.first?.provenance.start == 0 && e.first?.provenance.sentenceIndex == 1)
+    }
+
+    @Test func unodcReaffirmsSupportAndWill() throws {
+        let s = "L'ONUDC a réaffirmé son soutien technique et sa volonté d'étudier la création d'un Centre régional de formation sur la cybercriminalité à Hanoï."
+        let c = run(s, try makeExtractor())
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "ONUDC" && c.first?.actorKind == "organisation" && c.first?.actorText == "L'ONUDC")
+        #expect(c.first?.trigger == "a réaffirmé son soutien")
+        #expect(c.first?.action == "son soutien technique; étudier la création d'un Centre régional de formation sur la cybercriminalité à Hanoï")
+        #expect(c.first?.themes == ["technical-assistance", "training-centre"])
+        let e = run(s, try makeExtractor(), hand: Hand(entities: [(.organisation, "Office des Nations unies contre la drogue et le crime", "ONUDC")]))
+        #expect(e.first?.actor == "Office des Nations unies contre la drogue et le crime")
+    }
+
+    @Test func developedCountriesCommitAsDevelopingCountriesPropose() throws {
+        let s = "Les pays développés se sont également engagés à renforcer leurs capacités et à fournir un soutien technique, comme le proposent les pays en développement."
+        let c = run(s, try makeExtractor())
+        #expect(c.count == 2)
+        #expect(c.first?.actor == "pays développés" && c.first?.actorKind == "group" && c.first?.actorText == "Les pays développés")
+        #expect(c.first?.trigger == "se sont également engagés à")
+        #expect(c.first?.action == "renforcer leurs capacités et à fournir un soutien technique")
+        #expect(c.first?.themes == ["capacity-building", "technical-assistance"])
+        #expect(c.last?.actor == "pays en développement" && c.last?.trigger == "comme le proposent")
+        #expect(c.last?.themes == ["capacity-building", "technical-assistance"])
+    }
+
+    @Test func speakerResolvesFirstPerson() throws {
+        let s = "Pour un avenir numérique sûr, équitable et humain, je propose respectueusement et j'appelle toutes les nations, organisations et entreprises à renforcer leur coopération pour la mise en œuvre effective de la Convention de Hanoï, grâce à la solidarité et à la confiance stratégique, avec un sens des responsabilités, en partageant leurs expériences, leurs technologies et leurs ressources, et en soutenant tout particulièrement les pays en développement."
+        let c = run(s, try makeExtractor(speaker: "Luong Tam Quang"))
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "Luong Tam Quang" && c.first?.actorKind == "person" && c.first?.actorText == "je")
+        #expect(c.first?.action == "renforcer leur coopération pour la mise en œuvre effective de la Convention de Hanoï")
+        let themes = Set(c.first?.themes ?? [])
+        #expect(themes.isSuperset(of: ["international-cooperation", "implementation", "technology-transfer", "capacity-building"]))
+        // without a speaker hint the actor stays the unnamed speaker
+        let anonymous = run(s, try makeExtractor())
+        #expect(anonymous.first?.actor == "orateur" && anonymous.first?.actorText == "je")
+    }
+
+    @Test func vietnamPledgeAfterApposition() throws {
+        let s = "Poursuivant une politique étrangère indépendante et autonome, se comportant en ami, en partenaire fiable et en membre responsable de la communauté internationale, et accordant une importance particulière à la cybersécurité et à la prévention de la cybercriminalité, conditions préalables à la protection de la souveraineté numérique, de la vie privée, des droits de l'homme et de la confiance sociale numérique, le Vietnam, fort de son système juridique et de sa stratégie nationale, s'engage à remplir pleinement, sérieusement et de manière responsable ses obligations au titre de la Convention, à renforcer la coopération bilatérale et multilatérale et à coordonner ses actions avec les États membres en matière de prévention et de lutte contre la cybercriminalité."
+        let c = run(s, try makeExtractor())
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "Vietnam" && c.first?.actorText == "le Vietnam" && c.first?.trigger == "s'engage à")
+        // human rights are a motive before the pledge, not its object
+        #expect(c.first?.themes == ["implementation", "international-cooperation", "prevention"])
+    }
+
+    @Test func manyCountriesCommitmentAndWill() throws {
+        let s = "De nombreux pays ont affirmé leur engagement en faveur de la coopération et de l'assistance technique aux pays en développement, ainsi que leur volonté de renforcer le rôle du secteur privé, soulignant la nécessité de garantir les droits de l'homme et les libertés fondamentales dans la mise en œuvre de la Convention."
+        let c = run(s, try makeExtractor())
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "de nombreux pays" && c.first?.actorKind == "group" && c.first?.actorText == "De nombreux pays")
+        #expect(c.first?.trigger == "ont affirmé leur engagement en faveur de")
+        let themes = Set(c.first?.themes ?? [])
+        #expect(themes.isSuperset(of: ["technical-assistance", "public-private-cooperation", "international-cooperation", "human-rights"]))
+    }
+
+    @Test func pronounResolvedFromPreviousSentence() throws {
+        let p = "Saluant les préparatifs du Vietnam, des représentants de plusieurs pays ont exprimé leur gratitude pour les efforts vietnamiens et ont encouragé les nations africaines à se rendre à Hanoï pour la signature de la Convention en octobre. Ils ont également insisté sur l'impérative entrée en vigueur rapide de la Convention contre la cybercriminalité et ont appelé les pays à la signer et à la ratifier sans délai."
+        for paragraphMode in [true, false] {
+            let c = run(p, try makeExtractor(), paragraphMode: paragraphMode)
+            #expect(c.count == 2)
+            #expect(c.first?.actor == "représentants de plusieurs pays" && c.first?.actorText == "des représentants de plusieurs pays")
+            #expect(c.first?.action == "se rendre à Hanoï pour la signature de la Convention en octobre")
+            #expect(c.last?.actor == "représentants de plusieurs pays" && c.last?.actorText == "Ils" && c.last?.actorKind == "group")
+            #expect(c.last?.themes == ["ratification"])
+            #expect(c.last?.action.hasSuffix("la signer et à la ratifier sans délai") == true)
+            #expect(c.last?.provenance.sentenceIndex == 2)
+        }
+    }
+
+    @Test func pronounNeedsThePreviousSentenceWhenItHoldsNoCommitment() throws {
+        let p = "De nombreux représentants internationaux ont salué les progrès accomplis depuis l'adoption de la Convention. Ils ont également exprimé l'espoir que ce processus soit bientôt achevé et se sont engagés à y participer pleinement et avec le plus grand sens des responsabilités."
+        let c = run(p, try makeExtractor())
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "de nombreux représentants internationaux" && c.first?.actorText == "Ils")
+        #expect(c.first?.action == "y participer pleinement et avec le plus grand sens des responsabilités")
+        #expect(c.first?.themes == ["other"])
+        let alone = run(p, try makeExtractor(), paragraphMode: false)
+        #expect(alone.first?.actor == "inconnu" && alone.first?.actorKind == "group")
+    }
+
+    @Test func ownerOfCommitmentOrDeterminationIsTheActor() throws {
+        let a = run("Le secrétaire général a réaffirmé l'engagement du Vietnam à exploiter activement le potentiel du cyberespace et des technologies associées.", try makeExtractor())
+        #expect(a.count == 1)
+        #expect(a.first?.actor == "Vietnam" && a.first?.actorText == "Vietnam" && a.first?.themes == ["other"])
+        #expect(a.first?.action == "exploiter activement le potentiel du cyberespace et des technologies associées")
+        let b = run("En particulier, les déclarations de hauts dirigeants vietnamiens tels que le Secrétaire général To Lam, le Président Luong Cuong et le Premier ministre Pham Minh Chinh ont affirmé la détermination du Vietnam à mettre en œuvre prochainement la Convention avec la participation de tous les pays, afin de garantir que personne ne soit laissé pour compte.", try makeExtractor())
+        #expect(b.count == 1)
+        #expect(b.first?.actor == "Vietnam" && b.first?.themes == ["implementation"])
+    }
+
+    @Test func enumeratedSubjectAndStatedNeeds() throws {
+        let a = run("Dans un climat de dialogue ouvert et constructif, ministres, ambassadeurs, représentants de pays et d'organisations internationales, ainsi que des entreprises, ont partagé leurs points de vue, clarifié le rôle et l'importance de la Convention et proposé des solutions pour sa mise en œuvre.", try makeExtractor())
+        #expect(a.count == 1)
+        #expect(a.first?.actor == "participants" && a.first?.actorKind == "group")
+        #expect(a.first?.actorText == "ministres, ambassadeurs, représentants de pays et d'organisations internationales, ainsi que des entreprises")
+        #expect(a.first?.action == "des solutions pour sa mise en œuvre" && a.first?.themes == ["implementation"])
+        let b = run("Concernant la mise en œuvre de la Convention dans les années à venir, les pays ont souligné la nécessité d'harmoniser leurs législations nationales conformément aux obligations découlant de la Convention et de déployer des mesures nationales spécifiques ; estimant qu'il s'agit d'une opportunité d'actualiser le cadre juridique national pour un écosystème numérique juste et humain.", try makeExtractor())
+        #expect(b.count == 1)
+        #expect(b.first?.actor == "les pays" && b.first?.themes == ["national-law-harmonisation", "implementation"])
+    }
+
+    @Test func englishPledgeWithHandMadeEntity() throws {
+        let s = "The United States pledged to share electronic evidence with partner countries."
+        let c = run(s, try makeExtractor(), hand: Hand(entities: [(.country, "États-Unis", "United States")]))
+        #expect(c.count == 1)
+        #expect(c.first?.actor == "États-Unis" && c.first?.actorKind == "country" && c.first?.actorText == "The United States")
+        #expect(c.first?.trigger == "pledged to" && c.first?.action == "share electronic evidence with partner countries")
+        #expect(c.first?.themes == ["evidence-sharing"])
+        let d = run("Viet Nam has called for faster ratification of the Convention.", try makeExtractor(),
+                    hand: Hand(entities: [(.country, "Viêt Nam", "Viet Nam")]))
+        #expect(d.first?.actor == "Viêt Nam" && d.first?.trigger == "has called for" && d.first?.themes == ["ratification"])
+    }
+
+    @Test func personAndCoordinatedEntitiesAndDate() throws {
+        let a = run("Le 26 octobre, le secrétaire général Tô Lâm a appelé les pays à ratifier la Convention.", try makeExtractor(),
+                    hand: Hand(people: [("Tô Lâm", "Tô Lâm")], dates: [("Le 26 octobre", PartialDate(year: 2025, month: 10, day: 26))]))
+        #expect(a.count == 1)
+        #expect(a.first?.actor == "Tô Lâm" && a.first?.actorKind == "person" && a.first?.date?.iso == "2025-10-26")
+        #expect(a.first?.action == "ratifier la Convention" && a.first?.themes == ["ratification"])
+        let b = run("Le Vietnam et l'ONUDC se sont engagés à renforcer la coopération internationale.", try makeExtractor(),
+                    hand: Hand(entities: [(.country, "Vietnam", "Vietnam"), (.organisation, "ONUDC", "ONUDC")]))
+        #expect(b.map(\.actor) == ["Vietnam", "ONUDC"])
+        #expect(b.map(\.actorKind) == ["country", "organisation"])
+        #expect(b.allSatisfy { $0.themes == ["international-cooperation"] && $0.date == nil })
+    }
+
+    @Test(arguments: [
+        "Le Vietnam maintient une politique de défense des \"quatre non\", privilégiant la résolution pacifique des différends et contribuant activement au maintien de la paix et de la sécurité internationales, y compris en matière de cybersécurité.",
+        "Avec un total de 68 articles, la Convention favorisera la coopération internationale pour prévenir et traiter ce type de criminalité, qui pose de nombreux défis au monde en raison de sa rapidité et de ses conséquences profondes.",
+        "Dans son allocution, l'ambassadeur Trân Quôc Khanh a affirmé que la Convention incarne l'engagement multilatéral de la communauté internationale en établissant un cadre juridique pour une coopération internationale efficace contre la cybercriminalité, une menace majeure pour le développement socio-économique de l'Afrique et du monde.",
+        "De nombreuses propositions, initiatives et engagements ont été formulés en vue de la mise en œuvre effective de la Convention de Hanoï, avec pour objectif une transformation profonde de la lutte contre la cybercriminalité.",
+        "Tous expriment leur solidarité internationale dans la protection d'un cyberespace sûr, sain et durable.",
+        "Le plan proposé par le Vietnam a été adopté.",
+        "The proposed text was adopted by consensus.",
+        "Les enfants sont prêts à apprendre.",
+        "Il promet d'être un grand événement.",
+        "Ce qu'on appelle la cybercriminalité touche surtout les pays à revenu faible.",
+        "The meeting was called for 10 am.",
+    ])
+    func descriptiveSentencesYieldNothing(_ sentence: String) throws {
+        #expect(run(sentence, try makeExtractor()).isEmpty)
+    }
+}
