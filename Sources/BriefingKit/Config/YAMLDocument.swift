@@ -10,13 +10,26 @@ public enum YAMLLoader {
 
     /// Reads and decodes the YAML file at `path` (a data file); throws only `ConfigError`.
     public static func load<T: Decodable>(_ type: T.Type, path: String) throws -> T {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigError(location: SourceLocation(file: path), message: "cannot read the data file: \(error.localizedDescription)")
+        try decode(type, from: try read(path), file: path)
+    }
+
+    /// The text of a data file; `ConfigError` when it cannot be read or is not UTF-8.
+    public static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(location: SourceLocation(file: path), message: "cannot read the data file")
         }
-        return try decode(type, from: text, file: path)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(location: SourceLocation(file: path), message: "the data file is not UTF-8")
+        }
+        return text
+    }
+
+    /// A `ConfigError` positioned at `path` inside the YAML `text` of `file`, for checks made after decoding.
+    public static func error(_ message: String, at path: [any CodingKey], text: String, file: String) -> ConfigError {
+        guard let document = try? YAMLDocument(text: text, file: file) else {
+            return ConfigError(location: SourceLocation(file: file), keyPath: YAMLDocument.keyPath(path), message: message)
+        }
+        return document.error(message, at: path)
     }
 
     /// A positioned error about the value at `key` of the mapping `decoder` is decoding.

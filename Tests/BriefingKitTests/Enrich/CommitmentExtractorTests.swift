@@ -13,7 +13,8 @@ private let repoRoot: String = {
 }()
 
 private func makeExtractor(speaker: String? = nil) throws -> CommitmentExtractor {
-    try CommitmentExtractor(dataFile: CommitmentExtractor.defaultDataFile(root: repoRoot), speaker: speaker)
+    try CommitmentExtractor(commitmentsFile: CommitmentLexicon.defaultFile(root: repoRoot),
+                            themesFile: ThemeLexicon.defaultFile(root: repoRoot), speaker: speaker)
 }
 
 /// Scalar offset of `surface` in `paragraph` (first occurrence).

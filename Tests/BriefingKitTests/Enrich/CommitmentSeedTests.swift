@@ -28,7 +28,8 @@ enum CommitmentSeedRun {
     }
 
     static func commitments() throws -> [(document: String, mention: CommitmentMention)] {
-        let base = try CommitmentExtractor(dataFile: CommitmentExtractor.defaultDataFile(root: root))
+        let base = try CommitmentExtractor(commitmentsFile: CommitmentLexicon.defaultFile(root: root),
+                                           themesFile: ThemeLexicon.defaultFile(root: root))
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
         var out: [(String, CommitmentMention)] = []
         for name in names {

@@ -44,7 +44,7 @@ import Testing
             try ThemeLexicon(yaml: unknownKey, file: "themes.yaml")
         } throws: { error in
             guard let e = error as? ConfigError else { return false }
-            return e.keyPath == "themes[0].colour" && e.location.line == 4 && e.location.column == 5 && e.message.contains("unknown key 'colour'")
+            return e.keyPath == "themes[0]" && e.location.line == 4 && e.location.column == 5 && e.message.contains("unknown key 'colour'")
         }
         let missingFallback = "fallback: none\nthemes:\n  - {id: a, fr: A, en: A, keywords: [x]}\n"
         #expect {
@@ -67,24 +67,25 @@ import Testing
         }
     }
 
-    @Test func commitmentsFileErrorsAndThemesPath() throws {
+    @Test func commitmentsFileErrors() throws {
         let unknown = "triggers:\n  - pattern: \"s'engage à\"\n    subjet: after\n"
         #expect {
             try CommitmentLexicon(yaml: unknown, file: "/data/commitments.yaml")
         } throws: { error in
             guard let e = error as? ConfigError else { return false }
-            return e.keyPath == "triggers[0].subjet" && e.location.file == "/data/commitments.yaml" && e.location.line == 3
+            return e.keyPath == "triggers[0]" && e.location.file == "/data/commitments.yaml" && e.location.line == 3
+                && e.location.column == 5 && e.message.contains("did you mean 'subject'?")
         }
         let badGap = "triggers:\n  - pattern: \"appelle …99 à\"\n"
         #expect {
             try CommitmentLexicon(yaml: badGap, file: "c.yaml")
         } throws: { error in
             guard let e = error as? ConfigError else { return false }
-            return e.keyPath == "triggers[0].pattern" && e.location.line == 2 && e.location.column == 5
+            return e.keyPath == "triggers[0].pattern" && e.location.line == 2 && e.location.column == 14
         }
         let badSubject = "triggers:\n  - pattern: x\n    subject: sideways\n"
         #expect(throws: ConfigError.self) { try CommitmentLexicon(yaml: badSubject, file: "c.yaml") }
-        let ok = try CommitmentLexicon(yaml: "themesFile: t.yaml\ntriggers:\n  - pattern: \"pledged to\"\n", file: "/data/x/c.yaml")
-        #expect(ok.themesFile == "/data/x/t.yaml" && ok.unknownActor == "inconnu" && ok.listActor == "participants")
+        let ok = try CommitmentLexicon(yaml: "triggers:\n  - pattern: \"pledged to\"\n", file: "/data/x/c.yaml")
+        #expect(ok.unknownActor == "inconnu" && ok.listActor == "participants")
     }
 }

@@ -12,13 +12,10 @@ public struct CommitmentExtractor: Extractor {
     /// The person speaking in the document (the author of a speech), for `je` and `nous`.
     public var speaker: String?
 
-    /// The default data file below a repository root: `<root>/Pipelines/data/commitments.yaml`.
-    public static func defaultDataFile(root: String) -> String { CommitmentLexicon.defaultFile(root: root) }
-
-    /// Loads the triggers file at `dataFile` and the themes file it names.
-    public init(dataFile: String, speaker: String? = nil) throws {
-        let lexicon = try CommitmentLexicon(file: dataFile)
-        self.init(lexicon: lexicon, themes: try ThemeLexicon(file: lexicon.themesFile), speaker: speaker)
+    /// Loads the triggers data file and the themes data file.
+    public init(commitmentsFile: String, themesFile: String, speaker: String? = nil) throws {
+        self.init(lexicon: try CommitmentLexicon(file: commitmentsFile), themes: try ThemeLexicon(file: themesFile),
+                  speaker: speaker)
     }
 
     /// Builds the extractor from loaded data.

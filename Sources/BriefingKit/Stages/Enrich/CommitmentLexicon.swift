@@ -21,21 +21,19 @@ public struct CommitmentLexicon: Sendable {
     public let unknownActor: String
     /// The actor of `je`/`nous` when no speaker is known.
     public let speakerActor: String
-    /// The themes file named by `themesFile`, resolved against the data file's folder.
-    public let themesFile: String
 
     /// The default data file below a repository root: `<root>/Pipelines/data/commitments.yaml`.
     public static func defaultFile(root: String) -> String { root + "/Pipelines/data/commitments.yaml" }
 
     /// Loads the file at `path`; throws `ConfigError` with the place of the problem.
     public init(file path: String) throws {
-        let text = try EnrichDataFile.read(path)
+        let text = try YAMLLoader.read(path)
         try self.init(yaml: text, file: path)
     }
 
-    /// Builds the lexicon from YAML `text`; `file` names it in errors and anchors `themesFile`.
+    /// Builds the lexicon from YAML `text`; `file` names it in errors.
     public init(yaml text: String, file: String) throws {
-        let data = try EnrichDataFile.decode(CommitmentsFile.self, from: text, file: file)
+        let data = try YAMLLoader.decode(CommitmentsFile.self, from: text, file: file)
         let folder = TextFolder.shared
         var triggers: [Trigger] = []
         var set = KeywordPatternSet()
@@ -48,9 +46,8 @@ public struct CommitmentLexicon: Sendable {
                                         notBefore: Set((entry.notBefore ?? []).map { folder.fold($0) }),
                                         subjectAfter: entry.subject == .after))
             } catch {
-                throw EnrichDataFile.error(at: [EnrichAnyKey(stringValue: "triggers"), EnrichAnyKey(intValue: i),
-                                                EnrichAnyKey(stringValue: "pattern")],
-                                           text: text, file: file, message: error.message)
+                throw YAMLLoader.error(error.message, at: [AnyKey("triggers"), AnyKey(index: i),
+                                                AnyKey("pattern")], text: text, file: file)
             }
         }
         self.triggers = triggers
@@ -61,12 +58,6 @@ public struct CommitmentLexicon: Sendable {
         self.listActor = data.listActor ?? "participants"
         self.unknownActor = data.unknownActor ?? "inconnu"
         self.speakerActor = data.speakerActor ?? "orateur"
-        let themes = data.themesFile ?? "themes.yaml"
-        if themes.hasPrefix("/") {
-            self.themesFile = themes
-        } else {
-            self.themesFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(themes).path
-        }
     }
 
     /// Non-overlapping trigger matches of a sentence, leftmost-longest, honouring `notAfter`/`notBefore`.
@@ -81,7 +72,6 @@ public struct CommitmentLexicon: Sendable {
 }
 
 private struct CommitmentsFile: Decodable {
-    var themesFile: String?
     var triggers: [Entry]
     var nonActors: [String]?
     var personHeads: [String]?
@@ -99,7 +89,7 @@ private struct CommitmentsFile: Decodable {
 
         private enum CodingKeys: String, CodingKey { case pattern, notAfter, notBefore, note, subject }
         init(from decoder: Decoder) throws {
-            try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["pattern", "notAfter", "notBefore", "note", "subject"])
+            try rejectUnknownKeys(in: decoder, allowed: ["pattern", "notAfter", "notBefore", "note", "subject"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             pattern = try c.decode(String.self, forKey: .pattern)
             subject = try c.decodeIfPresent(Subject.self, forKey: .subject)
@@ -110,13 +100,12 @@ private struct CommitmentsFile: Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case themesFile, triggers, nonActors, personHeads, groupHeads, listActor, unknownActor, speakerActor
+        case triggers, nonActors, personHeads, groupHeads, listActor, unknownActor, speakerActor
     }
     init(from decoder: Decoder) throws {
-        try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["themesFile", "triggers", "nonActors", "personHeads",
+        try rejectUnknownKeys(in: decoder, allowed: ["triggers", "nonActors", "personHeads",
                                                                   "groupHeads", "listActor", "unknownActor", "speakerActor"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        themesFile = try c.decodeIfPresent(String.self, forKey: .themesFile)
         triggers = try c.decode([Entry].self, forKey: .triggers)
         nonActors = try c.decodeIfPresent([String].self, forKey: .nonActors)
         personHeads = try c.decodeIfPresent([String].self, forKey: .personHeads)

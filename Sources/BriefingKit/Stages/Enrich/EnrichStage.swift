@@ -14,6 +14,8 @@ public struct EnrichStage: DocumentStage {
     /// Year for dates without one when the document has no date.
     public let defaultYear: Int?
     private let extractors: [any Extractor]
+    /// Runs last on each sentence: it reads the entities, people and dates found before it.
+    private let commitments: CommitmentExtractor?
 
     /// Builds the extractors, loading the data files the settings name.
     /// - Throws: `ConfigError` for a data file that cannot be read or decoded.
@@ -27,6 +29,15 @@ public struct EnrichStage: DocumentStage {
         if let titles = settings.titles { extractors.append(try PersonExtractor(titlesFile: titles)) }
         if let metrics = settings.metrics { extractors.append(try FigureExtractor(metricsFile: metrics)) }
         self.extractors = extractors
+        switch (settings.commitments, settings.themes) {
+        case let (commitments?, themes?):
+            self.commitments = try CommitmentExtractor(commitmentsFile: commitments, themesFile: themes)
+        case (nil, nil):
+            self.commitments = nil
+        default:
+            throw ConfigError(location: SourceLocation(file: settings.commitments ?? settings.themes ?? ""),
+                              message: "the enrich stage needs both a commitments and a themes data file to find commitments")
+        }
     }
 
     /// Names a person's affiliation by the organisation or country the entity extractor found inside
@@ -54,7 +65,9 @@ public struct EnrichStage: DocumentStage {
         stats.input += document.paragraphs.count
         var findings = Findings()
         var sentences = 0
+        var commitments = self.commitments
         for p in document.paragraphs {
+            var previous: Sentence?
             for sentence in Tokenizer.sentences(p.text) {
                 sentences += 1
                 let context = SentenceContext(documentID: document.id, paragraphID: p.id, documentDate: document.date,
@@ -62,6 +75,10 @@ public struct EnrichStage: DocumentStage {
                 let firstPerson = findings.people.count
                 for extractor in extractors { extractor.extract(context, into: &findings) }
                 Self.normaliseAffiliations(&findings, from: firstPerson)
+                // `je` and `nous` are the document's first named person: the speaker of a speech
+                commitments?.speaker = findings.people.first?.name
+                commitments?.extract(context, previous: previous, into: &findings)
+                previous = sentence
             }
         }
         findings.people = PersonIdentity.unify(findings.people)

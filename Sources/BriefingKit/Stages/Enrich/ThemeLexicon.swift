@@ -24,22 +24,21 @@ public struct ThemeLexicon: Sendable {
 
     /// Loads the themes file at `path`; throws `ConfigError` with the place of the problem.
     public init(file path: String) throws {
-        let text = try EnrichDataFile.read(path)
+        let text = try YAMLLoader.read(path)
         try self.init(yaml: text, file: path)
     }
 
     /// Builds the lexicon from YAML `text`; `file` names it in errors.
     public init(yaml text: String, file: String) throws {
-        let data = try EnrichDataFile.decode(ThemesFile.self, from: text, file: file)
+        let data = try YAMLLoader.decode(ThemesFile.self, from: text, file: file)
         var themes: [Theme] = []
         var index: [String: Int] = [:]
         var set = KeywordPatternSet()
         var patternTheme: [Int] = []
         for (t, entry) in data.themes.enumerated() {
-            let path: [CodingKey] = [EnrichAnyKey(stringValue: "themes"), EnrichAnyKey(intValue: t)]
+            let path: [CodingKey] = [AnyKey("themes"), AnyKey(index: t)]
             guard index[entry.id] == nil else {
-                throw EnrichDataFile.error(at: path + [EnrichAnyKey(stringValue: "id")], text: text, file: file,
-                                           message: "duplicate theme id '\(entry.id)'")
+                throw YAMLLoader.error("duplicate theme id '\(entry.id)'", at: path + [AnyKey("id")], text: text, file: file)
             }
             index[entry.id] = themes.count
             themes.append(Theme(id: entry.id, fr: entry.fr, en: entry.en))
@@ -48,14 +47,12 @@ public struct ThemeLexicon: Sendable {
                     set.add(try KeywordPattern(keyword))
                     patternTheme.append(t)
                 } catch {
-                    throw EnrichDataFile.error(at: path + [EnrichAnyKey(stringValue: "keywords"), EnrichAnyKey(intValue: k)],
-                                               text: text, file: file, message: error.message)
+                    throw YAMLLoader.error(error.message, at: path + [AnyKey("keywords"), AnyKey(index: k)], text: text, file: file)
                 }
             }
         }
         guard index[data.fallback] != nil else {
-            throw EnrichDataFile.error(at: [EnrichAnyKey(stringValue: "fallback")], text: text, file: file,
-                                       message: "fallback theme '\(data.fallback)' is not defined under themes")
+            throw YAMLLoader.error("fallback theme '\(data.fallback)' is not defined under themes", at: [AnyKey("fallback")], text: text, file: file)
         }
         self.themes = themes
         self.index = index
@@ -103,7 +100,7 @@ private struct ThemesFile: Decodable {
 
         private enum CodingKeys: String, CodingKey { case id, fr, en, keywords }
         init(from decoder: Decoder) throws {
-            try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["id", "fr", "en", "keywords"])
+            try rejectUnknownKeys(in: decoder, allowed: ["id", "fr", "en", "keywords"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             fr = try c.decode(String.self, forKey: .fr)
@@ -114,7 +111,7 @@ private struct ThemesFile: Decodable {
 
     private enum CodingKeys: String, CodingKey { case fallback, themes }
     init(from decoder: Decoder) throws {
-        try EnrichAnyKey.rejectUnknownKeys(in: decoder, allowed: ["fallback", "themes"])
+        try rejectUnknownKeys(in: decoder, allowed: ["fallback", "themes"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         fallback = try c.decode(String.self, forKey: .fallback)
         themes = try c.decode([Entry].self, forKey: .themes)
