@@ -95,9 +95,7 @@ public struct PipelineRunner {
     ///   the previous outputs are then left as they were.
     public func run() throws -> RunResult {
         let clock = ContinuousClock()
-        let themes = try config.enrich?.themes.map { try ThemeLexicon(file: $0) }
-        var aggregate = try AggregateStage(settings: config.aggregate ?? AggregateSettings(),
-                                           themeLabel: { id in themes?.label(id, language: "en") ?? id })
+        var aggregate = try AggregateStage.forPipeline(config)
         var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
         var aggregateTime = Duration.zero
         let streamed = try stream { doc in

@@ -48,6 +48,14 @@ public struct AggregateStage {
         timeline = TimelineTable(lexicon: try settings.events.map { try EventLexicon(file: $0) } ?? EventLexicon(events: []))
     }
 
+    /// The aggregate stage of a pipeline, with theme labels (in English) from its themes data file.
+    /// - Throws: `ConfigError` for a data file that cannot be read or decoded.
+    public static func forPipeline(_ config: PipelineConfig) throws -> AggregateStage {
+        let themes = try config.enrich?.themes.map { try ThemeLexicon(file: $0) }
+        return try AggregateStage(settings: config.aggregate ?? AggregateSettings(),
+                                  themeLabel: { id in themes?.label(id, language: "en") ?? id })
+    }
+
     /// Adds one document's rows.
     public mutating func consume(_ doc: Document, stats: inout StageStats) {
         stats.input += 1
