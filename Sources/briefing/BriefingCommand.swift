@@ -1,12 +1,15 @@
 import ArgumentParser
 import BriefingKit
 import Foundation
+import Logging
 
 /// Exit codes, as `--help` and the README list them.
 enum Exit {
     static let success: Int32 = 0
     static let runFailed: Int32 = 1
     static let usage: Int32 = 2
+    /// EX_TEMPFAIL: another run of the pipeline holds the lock.
+    static let locked: Int32 = 75
 }
 
 @main
@@ -23,6 +26,7 @@ struct BriefingCommand: ParsableCommand {
               0  success
               1  the run failed; the previous outputs are left untouched
               2  usage or configuration error (file, line and column are given)
+              75 another run of the same pipeline is in progress (try again, or use --wait)
 
             """,
         subcommands: [Run.self, Validate.self]
@@ -39,6 +43,9 @@ struct BriefingCommand: ParsableCommand {
         } catch let error as RunError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(Exit.runFailed)
+        } catch let error as RunLock.Busy {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            Foundation.exit(Exit.locked)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
@@ -57,21 +64,53 @@ struct BriefingCommand: ParsableCommand {
 extension BriefingCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a pipeline and write its outputs under out/.",
-            discussion: "Exit codes: 0 success, 1 the run failed, 2 usage or configuration error."
+            abstract: "Run a pipeline and publish its outputs as a new run under out/<pipeline>/runs/.",
+            discussion: """
+                Outputs go to out/<pipeline>/runs/<UTC time>/ and out/<pipeline>/latest points at the newest \
+                complete run. One run of a pipeline at a time: a second run exits with code 75, or waits \
+                with --wait. Exit codes: 0 success, 1 the run failed, 2 usage or configuration error, \
+                75 another run is in progress.
+                """
         )
 
         @Argument(help: "The pipeline file, e.g. Pipelines/hanoi-convention.yaml.")
         var pipeline: String
 
-        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        @Flag(name: .shortAndLong, help: "Print nothing but errors (for cron).")
         var quiet = false
+
+        @Flag(help: "Wait for another run of the same pipeline to finish instead of exiting with code 75.")
+        var wait = false
+
+        @Option(help: "Log lines on standard error: text or json.")
+        var logFormat: BriefingLogHandler.Format = .text
 
         func run() throws {
             let config = try PipelineLoader.load(path: pipeline)
-            let result = try PipelineRunner(config: config).run()
-            if !quiet {
-                print(RunSummary.render(result.briefing.run, outputFolder: result.outputFolder, files: result.files))
+            let level: Logger.Level = quiet ? .error : (logFormat == .json ? .info : .warning)
+            let format = logFormat
+            var runner = PipelineRunner(config: config)
+            runner.logger = Logger(label: "briefing") { label in BriefingLogHandler(label: label, format: format, level: level) }
+            if !quiet, logFormat == .text, isatty(STDERR_FILENO) == 1 {
+                runner.progress = { done, total in
+                    guard done == total || done % 100 == 0 else { return }
+                    let line = ProgressBar(total: total).line(done, label: "parse") + (done == total ? "\n" : "")
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
+            try FileManager.default.createDirectory(atPath: config.outputs.folder, withIntermediateDirectories: true)
+            let lock = try RunLock(path: config.outputs.folder + "/.lock", wait: wait)
+            defer { withExtendedLifetime(lock) {} }
+            let result: RunResult
+            do {
+                result = try runner.run()
+            } catch {
+                // a person reads the error on standard error; a machine gets it as a JSON record too
+                if logFormat == .json { runner.logger.error("run failed", metadata: ["error": "\(error)"]) }
+                throw error
+            }
+            if !quiet, logFormat == .text {
+                print(RunSummary.render(result.briefing.run, outputFolder: runner.relative(result.outputFolder), files: result.files))
             }
         }
     }
@@ -95,3 +134,5 @@ extension BriefingCommand {
         }
     }
 }
+
+extension BriefingLogHandler.Format: ExpressibleByArgument {}

@@ -164,9 +164,12 @@ public struct OutputSettings: Sendable {
     /// Absolute path of the output folder; always inside `<root>/out`.
     public var folder: String
     public var formats: [Format]
+    /// How many runs `out/<pipeline>/runs/` keeps (the newest ones); `nil` keeps them all.
+    public var keep: Int?
 
-    public init(folder: String, formats: [Format] = Format.allCases) {
+    public init(folder: String, formats: [Format] = Format.allCases, keep: Int? = nil) {
         self.folder = folder
         self.formats = formats
+        self.keep = keep
     }
 }

@@ -135,8 +135,10 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var folder: String?
         /// Non-empty, without repeats; all formats when left out.
         public var formats: [OutputSettings.Format]?
+        /// How many runs to keep (at least 1); all when left out.
+        public var keep: Int?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats }
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats, keep }
     }
 }
 
@@ -293,6 +295,7 @@ extension PipelineFile.Outputs {
         try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         folder = try c.decodeTextIfPresent(.folder)
+        keep = try c.decodeIfPresent(Int.self, .keep, in: 1...Int.max, "at least 1")
         guard c.contains(.formats), try !c.decodeNil(forKey: .formats) else {
             formats = nil
             return

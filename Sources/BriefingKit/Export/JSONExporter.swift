@@ -43,7 +43,10 @@ public struct JSONExporter: Exporter {
     /// The run record alone (`run.json`): what the run did, stage by stage.
     public static func runRecord(_ run: RunInfo) -> [UInt8] {
         var w = JSONWriter()
-        w.write(runValue(run, timings: true), indent: 0)
+        guard case .object(var fields) = runValue(run, timings: true) else { return [] }
+        fields.insert(("status", .string(run.status)), at: 0)
+        fields.insert(("error", run.error.map { .string($0) } ?? .null), at: 1)
+        w.write(.object(fields), indent: 0)
         w.out.append(UInt8(ascii: "\n"))
         return w.out
     }
@@ -124,10 +127,12 @@ enum JSONValue {
     case object([(String, JSONValue)])
 }
 
-/// Serialises `JSONValue`s with two-space indentation into a byte buffer.
+/// Serialises `JSONValue`s with two-space indentation (or on one line when `compact`) into a byte buffer.
 struct JSONWriter {
     private static let hex = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
+    /// One line, no spaces: for JSON log records.
+    var compact = false
 
     /// Writes `value` as if it started at nesting level `indent`.
     mutating func write(_ value: JSONValue, indent: Int) {
@@ -153,7 +158,7 @@ struct JSONWriter {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
                 string(key)
-                out.append(contentsOf: ": ".utf8)
+                out.append(contentsOf: (compact ? ":" : ": ").utf8)
                 write(item, indent: indent + 1)
             }
             newline(indent)
@@ -181,6 +186,7 @@ struct JSONWriter {
     }
 
     private mutating func newline(_ indent: Int) {
+        guard !compact else { return }
         out.append(0x0A)
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }

@@ -11,6 +11,10 @@ public struct RunInfo: Sendable {
     public var toolVersion: String
     public var stages: [StageStats]
     public var warnings: [String]
+    /// `succeeded` or `failed`.
+    public var status = "succeeded"
+    /// Why the run failed.
+    public var error: String?
 
     public init(pipeline: String, description: String, pipelineFile: String, corpus: String, runAt: String,
                 toolVersion: String, stages: [StageStats] = [], warnings: [String] = []) {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What a finished run produced.
 public struct RunResult: Sendable {
@@ -17,6 +18,10 @@ public struct PipelineRunner {
     public let config: PipelineConfig
     /// The run's timestamp; `SOURCE_DATE_EPOCH` fixes it for reproducible outputs.
     public var runDate: Date
+    /// Where the run says what it does; silent unless the caller gives a handler.
+    public var logger = Logger(label: "briefing", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Called after each file with (files done, files in all), for a progress bar.
+    public var progress: ((Int, Int) -> Void)?
 
     public init(config: PipelineConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
@@ -55,7 +60,9 @@ public struct PipelineRunner {
         var warnings: [String] = []
         var times = [Duration](repeating: .zero, count: 3)
 
-        for name in names {
+        logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)"])
+        for (index, name) in names.enumerated() {
+            defer { progress?(index + 1, names.count) }
             var start = clock.now
             let file = try reader.read(name)
             let parsed = parse.parse(file, stats: &parseStats, warnings: &warnings)
@@ -90,10 +97,34 @@ public struct PipelineRunner {
         return docs
     }
 
-    /// Runs every stage and publishes the outputs.
-    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete;
-    ///   the previous outputs are then left as they were.
+    /// The history of this pipeline's runs, under its output folder.
+    public var history: RunHistory { RunHistory(root: config.outputs.folder) }
+
+    /// Runs every stage and publishes the outputs as a new run in the history, then prunes old runs.
+    /// A run that fails leaves its record (`runs/<name>/run.json`, status `failed`, the error) and
+    /// the previous outputs as they were.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete.
     public func run() throws -> RunResult {
+        let history = self.history
+        try history.prepare()
+        let name = history.newRunName()
+        do {
+            let result = try run(publishingAs: name, in: history)
+            if let keep = config.outputs.keep { history.prune(keep: keep) }
+            return result
+        } catch {
+            var record = RunInfo(
+                pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
+                corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion)
+            record.status = "failed"
+            record.error = "\(error)"
+            history.recordFailure(as: name, record: JSONExporter.runRecord(record))
+            if let keep = config.outputs.keep { history.prune(keep: keep) }
+            throw error
+        }
+    }
+
+    private func run(publishingAs name: String, in history: RunHistory) throws -> RunResult {
         let clock = ContinuousClock()
         var aggregate = try AggregateStage.forPipeline(config)
         var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
@@ -108,6 +139,11 @@ public struct PipelineRunner {
         aggregateStats.seconds = (aggregateTime + (clock.now - finishStart)).seconds
         let stages = streamed.stages + [aggregateStats]
         let warnings = streamed.warnings
+        for warning in warnings { logger.warning("\(warning)") }
+        for s in stages {
+            logger.info("stage done", metadata: ["stage": "\(s.stage)", "in": "\(s.input)", "out": "\(s.output)",
+                                                 "dropped": "\(s.droppedTotal)", "seconds": "\(RunSummary.format(s.seconds))"])
+        }
 
         let run = RunInfo(
             pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
@@ -116,10 +152,9 @@ public struct PipelineRunner {
         var briefing = Briefing(run: run, tables: tables)
 
         let exportStart = clock.now
-        let publisher = OutputPublisher(destination: config.outputs.folder)
         // The workbook goes first so that its warnings (truncated cells…) reach the JSON's run record.
         let formats = config.outputs.formats.sorted { ($0 == .xlsx ? 0 : 1) < ($1 == .xlsx ? 0 : 1) }
-        let files = try publisher.publish { folder in
+        let files = try history.publish(as: name) { folder in
             var files: [String] = []
             for format in formats {
                 switch format {
@@ -140,11 +175,12 @@ public struct PipelineRunner {
             try OutputFile.write(JSONExporter.runRecord(briefing.run), to: OutputFile.join(folder, "run.json"))
             return files + ["run.json"]
         }
-        return RunResult(briefing: briefing, outputFolder: config.outputs.folder, files: files)
+        logger.info("published", metadata: ["run": "\(relative(history.runsFolder + "/" + name))", "files": "\(files.count)"])
+        return RunResult(briefing: briefing, outputFolder: history.runsFolder + "/" + name, files: files)
     }
 
     /// `path` relative to the project root when it is inside it.
-    func relative(_ path: String) -> String {
+    public func relative(_ path: String) -> String {
         let root = config.root.hasSuffix("/") ? config.root : config.root + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }

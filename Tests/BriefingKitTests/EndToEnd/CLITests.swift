@@ -59,7 +59,7 @@ func runBriefing(_ args: [String], in folder: String? = nil) throws -> (code: In
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("briefing: hanoi-convention: 5 document(s) from seeds/"))
         #expect(r.out.contains("dedupe    paragraphs       52      50  2 exact-duplicate/document"))
-        #expect(FileManager.default.fileExists(atPath: project.root + "/out/hanoi-convention/briefing.xlsx"))
+        #expect(FileManager.default.fileExists(atPath: project.root + "/out/hanoi-convention/latest/briefing.xlsx"))
         #expect(r.err.isEmpty)
     }
 
@@ -119,7 +119,7 @@ func runBriefing(_ args: [String], in folder: String? = nil) throws -> (code: In
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("warning: b.txt: not valid UTF-8, read as Windows-1252"))
         #expect(r.out.contains("warning: c.txt: skipped, the file is binary, not text"))
-        let csv = try String(contentsOfFile: project.root + "/out/t/paragraphs.csv", encoding: .utf8)
+        let csv = try String(contentsOfFile: project.root + "/out/t/latest/paragraphs.csv", encoding: .utf8)
         #expect(csv.contains("Hanoï accueille."))
     }
 
@@ -129,16 +129,27 @@ func runBriefing(_ args: [String], in folder: String? = nil) throws -> (code: In
         let path = try project.write(minimal)
         try project.write("Le Vietnam a signé la Convention à Hanoï.", to: "corpus/a.txt")
         #expect(try runBriefing(["run", path]).code == 0)
-        let before = try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t").sorted()
-        let csv = try Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/paragraphs.csv"))
-        try FileManager.default.removeItem(atPath: project.root + "/corpus/a.txt")
+        let fm = FileManager.default
+        let latest = try fm.destinationOfSymbolicLink(atPath: project.root + "/out/t/latest")
+        let published = project.root + "/out/t/" + latest
+        let before = try fm.contentsOfDirectory(atPath: published).sorted()
+        let csv = try Data(contentsOf: URL(fileURLWithPath: published + "/paragraphs.csv"))
+        try fm.removeItem(atPath: project.root + "/corpus/a.txt")
         try project.write("", to: "corpus/empty.txt")
         let r = try runBriefing(["run", path])
         #expect(r.code == 1)
         #expect(r.err == "error: no readable document in corpus folder corpus (1 file(s) skipped)\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t").sorted() == before)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/paragraphs.csv")) == csv)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root + "/out") == ["t"])
+        // latest still points at the good run, whose files are untouched
+        #expect(try fm.destinationOfSymbolicLink(atPath: project.root + "/out/t/latest") == latest)
+        #expect(try fm.contentsOfDirectory(atPath: published).sorted() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: published + "/paragraphs.csv")) == csv)
+        // the failed run left its record, and no temporary folder
+        let runs = try fm.contentsOfDirectory(atPath: project.root + "/out/t/runs").sorted()
+        #expect(runs.count == 2 && !runs.contains { $0.hasPrefix(".") })
+        let failed = try #require(runs.first { "runs/" + $0 != latest })
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/runs/\(failed)/run.json"))) as? [String: Any]
+        #expect(record?["status"] as? String == "failed")
+        #expect(record?["error"] as? String == "error: no readable document in corpus folder corpus (1 file(s) skipped)")
     }
 
     @Test func helpListsVerbsAndExitCodes() throws {

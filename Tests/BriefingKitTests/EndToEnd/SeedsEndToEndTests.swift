@@ -47,8 +47,10 @@ func readWorkbook(_ path: String) throws -> [String: [[String]]] {
         defer { project.remove() }
         let config = try PipelineLoader.load(path: project.root + "/Pipelines/hanoi-convention.yaml")
         let result = try PipelineRunner(config: config, environment: ["SOURCE_DATE_EPOCH": "1761523200"]).run()
-        let out = project.root + "/out/hanoi-convention"
-        #expect(result.outputFolder == out)
+        let out = result.outputFolder
+        #expect(out.hasPrefix(project.root + "/out/hanoi-convention/runs/"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: project.root + "/out/hanoi-convention/latest")
+                == "runs/" + URL(fileURLWithPath: out).lastPathComponent)
         #expect(Set(result.files).isSuperset(of: ["briefing.xlsx", "briefing.json", "run.json", "documents.csv", "paragraphs.csv", "removed.csv"]))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/briefing.json"))) as? [String: Any]
@@ -99,11 +101,11 @@ func readWorkbook(_ path: String) throws -> [String: [[String]]] {
         defer { project.remove() }
         let config = try PipelineLoader.load(path: project.root + "/Pipelines/hanoi-convention.yaml")
         let env = ["SOURCE_DATE_EPOCH": "1761523200"]
-        let out = project.root + "/out/hanoi-convention/"
         let first = try PipelineRunner(config: config, environment: env).run()
-        let before = try first.files.filter { $0 != "run.json" }.map { try Data(contentsOf: URL(fileURLWithPath: out + $0)) }
+        let before = try first.files.filter { $0 != "run.json" }.map { try Data(contentsOf: URL(fileURLWithPath: first.outputFolder + "/" + $0)) }
         let second = try PipelineRunner(config: config, environment: env).run()
-        let after = try second.files.filter { $0 != "run.json" }.map { try Data(contentsOf: URL(fileURLWithPath: out + $0)) }
-        #expect(before == after)
+        #expect(second.outputFolder != first.outputFolder)
+        let after = try second.files.filter { $0 != "run.json" }.map { try Data(contentsOf: URL(fileURLWithPath: second.outputFolder + "/" + $0)) }
+        #expect(before.count == after.count && before == after)
     }
 }
