@@ -81,6 +81,10 @@ public struct RunHistory: Sendable {
             try? fm.removeItem(atPath: temp)
             throw error
         }
+        // NB: a test hook, to kill a run between writing and publishing (`BRIEFING_PAUSE_BEFORE_PUBLISH=<seconds>`).
+        if let pause = ProcessInfo.processInfo.environment["BRIEFING_PAUSE_BEFORE_PUBLISH"].flatMap(Double.init), pause > 0 {
+            Thread.sleep(forTimeInterval: min(pause, 60))
+        }
         guard rename(temp, final) == 0 else {
             let reason = String(cString: strerror(errno))
             try? fm.removeItem(atPath: temp)

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// Runs nobody watches: interrupted, concurrent, failing, pruned.
+@Suite(.serialized) struct UnattendedRunTests {
+    let pipeline = """
+        version: 1
+        name: t
+        input:
+          folder: corpus
+        stages:
+          - parse: {}
+          - dedupe: {}
+          - aggregate: {}
+        outputs:
+          folder: out/t
+          formats: [csv, json]
+          keep: 2
+
+        """
+
+    func project() throws -> (TempProject, String) {
+        let project = try TempProject()
+        let path = try project.write(pipeline)
+        try project.write("Le Vietnam a signé la Convention à Hanoï.", to: "corpus/a.txt")
+        return (project, path)
+    }
+
+    /// Every file of the latest run, by name.
+    func latestFiles(_ root: String) throws -> [String: Data] {
+        let folder = root + "/out/t/latest"
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return files
+    }
+
+    @Test func aRunKilledBeforePublishingLeavesThePreviousOutputsByteIdentical() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        #expect(try runBriefing(["run", path]).code == 0)
+        let before = try latestFiles(project.root)
+        try project.write("Le Ghana a signé la Convention.", to: "corpus/b.txt")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try briefingBinary())
+        process.arguments = ["run", "--quiet", path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "30"]) { $1 }
+        try process.run()
+        // wait until the run has written everything into its temporary folder
+        let runs = project.root + "/out/t/runs"
+        var written = false
+        for _ in 0..<300 where !written {
+            let temps = (try? FileManager.default.contentsOfDirectory(atPath: runs))?.filter { $0.hasPrefix(".tmp-") } ?? []
+            written = temps.contains { FileManager.default.fileExists(atPath: "\(runs)/\($0)/run.json") }
+            if !written { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(written, "the run never finished writing")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try latestFiles(project.root) == before)
+
+        // the next run removes the leftover and publishes
+        #expect(try runBriefing(["run", path]).code == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: runs)
+        #expect(!left.contains { $0.hasPrefix(".tmp-") })
+        #expect(try latestFiles(project.root)["documents.csv"].map { String(decoding: $0, as: UTF8.self) }?.contains("b.txt") == true)
+    }
+
+    @Test func aSecondRunExitsWithCode75WhileTheFirstHoldsTheLock() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        try FileManager.default.createDirectory(atPath: project.root + "/out/t", withIntermediateDirectories: true)
+        var lock: RunLock? = try RunLock(path: project.root + "/out/t/.lock", wait: false)
+        let r = try runBriefing(["run", path])
+        #expect(r.code == 75)
+        #expect(r.err.hasPrefix("error: another run of this pipeline is in progress (pid \(getpid()))"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: project.root + "/out/t/latest"))
+        lock = nil
+        _ = lock
+        #expect(try runBriefing(["run", path]).code == 0)
+    }
+
+    @Test func waitBlocksUntilTheLockIsFree() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        try FileManager.default.createDirectory(atPath: project.root + "/out/t", withIntermediateDirectories: true)
+        let lock = try RunLock(path: project.root + "/out/t/.lock", wait: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try briefingBinary())
+        process.arguments = ["run", "--quiet", "--wait", path]
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(process.isRunning, "--wait should wait for the lock")
+        withExtendedLifetime(lock) {}
+        _ = consume lock
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root + "/out/t/latest/documents.csv"))
+    }
+
+    @Test func theLockOfAKilledRunDoesNotBlockTheNextOne() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try briefingBinary())
+        process.arguments = ["run", "--quiet", path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "30"]) { $1 }
+        try process.run()
+        // wait until it holds the lock (its pid is in the lock file)
+        let lockFile = project.root + "/out/t/.lock"
+        var held = false
+        for _ in 0..<300 where !held {
+            held = (try? String(contentsOfFile: lockFile, encoding: .utf8))?.hasPrefix("\(process.processIdentifier)") == true
+            if !held { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(held)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // the lock file still names the dead process, but the lock died with it
+        #expect((try? String(contentsOfFile: lockFile, encoding: .utf8))?.hasPrefix("\(process.processIdentifier)") == true)
+        #expect(try runBriefing(["run", path]).code == 0)
+    }
+
+    @Test func keepTwoLeavesTwoRuns() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        for _ in 0..<4 { #expect(try runBriefing(["run", "--quiet", path]).code == 0) }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t/runs").sorted()
+        #expect(runs.count == 2)
+        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: project.root + "/out/t/latest")
+        #expect(latest == "runs/" + (runs.last ?? ""))
+    }
+
+    @Test func jsonLogsAreOneObjectPerLine() throws {
+        let (project, path) = try project()
+        defer { project.remove() }
+        let r = try runBriefing(["run", "--log-format", "json", path])
+        #expect(r.code == 0)
+        let lines = r.err.split(separator: "\n")
+        #expect(lines.count >= 3)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
+        }
+        #expect(lines.contains { $0.contains("\"message\":\"published\"") })
+        #expect(r.out.isEmpty)
+        let quiet = try runBriefing(["run", "--quiet", path])
+        #expect(quiet.code == 0 && quiet.out.isEmpty && quiet.err.isEmpty)
+    }
+}
