@@ -53,8 +53,13 @@ struct FiguresTable {
             ($0.figure.metric, Self.asOf($0)?.daysSinceEpoch ?? 0, $0.figure.value, $0.figure.provenance.documentID)
                 < ($1.figure.metric, Self.asOf($1)?.daysSinceEpoch ?? 0, $1.figure.value, $1.figure.provenance.documentID)
         }
+        // compare only figures of the same metric and role
+        var groups: [String: [Row]] = [:]
+        for r in sorted { groups["\(r.figure.metric)|\(r.figure.role ?? "")", default: []].append(r) }
+        groups = groups.mapValues(Self.distinct)
         return Table(name: "figures", columns: Self.columns, rows: sorted.map { r in
-            let others = sorted.filter { Self.disagree($0.figure, r.figure) }
+            let group = groups["\(r.figure.metric)|\(r.figure.role ?? "")"] ?? []
+            let others = Self.disagreeing(with: r, in: group)
             let conflict = others.isEmpty ? "" : "disagrees with " + others.map { o in
                 "\(Cell.format(o.figure.value))" + (Self.asOf(o).map { " (as of \($0.iso))" } ?? "")
                     + " in \(o.figure.provenance.documentID)"
@@ -65,6 +70,25 @@ struct FiguresTable {
                     .text(f.surface), .text(f.provenance.documentID), r.documentDate.map { .date($0) } ?? .null,
                     .text(f.provenance.paragraphID), .text(f.provenance.sentence)]
         })
+    }
+
+    /// The figures of `group` (one metric and role, each distinct value and qualifier once) that
+    /// disagree with `r`, at most 10: on a large corpus a metric has thousands of figures, and the
+    /// cell names the first ones.
+    static func disagreeing(with r: Row, in group: [Row]) -> [Row] {
+        var result: [Row] = []
+        var values = Set<Double>()
+        for o in group where disagree(o.figure, r.figure) && values.insert(o.figure.value).inserted {
+            result.append(o)
+            if result.count == 10 { break }
+        }
+        return result
+    }
+
+    /// The first row of each distinct (value, qualifier) in `rows`, in order.
+    static func distinct(_ rows: [Row]) -> [Row] {
+        var seen = Set<String>()
+        return rows.filter { seen.insert("\($0.figure.value)|\($0.figure.qualifier ?? "")").inserted }
     }
 
     /// Metrics whose figures disagree, each with its figures in as-of order.
