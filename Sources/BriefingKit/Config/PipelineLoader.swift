@@ -7,8 +7,11 @@ import Foundation
 /// files may be absolute; the output folder must stay inside `<root>/out`. The input folder is not
 /// checked here (a missing corpus is a run error), but enrich data files must exist.
 public enum PipelineLoader {
-    /// Loads the pipeline file at `path`; throws a `ConfigError` that names `path` as given.
-    public static func load(path: String) throws -> PipelineConfig {
+    /// Loads the pipeline file at `path`, filling in `${VAR}` and `${VAR:-default}` in its values
+    /// from `environment` (see `EnvironmentSubstitution`; data files are not substituted); throws a
+    /// `ConfigError` that names `path` as given.
+    public static func load(path: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PipelineConfig {
         let file = URL(fileURLWithPath: path).standardizedFileURL.path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
@@ -23,7 +26,7 @@ public enum PipelineLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(location: SourceLocation(file: path), message: "the file is not UTF-8 text")
         }
-        let document = try YAMLDocument(text: text, file: path)
+        let document = try YAMLDocument(text: text, file: path).substitutingEnvironment(environment)
         let raw = try document.decode(PipelineFile.self)
         let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
             .standardizedFileURL.path

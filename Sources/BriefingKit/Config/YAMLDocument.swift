@@ -8,7 +8,8 @@ public enum YAMLLoader {
         try YAMLDocument(text: text, file: file).decode(type)
     }
 
-    /// Reads and decodes the YAML file at `path` (a data file); throws only `ConfigError`.
+    /// Reads and decodes the YAML file at `path` (a data file, read as written: no `${VAR}`
+    /// substitution, which is for pipeline files only); throws only `ConfigError`.
     public static func load<T: Decodable>(_ type: T.Type, path: String) throws -> T {
         try decode(type, from: try read(path), file: path)
     }
