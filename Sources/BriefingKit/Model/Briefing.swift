@@ -11,9 +11,11 @@ public struct RunInfo: Sendable {
     public var toolVersion: String
     public var stages: [StageStats]
     public var warnings: [String]
+    /// What changed since the previous run, in short lines (`ChangeReport.summaryLines`).
+    public var changes: [String]
 
     public init(pipeline: String, description: String, pipelineFile: String, corpus: String, runAt: String,
-                toolVersion: String, stages: [StageStats] = [], warnings: [String] = []) {
+                toolVersion: String, stages: [StageStats] = [], warnings: [String] = [], changes: [String] = []) {
         self.pipeline = pipeline
         self.description = description
         self.pipelineFile = pipelineFile
@@ -22,6 +24,7 @@ public struct RunInfo: Sendable {
         self.toolVersion = toolVersion
         self.stages = stages
         self.warnings = warnings
+        self.changes = changes
     }
 }
 

@@ -17,6 +17,9 @@ public struct PipelineRunner {
     public let config: PipelineConfig
     /// The run's timestamp; `SOURCE_DATE_EPOCH` fixes it for reproducible outputs.
     public var runDate: Date
+    /// The previous run's `briefing.json`, which the `changes` table compares with;
+    /// `<outputs.folder>/briefing.json` unless set.
+    public var previousBriefingPath: String
 
     public init(config: PipelineConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
@@ -25,6 +28,7 @@ public struct PipelineRunner {
         } else {
             runDate = Date()
         }
+        previousBriefingPath = OutputFile.join(config.outputs.folder, JSONExporter.fileName)
     }
 
     /// The corpus after parse, dedupe and enrich, with each stage's counters.
@@ -114,6 +118,13 @@ public struct PipelineRunner {
             corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion,
             stages: stages, warnings: warnings)
         var briefing = Briefing(run: run, tables: tables)
+        // What changed since the previous run: a `changes` table and summary lines; an unreadable
+        // previous briefing is a warning, never a failure.
+        let previous = PreviousRun.load(path: previousBriefingPath, shownAs: relative(previousBriefingPath))
+        let changes = ChangeReport.compare(previous: previous.previous, current: briefing)
+        briefing.tables.append(changes)
+        briefing.run.changes = ChangeReport.summaryLines(changes, previous: previous)
+        if let warning = previous.warning { briefing.run.warnings.append(warning) }
 
         let exportStart = clock.now
         let publisher = OutputPublisher(destination: config.outputs.folder)
