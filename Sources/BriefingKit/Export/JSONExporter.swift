@@ -95,6 +95,7 @@ public struct JSONExporter: Exporter {
             ("tool_version", .string(run.toolVersion)),
             ("stages", .array(run.stages.map { stageValue($0, timings: timings) })),
             ("warnings", .array(run.warnings.map { .string($0) })),
+            ("changes", .array(run.changes.map { .string($0) })),
         ])
     }
 

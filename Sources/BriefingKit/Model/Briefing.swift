@@ -15,9 +15,11 @@ public struct RunInfo: Sendable {
     public var status = "succeeded"
     /// Why the run failed.
     public var error: String?
+    /// What changed since the previous run, in short lines (`ChangeReport.summaryLines`).
+    public var changes: [String]
 
     public init(pipeline: String, description: String, pipelineFile: String, corpus: String, runAt: String,
-                toolVersion: String, stages: [StageStats] = [], warnings: [String] = []) {
+                toolVersion: String, stages: [StageStats] = [], warnings: [String] = [], changes: [String] = []) {
         self.pipeline = pipeline
         self.description = description
         self.pipelineFile = pipelineFile
@@ -26,6 +28,7 @@ public struct RunInfo: Sendable {
         self.toolVersion = toolVersion
         self.stages = stages
         self.warnings = warnings
+        self.changes = changes
     }
 }
 

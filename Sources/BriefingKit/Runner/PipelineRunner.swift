@@ -22,6 +22,9 @@ public struct PipelineRunner {
     public var logger = Logger(label: "briefing", factory: { _ in SwiftLogNoOpLogHandler() })
     /// Called after each file with (files done, files in all), for a progress bar.
     public var progress: ((Int, Int) -> Void)?
+    /// The previous run's `briefing.json`, which the `changes` table compares with;
+    /// `<outputs.folder>/latest/briefing.json` (the newest published run) unless set.
+    public var previousBriefingPath: String
 
     public init(config: PipelineConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
@@ -30,6 +33,7 @@ public struct PipelineRunner {
         } else {
             runDate = Date()
         }
+        previousBriefingPath = OutputFile.join(RunHistory(root: config.outputs.folder).latestLink, JSONExporter.fileName)
     }
 
     /// The corpus after parse, dedupe and enrich, with each stage's counters.
@@ -150,6 +154,13 @@ public struct PipelineRunner {
             corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion,
             stages: stages, warnings: warnings)
         var briefing = Briefing(run: run, tables: tables)
+        // What changed since the previous run: a `changes` table and summary lines; an unreadable
+        // previous briefing is a warning, never a failure.
+        let previous = PreviousRun.load(path: previousBriefingPath, shownAs: relative(previousBriefingPath))
+        let changes = ChangeReport.compare(previous: previous.previous, current: briefing)
+        briefing.tables.append(changes)
+        briefing.run.changes = ChangeReport.summaryLines(changes, previous: previous)
+        if let warning = previous.warning { briefing.run.warnings.append(warning) }
 
         let exportStart = clock.now
         // The workbook goes first so that its warnings (truncated cells…) reach the JSON's run record.

@@ -45,19 +45,22 @@ public struct RunHistory: Sendable {
         try? FileManager.default.removeItem(atPath: root + "/.latest.tmp")
     }
 
-    /// A new, unused run name from the wall clock: `20261122T060000Z`, `20261122T060000Z-2`, …
+    /// A new run name from the wall clock, `20261122T060000Z`, that sorts after every existing run
+    /// (`20261122T060000Z-002`, … when several runs start within one second).
     public func newRunName(at date: Date = Date()) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let base = f.string(from: date)
+        let last = runs().last
         var name = base
-        var n = 2
+        var n = 1
         while FileManager.default.fileExists(atPath: runsFolder + "/" + name)
-                || FileManager.default.fileExists(atPath: runsFolder + "/.tmp-" + name) {
-            name = "\(base)-\(n)"
+                || FileManager.default.fileExists(atPath: runsFolder + "/.tmp-" + name)
+                || last.map({ name <= $0 }) == true {
             n += 1
+            name = base + "-" + String(repeating: "0", count: max(0, 3 - String(n).count)) + String(n)
         }
         return name
     }

@@ -16,6 +16,10 @@ public enum RunSummary {
                 lines.append("  " + pad("", 21) + s.extra.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
             }
         }
+        if !run.changes.isEmpty {
+            lines.append("changes since the previous run:")
+            lines += run.changes.map { "  \($0)" }
+        }
         lines.append("wrote \(outputFolder)/: " + files.joined(separator: ", "))
         if run.warnings.isEmpty {
             lines.append("no warnings")

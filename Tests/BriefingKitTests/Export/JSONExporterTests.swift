@@ -14,6 +14,7 @@ import Testing
         var run = ExportFixtures.run
         run.stages = [stage]
         run.warnings = ["1 file skipped"]
+        run.changes = ["new country: Ghana (GHA)", "signatory-countries: 69 → 72"]
         let table = Table(
             name: "people",
             columns: [Column("name"), Column("n", .integer), Column("share", .number), Column("seen", .date),
@@ -51,6 +52,10 @@ import Testing
             ],
             "warnings": [
               "1 file skipped"
+            ],
+            "changes": [
+              "new country: Ghana (GHA)",
+              "signatory-countries: 69 → 72"
             ]
           },
           "tables": {
@@ -86,6 +91,8 @@ import Testing
         let recorded = try #require(record["stages"] as? [[String: Any]])
         #expect(recorded.first?["seconds"] as? Double == 0.012)
         #expect(record["pipeline"] as? String == "vietnam-weekly")
+        #expect(record["changes"] as? [String] == ["new country: Ghana (GHA)", "signatory-countries: 69 → 72"])
+        #expect(run["changes"] as? [String] == ["new country: Ghana (GHA)", "signatory-countries: 69 → 72"])
         let tables = try #require(root["tables"] as? [String: Any])
         let rows = try #require(tables["people"] as? [[String: Any]])
         let row = try #require(rows.first)
