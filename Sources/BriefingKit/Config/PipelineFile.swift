@@ -135,14 +135,34 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var folder: String?
         /// Non-empty, without repeats; all formats when left out.
         public var formats: [OutputSettings.Format]?
+        /// The CSV dialect and formula neutralisation; defaults when left out.
+        public var csv: CSV?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats }
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats, csv }
+    }
+
+    /// The `outputs.csv:` section.
+    public struct CSV: Codable, Sendable, Equatable {
+        /// `dialect`: `rfc4180` or `excel`.
+        public var dialect: CSVSettings.Dialect?
+        /// `neutralise_formulas`: prefix formula-like text with `'`.
+        public var neutraliseFormulas: Bool?
+
+        public init(dialect: CSVSettings.Dialect? = nil, neutraliseFormulas: Bool? = nil) {
+            self.dialect = dialect
+            self.neutraliseFormulas = neutraliseFormulas
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case dialect, neutraliseFormulas = "neutralise_formulas"
+        }
     }
 }
 
 extension ParseSettings.Split: Codable {}
 extension DedupeSettings.Scope: Codable {}
 extension OutputSettings.Format: Codable {}
+extension CSVSettings.Dialect: Codable {}
 
 // MARK: - Decoding with checks
 
@@ -293,6 +313,7 @@ extension PipelineFile.Outputs {
         try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         folder = try c.decodeTextIfPresent(.folder)
+        csv = try c.decodeIfPresent(PipelineFile.CSV.self, forKey: .csv)
         guard c.contains(.formats), try !c.decodeNil(forKey: .formats) else {
             formats = nil
             return
@@ -313,5 +334,22 @@ extension PipelineFile.Outputs {
         }
         guard !formats.isEmpty else { throw c.invalid(.formats, "must list at least one format") }
         self.formats = formats
+    }
+}
+
+extension PipelineFile.CSV {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dialect = try c.decodeChoiceIfPresent(CSVSettings.Dialect.self, .dialect)
+        neutraliseFormulas = try c.decodeIfPresent(Bool.self, forKey: .neutraliseFormulas)
+    }
+
+    /// The settings, with defaults for what the file leaves out.
+    public var settings: CSVSettings {
+        var s = CSVSettings()
+        if let dialect { s.dialect = dialect }
+        if let neutraliseFormulas { s.neutraliseFormulas = neutraliseFormulas }
+        return s
     }
 }

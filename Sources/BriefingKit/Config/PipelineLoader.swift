@@ -38,7 +38,8 @@ public enum PipelineLoader {
                                   pattern: raw.input.pattern ?? "*.txt",
                                   language: (raw.input.language ?? .fr).rawValue)
         let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
-        let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases)
+        let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases,
+                                     csv: raw.outputs?.csv?.settings ?? CSVSettings())
         return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
                               file: file, root: root, input: input, stages: stages, outputs: outputs)
     }
