@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Briefing needs on a Debian machine that has Swift: the libxlsxwriter C library,
-# pkg-config, and the independent readers the tests use (Python's openpyxl, LibreOffice, pdftoppm).
+# pkg-config, and the independent readers the tests use (Python's openpyxl, jsonschema and frictionless,
+# LibreOffice, pdftoppm).
 # Installs only what is missing; safe to run again.
 set -euo pipefail
 
@@ -22,6 +23,40 @@ if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # The python3 the tests use (Tests/BriefingKitTests/Support/Python.swift): BRIEFING_PYTHON, else the
+  # first of python3 on PATH and /usr/bin/python3 that imports openpyxl. The JSON Schema and data-package
+  # tests need jsonschema (Debian's python3-jsonschema for /usr/bin/python3) and frictionless (PyPI only,
+  # pinned) in that same python.
+  py="${BRIEFING_PYTHON:-}"
+  if [ -z "$py" ]; then
+    for candidate in "$(command -v python3 || true)" /usr/bin/python3; do
+      if [ -n "$candidate" ] && "$candidate" -c "import openpyxl" 2>/dev/null; then py="$candidate"; break; fi
+    done
+  fi
+  py="${py:-/usr/bin/python3}"
+  as_root=""
+  if [ "$(id -u)" != 0 ]; then as_root="sudo"; fi
+  apt_install() {
+    echo "setup: installing $*"
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  }
+  pip_install() {
+    echo "setup: installing $* for $py"
+    if [ "$py" = /usr/bin/python3 ]; then
+      "$py" -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+      $as_root "$py" -m pip install -q --break-system-packages "$@"
+    else
+      "$py" -m pip install -q "$@"
+    fi
+  }
+  if ! "$py" -c "import jsonschema" 2>/dev/null; then
+    if [ "$py" = /usr/bin/python3 ]; then apt_install python3-jsonschema; else pip_install jsonschema; fi
+  fi
+  "$py" -c "import frictionless" 2>/dev/null || pip_install "frictionless==5.18.1"
 fi
 
 if ! command -v swift >/dev/null; then

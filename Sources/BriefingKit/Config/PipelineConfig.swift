@@ -166,10 +166,27 @@ public struct OutputSettings: Sendable {
     public var formats: [Format]
     /// How many runs `out/<pipeline>/runs/` keeps (the newest ones); `nil` keeps them all.
     public var keep: Int?
+    /// How CSV files are written (`outputs.csv`).
+    public var csv: CSVSettings
 
-    public init(folder: String, formats: [Format] = Format.allCases, keep: Int? = nil) {
+    public init(folder: String, formats: [Format] = Format.allCases, keep: Int? = nil, csv: CSVSettings = CSVSettings()) {
         self.folder = folder
         self.formats = formats
         self.keep = keep
+        self.csv = csv
+    }
+}
+
+/// The `outputs.csv` settings: the CSV dialect and formula neutralisation.
+public struct CSVSettings: Sendable, Equatable {
+    /// `rfc4180`: `,`, CRLF, UTF-8 without BOM. `excel`: UTF-8 BOM, `;`, CRLF (what Excel opens as is).
+    public enum Dialect: String, Sendable, CaseIterable { case rfc4180, excel }
+    public var dialect: Dialect
+    /// Prefix text cells starting with `=`, `+`, `-`, `@`, tab or CR with `'` (OWASP CSV injection).
+    public var neutraliseFormulas: Bool
+
+    public init(dialect: Dialect = .rfc4180, neutraliseFormulas: Bool = true) {
+        self.dialect = dialect
+        self.neutraliseFormulas = neutraliseFormulas
     }
 }

@@ -137,14 +137,34 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var formats: [OutputSettings.Format]?
         /// How many runs to keep (at least 1); all when left out.
         public var keep: Int?
+        /// The CSV dialect and formula neutralisation; defaults when left out.
+        public var csv: CSV?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats, keep }
+        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats, keep, csv }
+    }
+
+    /// The `outputs.csv:` section.
+    public struct CSV: Codable, Sendable, Equatable {
+        /// `dialect`: `rfc4180` or `excel`.
+        public var dialect: CSVSettings.Dialect?
+        /// `neutralise_formulas`: prefix formula-like text with `'`.
+        public var neutraliseFormulas: Bool?
+
+        public init(dialect: CSVSettings.Dialect? = nil, neutraliseFormulas: Bool? = nil) {
+            self.dialect = dialect
+            self.neutraliseFormulas = neutraliseFormulas
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case dialect, neutraliseFormulas = "neutralise_formulas"
+        }
     }
 }
 
 extension ParseSettings.Split: Codable {}
 extension DedupeSettings.Scope: Codable {}
 extension OutputSettings.Format: Codable {}
+extension CSVSettings.Dialect: Codable {}
 
 // MARK: - Decoding with checks
 
@@ -296,6 +316,7 @@ extension PipelineFile.Outputs {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         folder = try c.decodeTextIfPresent(.folder)
         keep = try c.decodeIfPresent(Int.self, .keep, in: 1...Int.max, "at least 1")
+        csv = try c.decodeIfPresent(PipelineFile.CSV.self, forKey: .csv)
         guard c.contains(.formats), try !c.decodeNil(forKey: .formats) else {
             formats = nil
             return
@@ -316,5 +337,22 @@ extension PipelineFile.Outputs {
         }
         guard !formats.isEmpty else { throw c.invalid(.formats, "must list at least one format") }
         self.formats = formats
+    }
+}
+
+extension PipelineFile.CSV {
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dialect = try c.decodeChoiceIfPresent(CSVSettings.Dialect.self, .dialect)
+        neutraliseFormulas = try c.decodeIfPresent(Bool.self, forKey: .neutraliseFormulas)
+    }
+
+    /// The settings, with defaults for what the file leaves out.
+    public var settings: CSVSettings {
+        var s = CSVSettings()
+        if let dialect { s.dialect = dialect }
+        if let neutraliseFormulas { s.neutraliseFormulas = neutraliseFormulas }
+        return s
     }
 }

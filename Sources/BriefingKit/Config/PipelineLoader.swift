@@ -42,7 +42,8 @@ public enum PipelineLoader {
                                   language: (raw.input.language ?? .fr).rawValue)
         let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
         let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases,
-                                     keep: raw.outputs?.keep)
+                                     keep: raw.outputs?.keep,
+                                     csv: raw.outputs?.csv?.settings ?? CSVSettings())
         return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
                               file: file, root: root, input: input, stages: stages, outputs: outputs)
     }

@@ -173,7 +173,7 @@ public struct PipelineRunner {
                     let report = try XLSXExporter().write(briefing, to: folder)
                     briefing.run.warnings += report.warnings
                     files.append(report.file)
-                case .csv: files += try CSVExporter().export(briefing, to: folder)
+                case .csv: files += try CSVExporter(settings: config.outputs.csv).export(briefing, to: folder)
                 case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
             }
