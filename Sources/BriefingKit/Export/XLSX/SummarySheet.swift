@@ -45,14 +45,14 @@ struct SummarySheet {
             for line in data.headline {
                 try sheet.merge(line.text, firstRow: r, firstColumn: 0, lastRow: r, lastColumn: 5,
                                 format: line.flagged ? s.flagged : s.headline)
-                // Bold 12-point characters are about 1.4 times as wide as the widths' default ones.
-                let perLine = Int(Self.widths[0...5].reduce(0, +) / 1.4)
+                // Widths count default 11-point characters; bold 12-point ones are about 1.1 times as wide.
+                let perLine = Int(Self.widths[0...5].reduce(0, +) / 1.1)
                 try sheet.setRowHeight(r, 18 * Double((line.text.count + perLine - 1) / perLine))
                 if let figure = line.figure, let target = locator.location(table: "figures", row: figure.row) {
                     try sheet.writeInternalLink(to: target, text: "figures: \(figure.paragraphID)", row: r, column: 6,
                                                 format: s.link)
                 } else if let table = line.table, let target = locator.top(of: table) {
-                    try sheet.writeInternalLink(to: target, text: "sheet \(table)", row: r, column: 6, format: s.link)
+                    try sheet.writeInternalLink(to: target, text: "sheet: \(table)", row: r, column: 6, format: s.link)
                 }
                 r += 1
             }

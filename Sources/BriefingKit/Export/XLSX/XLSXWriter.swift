@@ -239,13 +239,6 @@ final class Worksheet {
         worksheet_freeze_panes(handle, r, c)
     }
 
-    /// Puts filter buttons on the first row of the range and filters the rows below it.
-    func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
-        let (r1, c1) = try cell(firstRow, firstColumn, "autofilter")
-        let (r2, c2) = try cell(lastRow, lastColumn, "autofilter")
-        try check(worksheet_autofilter(handle, r1, c1, r2, c2), "autofilter", sheet: name)
-    }
-
     /// Makes rows `0...lastRow` of the first `headers.count` columns an Excel table named `name`,
     /// with `headers` written in row 0, banded rows and filter buttons (a table replaces an autofilter).
     ///
