@@ -8,11 +8,14 @@ public struct XLSXReport: Sendable, Hashable {
     public var warnings: [String]
 }
 
-/// Writes `briefing.xlsx`: one sheet per table, in briefing order.
+/// Writes `briefing.xlsx`: a `Summary` sheet first, then one sheet per table, in briefing order.
 ///
-/// Each sheet has a bold, shaded, frozen header row and an autofilter over the data; column widths
-/// fit the content (8 to 60 characters; long-text columns up to 80, wrapped, with row heights set so
-/// LibreOffice does not draw over the next row). Cells keep their types:
+/// The Summary (see `SummarySheet`) tells the story at a glance: the run, the headline, counts, the
+/// key figures with disagreeing sources highlighted, and two native bar charts; every number on it
+/// links to its row or sheet. It reads the tables by name and leaves out what a briefing lacks.
+///
+/// Each data sheet is one Excel table (see `DataSheetWriter`) with a frozen header row; cells keep
+/// their types:
 /// - integers and numbers are numbers (integers beyond 15 digits, which Excel would round, and
 ///   non-finite doubles are written as text);
 /// - day dates are real dates shown `yyyy-mm-dd`; month dates are real dates of the month's first day
@@ -22,7 +25,8 @@ public struct XLSXReport: Sendable, Hashable {
 /// - nulls are empty cells; text is always text, never a formula.
 ///
 /// A table over 1,048,575 data rows continues on a sheet `name (2)`, and so on.
-/// The workbook's creation time comes from the run's `runAt`, so the same run gives the same bytes.
+/// The workbook's creation time comes from the run's `runAt`, and nothing else in it depends on the
+/// clock, so the same run gives the same bytes.
 public struct XLSXExporter: Exporter {
     public static let format: OutputSettings.Format = .xlsx
     public static let fileName = "briefing.xlsx"
@@ -50,10 +54,16 @@ public struct XLSXExporter: Exporter {
         var report = XLSXReport(file: Self.fileName, sheets: [], warnings: [])
         do {
             let workbook = try Workbook(path: tmp, useZip64: Self.needsZip64(briefing))
-            let styles = try Styles(workbook)
+            // The Summary is added first so that it is the first sheet, and written last, once the
+            // data sheets are placed and it can link to their rows.
+            let summary = try workbook.addSheet(named: SummarySheet.name)
+            report.sheets.append(summary.name)
+            var data = try DataSheetWriter(workbook: workbook, rowsPerSheet: rowsPerSheet)
+            var locator = SheetLocator()
             for table in briefing.tables {
-                try writeTable(table, into: workbook, styles: styles, report: &report)
+                try data.write(table, report: &report, locator: &locator)
             }
+            try SummarySheet(briefing, locator: locator).write(to: summary, in: workbook)
             try workbook.setProperties(properties(of: briefing))
             try workbook.close()
         } catch let error as XLSXError {
@@ -64,102 +74,17 @@ public struct XLSXExporter: Exporter {
         return report
     }
 
-    // MARK: - Sheets
-
-    private func writeTable(_ table: Table, into workbook: Workbook, styles: Styles,
-                            report: inout XLSXReport) throws {
-        guard table.columns.count <= ExcelLimits.maxColumns else {
-            throw XLSXError(code: 0, message: "table '\(table.name)' has \(table.columns.count) columns; "
-                                + "Excel allows \(ExcelLimits.maxColumns)", operation: "add_worksheet")
-        }
-        let perSheet = max(rowsPerSheet, 1)
-        var start = 0
-        repeat {
-            let end = min(start + perSheet, table.rows.count)
-            let sheet = try workbook.addSheet(named: table.name)
-            report.sheets.append(sheet.name)
-            if start == 0, sheet.name != table.name {
-                report.warnings.append("xlsx: table '\(table.name)' is on sheet '\(sheet.name)' (Excel sheet "
-                                       + "names have at most 31 characters, none of []:*?/\\, and are unique)")
-            } else if start > 0 {
-                report.warnings.append("xlsx: table '\(table.name)' has \(table.rows.count) rows, more than a "
-                                       + "sheet holds; rows from \(start + 1) on are on sheet '\(sheet.name)'")
-            }
-            var tally = Tally()
-            try writePart(table, rows: table.rows[start..<end], to: sheet, styles: styles, tally: &tally)
-            report.warnings += tally.messages(sheet: sheet.name, columns: table.columns)
-            start = end
-        } while start < table.rows.count
-    }
-
-    private func writePart(_ table: Table, rows: ArraySlice<[Cell]>, to sheet: Worksheet, styles: Styles,
-                           tally: inout Tally) throws {
-        let columns = table.columns
-        guard !columns.isEmpty else { return }
-        let widths = SheetLayout.columnWidths(columns, rows: rows)
-        for (c, column) in columns.enumerated() {
-            try sheet.setColumnWidth(c, widths[c])
-            try sheet.writeString(column.name, row: 0, column: c, format: styles.header)
-        }
-        for (offset, cells) in rows.enumerated() {
-            let r = offset + 1
-            for (c, cell) in cells.prefix(columns.count).enumerated() {
-                let wrap = columns[c].isLongText || SheetLayout.hasNewline(cell)
-                try writeCell(cell, row: r, column: c, wrap: wrap, sheet: sheet, styles: styles, tally: &tally)
-            }
-            let lines = SheetLayout.lines(of: cells, columns: columns, widths: widths)
-            if lines > 1 { try sheet.setRowHeight(r, SheetLayout.lineHeight * Double(lines)) }
-        }
-        try sheet.freezePanes(rows: 1, columns: 0)
-        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: rows.count, lastColumn: columns.count - 1)
-    }
-
-    private func writeCell(_ cell: Cell, row r: Int, column c: Int, wrap: Bool, sheet: Worksheet,
-                           styles: Styles, tally: inout Tally) throws {
-        let textFormat = wrap ? styles.wrapped : styles.text
-        switch cell {
-        case .text(let s):
-            if try sheet.writeString(s, row: r, column: c, format: textFormat) { tally.add(.truncated, r, c) }
-        case .int(let i):
-            if i.magnitude <= 999_999_999_999_999 {
-                try sheet.writeNumber(Double(i), row: r, column: c, format: styles.text)
-            } else {
-                try sheet.writeString(String(i), row: r, column: c, format: styles.text)
-                tally.add(.longInteger, r, c)
-            }
-        case .double(let d):
-            if d.isFinite {
-                try sheet.writeNumber(d, row: r, column: c, format: styles.text)
-            } else {
-                try sheet.writeString(Cell.format(d), row: r, column: c, format: styles.text)
-                tally.add(.nonFinite, r, c)
-            }
-        case .date(let d):
-            let format = d.precision == .day ? styles.day : styles.month
-            if try !sheet.writeDate(d, row: r, column: c, format: format) { tally.add(.earlyDate, r, c) }
-        case .url(let u):
-            switch try sheet.writeURL(u, row: r, column: c, format: styles.link, textFormat: textFormat) {
-            case .link, .notALink: break
-            case .tooLong: tally.add(.longURL, r, c)
-            case .tooMany: tally.add(.tooManyURLs, r, c)
-            }
-        case .bool(let b):
-            try sheet.writeBool(b, row: r, column: c, format: styles.text)
-        case .null:
-            break
-        }
-    }
-
     // MARK: - Workbook
 
     private func properties(of briefing: Briefing) -> DocumentProperties {
         let run = briefing.run
         return DocumentProperties(
-            title: "Briefing: \(run.pipeline)",
-            subject: run.description,
-            author: "briefing \(run.toolVersion)",
-            keywords: briefing.tables.map(\.name).joined(separator: ", "),
-            comments: "pipeline \(run.pipelineFile), corpus \(run.corpus), run at \(run.runAt)",
+            title: run.description.isEmpty ? "Briefing: \(run.pipeline)" : run.description,
+            subject: "Briefing \(run.pipeline): tables from the corpus \(run.corpus)",
+            author: "Briefing",
+            keywords: "\(run.pipeline), briefing",
+            comments: "Written by briefing \(run.toolVersion) from the pipeline file \(run.pipelineFile) "
+                + "over the corpus \(run.corpus); run at \(run.runAt).",
             created: created ?? Self.seconds(fromISO: run.runAt))
     }
 
@@ -187,54 +112,5 @@ public struct XLSXExporter: Exporter {
             }
         }
         return bytes > 3_000_000_000
-    }
-}
-
-/// The formats every sheet uses, created once per workbook.
-private struct Styles {
-    let header, text, wrapped, day, month, link: CellFormat
-
-    init(_ workbook: Workbook) throws {
-        header = try workbook.format(CellStyle(bold: true, alignTop: true, bottomBorder: true, fillColor: 0xD9E1F2))
-        text = try workbook.format(CellStyle(alignTop: true))
-        wrapped = try workbook.format(CellStyle(wrap: true, alignTop: true))
-        day = try workbook.format(CellStyle(alignTop: true, numberFormat: "yyyy-mm-dd"))
-        month = try workbook.format(CellStyle(alignTop: true, numberFormat: "yyyy-mm"))
-        link = try workbook.format(CellStyle(alignTop: true, underline: true, fontColor: 0x0563C1))
-    }
-}
-
-/// Counts the values a sheet could not hold as given, per column, to report them in a few lines.
-private struct Tally {
-    enum Kind: Int, CaseIterable {
-        case truncated, longURL, tooManyURLs, longInteger, nonFinite, earlyDate
-
-        var what: String {
-            switch self {
-            case .truncated: return "text(s) over 32,767 characters truncated with \"[… truncated]\""
-            case .longURL: return "URL(s) over 2,079 characters written as text, not links"
-            case .tooManyURLs: return "URL(s) past 65,530 links per sheet written as text, not links"
-            case .longInteger: return "integer(s) over 15 digits written as text"
-            case .nonFinite: return "non-finite number(s) written as text"
-            case .earlyDate: return "date(s) before 1900-03-01 written as text"
-            }
-        }
-    }
-
-    private struct Key: Hashable { var kind: Kind; var column: Int }
-    private var counts: [Key: (count: Int, first: String)] = [:]
-
-    mutating func add(_ kind: Kind, _ row: Int, _ column: Int) {
-        let key = Key(kind: kind, column: column)
-        let first = counts[key]?.first ?? ExcelLimits.cellName(row: row, column: column)
-        counts[key] = ((counts[key]?.count ?? 0) + 1, first)
-    }
-
-    func messages(sheet: String, columns: [Column]) -> [String] {
-        counts.keys.sorted { ($0.column, $0.kind.rawValue) < ($1.column, $1.kind.rawValue) }.compactMap { key in
-            guard let entry = counts[key] else { return nil }
-            return "xlsx: sheet '\(sheet)', column '\(columns[key.column].name)': \(entry.count) "
-                + "\(key.kind.what) (first at \(entry.first))"
-        }
     }
 }

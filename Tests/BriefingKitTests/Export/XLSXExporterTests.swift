@@ -13,6 +13,15 @@ struct WorkbookDump: Decodable {
         var bold: Bool
         var wrap: Bool
         var link: String?
+        /// The place an internal link goes to, such as `'figures'!A5`.
+        var location: String?
+    }
+    struct Table: Decodable {
+        var name: String
+        var ref: String
+        var style: String?
+        var stripes: Bool
+        var headers: [String]
     }
     struct Sheet: Decodable {
         var name: String
@@ -21,10 +30,22 @@ struct WorkbookDump: Decodable {
         var rows: [[Cell]]
         var widths: [String: Double]
         var heights: [String: Double]
+        var tables: [Table]
+        var charts: Int
+        /// Conditional formatting: `sqref` and formulas of each rule.
+        var conditional: [[String]]
     }
     var sheets: [Sheet]
     var title: String?
+    var subject: String?
+    var creator: String?
+    var keywords: String?
+    var comments: String?
     var created: String?
+
+    /// The data sheets: every sheet but the Summary.
+    var data: [Sheet] { sheets.filter { $0.name != "Summary" } }
+    func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 }
 
 let dumpScript = #"""
@@ -34,8 +55,9 @@ try:
 except ImportError as error:
     sys.exit("openpyxl is not importable: %s" % error)
 wb = openpyxl.load_workbook(sys.argv[1])
-out = {"sheets": [], "title": wb.properties.title,
-       "created": wb.properties.created.isoformat() if wb.properties.created else None}
+p = wb.properties
+out = {"sheets": [], "title": p.title, "subject": p.subject, "creator": p.creator, "keywords": p.keywords,
+       "comments": p.description, "created": p.created.isoformat() if p.created else None}
 for ws in wb.worksheets:
     rows = []
     for row in ws.iter_rows():
@@ -48,11 +70,19 @@ for ws in wb.worksheets:
             elif v is None: s = ""
             else: s = str(v)
             cells.append({"v": s, "t": c.data_type, "fmt": c.number_format, "bold": bool(c.font.b),
-                          "wrap": bool(c.alignment.wrap_text), "link": c.hyperlink.target if c.hyperlink else None})
+                          "wrap": bool(c.alignment.wrap_text), "link": c.hyperlink.target if c.hyperlink else None,
+                          "location": c.hyperlink.location if c.hyperlink else None})
         rows.append(cells)
     out["sheets"].append({"name": ws.title, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows,
                           "widths": {k: d.width for k, d in ws.column_dimensions.items()},
-                          "heights": {str(k): d.height for k, d in ws.row_dimensions.items() if d.height}})
+                          "heights": {str(k): d.height for k, d in ws.row_dimensions.items() if d.height},
+                          "tables": [{"name": t.name, "ref": t.ref,
+                                      "style": t.tableStyleInfo.name if t.tableStyleInfo else None,
+                                      "stripes": bool(t.tableStyleInfo and t.tableStyleInfo.showRowStripes),
+                                      "headers": [col.name for col in t.tableColumns]} for t in ws.tables.values()],
+                          "charts": len(ws._charts),
+                          "conditional": [[str(cf.sqref)] + [f for rule in cf.rules for f in (rule.formula or [])]
+                                          for cf in ws.conditional_formatting]})
 print(json.dumps(out))
 """#
 
@@ -72,27 +102,35 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
         let (report, dump, folder) = try writeAndRead(ExportFixtures.briefing)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(report.file == "briefing.xlsx")
-        #expect(report.sheets == ["articles", "people"])
+        #expect(report.sheets == ["Summary", "articles", "people"])
         #expect(report.warnings.isEmpty)
-        #expect(dump.sheets.map(\.name) == ["articles", "people"])
-        #expect(dump.title == "Briefing: vietnam-weekly")
+        #expect(dump.sheets.map(\.name) == ["Summary", "articles", "people"])
+        #expect(dump.title == "Semaine « Việt Nam », test")
+        #expect(dump.creator == "Briefing")
+        #expect(dump.keywords == "vietnam-weekly, briefing")
+        #expect(dump.subject?.contains("vietnam-weekly") == true)
+        #expect(dump.comments?.contains("Pipelines/vn.yaml") == true)
         #expect(dump.created == "2025-04-14T06:00:00")
 
-        for (table, sheet) in zip(ExportFixtures.briefing.tables, dump.sheets) {
+        for (table, sheet) in zip(ExportFixtures.briefing.tables, dump.data) {
             let csv = parseCSV(String(decoding: CSVExporter.bytes(of: table, settings: CSVSettings(neutraliseFormulas: false)), as: UTF8.self))
             #expect(sheet.rows.map { $0.map(\.v) } == csv, "sheet \(sheet.name)")
             #expect(sheet.rows.first?.allSatisfy(\.bold) == true, "header bold")
             #expect(sheet.rows.dropFirst().allSatisfy { $0.allSatisfy { !$0.bold } })
             #expect(sheet.freeze == "A2")
             let lastColumn = ExcelLimits.columnName(table.columns.count - 1)
-            #expect(sheet.filter == "A1:\(lastColumn)\(table.rows.count + 1)")
+            #expect(sheet.filter == nil, "the table's own filter, no sheet autofilter")
+            #expect(sheet.tables.count == 1)
+            #expect(sheet.tables.first?.ref == "A1:\(lastColumn)\(table.rows.count + 1)")
+            #expect(sheet.tables.first?.headers == table.columns.map(\.name))
+            #expect(sheet.tables.first?.style == "TableStyleMedium2" && sheet.tables.first?.stripes == true)
             for (c, column) in table.columns.enumerated() {
                 let width = try #require(sheet.widths[ExcelLimits.columnName(c)], "width of \(column.name)")
                 #expect(width >= 8 && width <= (column.isLongText ? 81 : 61))
             }
         }
 
-        let articles = dump.sheets[0].rows
+        let articles = dump.sheets[1].rows
         #expect(articles[1][0].t == "n" && articles[2][0].t == "n", "integers are numbers")
         #expect(articles[1][5].t == "n" && articles[2][5].t == "n", "doubles are numbers")
         #expect(articles[1][3].t == "d" && articles[1][3].fmt == "yyyy-mm-dd")
@@ -100,27 +138,32 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
         #expect(articles[1][6].t == "b" && articles[2][6].t == "b")
         #expect(articles[1][4].link == "https://example.com/a?x=1&y=2")
         #expect(articles[2][4].link == "https://example.com/vn/to-lam")
-        #expect(articles[2][7].t == "s", "a formula-looking text stays text")
+        #expect(articles[2][7].t == "s" && articles[2][7].v == "=HYPERLINK(\"http://x\",\"y\")",
+                "a formula-looking text stays text")
+        #expect(articles[2][7].link == nil)
         #expect(articles[1][7].v == "" && articles[1][7].t == "n", "null is an empty cell")
         #expect(articles[1][2].wrap && articles[2][2].wrap, "long text wraps")
-        #expect((dump.sheets[0].heights["2"] ?? 0) >= 30, "a two-line row is at least two lines high")
+        #expect((dump.sheets[1].heights["2"] ?? 0) >= 30, "a two-line row is at least two lines high")
     }
 
     @Test func excelLimitsAreGuarded() throws {
         let long = String(repeating: "Lương Cường ", count: 3_300) + String(repeating: "x", count: 400)
         #expect(long.count == 40_000)
         let longURL = "https://example.com/" + String(repeating: "a", count: 2_980)
+        let url300 = "https://example.com/" + String(repeating: "b", count: 280)
+        #expect(url300.count == 300)
         let sheetName = "Quarterly/annual review of Việt Nam news"  // 40 characters, with a '/'
         #expect(sheetName.count == 40)
         let table = Table(name: sheetName, columns: [Column("text", long: true), Column("url", .url)], rows: [
             [.text(long), .url(longURL)],
             [.text("=SUM(1,2)"), .url("ftp.example.com")],
             [.text("mail"), .url("mailto:redaction@example.vn")],
+            [.text("=HYPERLINK(\"http://x\",\"y\")"), .url(url300)],
         ])
         let (report, dump, folder) = try writeAndRead(Briefing(run: ExportFixtures.run, tables: [table]))
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        let sheet = try #require(dump.sheets.first)
+        let sheet = try #require(dump.data.first)
         #expect(sheet.name.count <= 31 && !sheet.name.contains("/"), "sheet name \(sheet.name)")
         #expect(sheet.name == "Quarterly_annual review of Việt")
         let text = sheet.rows[1][0].v
@@ -132,6 +175,9 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
         #expect(sheet.rows[2][1].v == "ftp.example.com" && sheet.rows[2][1].link == nil)
         #expect(sheet.rows[3][1].v == "mailto:redaction@example.vn", "shown as given, not stripped of mailto:")
         #expect(sheet.rows[3][1].link == "mailto:redaction@example.vn")
+        #expect(sheet.rows[4][0].t == "s" && sheet.rows[4][0].v == "=HYPERLINK(\"http://x\",\"y\")" && sheet.rows[4][0].link == nil,
+                "a formula-looking text is text, not a formula nor a link")
+        #expect(sheet.rows[4][1].v == url300 && sheet.rows[4][1].link == url300, "a 300-character URL is a working link")
 
         #expect(report.warnings.count == 3, "\(report.warnings)")
         #expect(report.warnings.contains { $0.contains("is on sheet '\(sheet.name)'") })
@@ -145,8 +191,10 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
         let table = Table(name: "t", columns: [Column("n", .integer)], rows: (1...5).map { [.int($0)] })
         let (report, dump, folder) = try writeAndRead(Briefing(run: ExportFixtures.run, tables: [table]), exporter)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(dump.sheets.map(\.name) == ["t", "t (2)", "t (3)"])
-        #expect(dump.sheets.map { $0.rows.map { $0.map(\.v) } } == [[["n"], ["1"], ["2"]], [["n"], ["3"], ["4"]], [["n"], ["5"]]])
+        #expect(dump.data.map(\.name) == ["t", "t (2)", "t (3)"])
+        #expect(dump.data.map { $0.rows.map { $0.map(\.v) } } == [[["n"], ["1"], ["2"]], [["n"], ["3"], ["4"]], [["n"], ["5"]]])
+        #expect(dump.data.map { $0.tables.map(\.name) } == [["t"], ["t__2_"], ["t__3_"]], "one validly named table per sheet")
+        #expect(dump.data.map { $0.tables.map(\.ref) } == [["A1:A3"], ["A1:A3"], ["A1:A2"]])
         #expect(report.warnings.count == 2)
     }
 
@@ -196,6 +244,21 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
     @Test func columnAndCellNames() {
         #expect([0, 25, 26, 701, 702].map(ExcelLimits.columnName) == ["A", "Z", "AA", "ZZ", "AAA"])
         #expect(ExcelLimits.cellName(row: 1, column: 2) == "C2")
+    }
+
+    @Test func tableNamesHeadersAndLinkLocations() {
+        #expect(ExcelLimits.tableName("documents", taken: []) == "documents")
+        #expect(ExcelLimits.tableName("t (2)", taken: []) == "t__2_")
+        #expect(ExcelLimits.tableName("Việt Nam", taken: []) == "Việt_Nam")
+        #expect(ExcelLimits.tableName("2025 figures", taken: []) == "_2025_figures")
+        for reference in ["A1", "tbl1", "XFD1048576", "R", "c", "R1C1", "r12", "C3"] {
+            #expect(ExcelLimits.tableName(reference, taken: []) == reference + "_", "\(reference)")
+        }
+        #expect(ExcelLimits.tableName("XFE1", taken: []) == "XFE1", "past the last column: not a reference")
+        #expect(ExcelLimits.tableName("people", taken: ["people"]) == "people_2")
+        #expect(ExcelLimits.uniqueHeaders(["id", "ID", "id", "", "a\nb"]) == ["id", "ID (2)", "id (3)", "Column 4", "a b"])
+        #expect(ExcelLimits.location(sheet: "figures", row: 4, column: 0) == "'figures'!A5")
+        #expect(ExcelLimits.location(sheet: "l'été", row: 0, column: 2) == "'l''été'!C1")
     }
 
     @Test func runTimestampBecomesCreationSeconds() {

@@ -100,4 +100,68 @@ enum ExcelLimits {
         guard schemes.contains(where: { lower.hasPrefix($0) }) else { return false }
         return !lower.contains("internal:") && !lower.contains("external:")
     }
+
+    /// Characters of a table name or a table column header.
+    static let maxNameLength = 255
+
+    /// A valid table name for `raw`, unique (case-insensitively) among `taken`: letters, digits, `_`
+    /// and `.` only, starting with a letter or `_`, and never readable as a cell reference
+    /// (`A1`, `tbl1`, `R1C1`, `R`, `C`), which Excel would refuse.
+    static func tableName(_ raw: String, taken: Set<String>) -> String {
+        var name = String(raw.unicodeScalars.map { scalar -> Character in
+            let ok = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "."
+            return ok ? Character(scalar) : "_"
+        })
+        if let first = name.unicodeScalars.first, !(first.properties.isAlphabetic || first == "_") {
+            name = "_" + name
+        }
+        if name.isEmpty { name = "Table" }
+        if looksLikeCellReference(name) { name += "_" }
+        name = prefix(name, utf16: maxNameLength - 6)
+        var candidate = name
+        var n = 2
+        while taken.contains(candidate.lowercased()) {
+            candidate = name + "_\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// Whether Excel would read `name` as a cell: `A1`…`XFD1048576`, or R1C1 style `R`, `C`, `R2C3`.
+    static func looksLikeCellReference(_ name: String) -> Bool {
+        let upper = Array(name.uppercased().utf8)
+        let letters = upper.prefix { (65...90).contains($0) }
+        let digits = upper.dropFirst(letters.count)
+        if (1...3).contains(letters.count), !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) {
+            let column = letters.reduce(0) { $0 * 26 + Int($1) - 64 }
+            if column <= maxColumns { return true }
+        }
+        // R1C1: R, C, R<n>, C<n>, R<n>C<n>.
+        let text = String(decoding: upper, as: UTF8.self)
+        return text.wholeMatch(of: /R[0-9]*(C[0-9]*)?|C[0-9]*/) != nil
+    }
+
+    /// Table headers made valid and unique, case-insensitively as Excel compares them: a repeated
+    /// `name` becomes `name (2)`, an empty one `Column n`, line breaks become spaces.
+    static func uniqueHeaders(_ raw: [String]) -> [String] {
+        var taken: Set<String> = []
+        return raw.enumerated().map { index, header in
+            var base = header.split(whereSeparator: \.isNewline).joined(separator: " ")
+            if base.allSatisfy({ $0 == " " || $0 == "\t" }) { base = "Column \(index + 1)" }
+            base = prefix(base, utf16: maxNameLength - 8)
+            var candidate = base
+            var n = 2
+            while taken.contains(candidate.lowercased()) {
+                candidate = "\(base) (\(n))"
+                n += 1
+            }
+            taken.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// A place in the workbook for an internal link: `'figures'!A5` (quotes doubled inside the name).
+    static func location(sheet: String, row: Int, column: Int) -> String {
+        "'" + String(sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) + "'!" + cellName(row: row, column: column)
+    }
 }

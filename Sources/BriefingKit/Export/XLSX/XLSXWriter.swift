@@ -1,76 +1,11 @@
 // The only file that talks to libxlsxwriter. Everything outside sees Swift types only:
-// `Workbook`, `Worksheet`, `CellFormat`, `CellStyle`, `DocumentProperties`, `XLSXError`.
+// `Workbook`, `Worksheet`, `CellFormat`, and the plain descriptions in `XLSXTypes.swift`.
 internal import CXLSXWriter
 import Foundation
-
-/// An error libxlsxwriter reported, with what was being written when it happened.
-struct XLSXError: Error, Sendable, CustomStringConvertible {
-    /// The `lxw_error` code (0 for errors raised by this wrapper itself).
-    var code: Int
-    /// `lxw_strerror`'s message, or the wrapper's own.
-    var message: String
-    /// The call that failed, such as `write_string`.
-    var operation: String
-    var sheet: String?
-    /// 0-based position of the cell, when a cell was being written.
-    var row: Int?
-    var column: Int?
-
-    /// `write_string on sheet 'articles' at C2 (row 2, column 3): String exceeds Excel's limit…`.
-    var description: String {
-        var s = operation
-        if let sheet { s += " on sheet '\(sheet)'" }
-        if let row, let column {
-            s += " at \(ExcelLimits.cellName(row: row, column: column)) (row \(row + 1), column \(column + 1))"
-        } else if let row {
-            s += " at row \(row + 1)"
-        } else if let column {
-            s += " at column \(ExcelLimits.columnName(column))"
-        }
-        return s + ": " + message
-    }
-}
-
-/// How a cell looks; the workbook turns each distinct style into one format.
-struct CellStyle: Hashable, Sendable {
-    var bold = false
-    var wrap = false
-    var alignTop = false
-    var underline = false
-    var bottomBorder = false
-    /// Background fill, `0xRRGGBB`.
-    var fillColor: UInt32?
-    /// Font colour, `0xRRGGBB`.
-    var fontColor: UInt32?
-    /// An Excel number format such as `yyyy-mm-dd`.
-    var numberFormat: String?
-}
 
 /// A format registered in a workbook, to pass to the write calls of its sheets.
 struct CellFormat: Hashable, Sendable {
     fileprivate let index: Int
-}
-
-/// Document properties (File › Properties in Excel).
-struct DocumentProperties: Sendable {
-    var title = ""
-    var subject = ""
-    var author = ""
-    var keywords = ""
-    var comments = ""
-    /// Creation time in seconds since 1970; `nil` stamps the current time, so files differ between runs.
-    var created: Int?
-}
-
-/// What became of a URL written with `Worksheet.writeURL`.
-enum HyperlinkOutcome: Sendable {
-    case link
-    /// Not an `http(s)://`, `ftp://` or `mailto:` URL: written as text.
-    case notALink
-    /// Longer than Excel's 2,079 characters: written as text.
-    case tooLong
-    /// Past the 65,530 hyperlinks a sheet can hold: written as text.
-    case tooMany
 }
 
 /// An `.xlsx` file being built; owns the libxlsxwriter workbook and frees it on `close()` or `deinit`.
@@ -128,6 +63,14 @@ final class Workbook {
         if let color = style.fillColor { format_set_bg_color(f, color) }
         if let color = style.fontColor { format_set_font_color(f, color) }
         if let numberFormat = style.numberFormat { format_set_num_format(f, numberFormat) }
+        if let size = style.fontSize { format_set_font_size(f, size) }
+        if style.italic { format_set_italic(f) }
+        switch style.horizontal {
+        case .left?: format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .center?: format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case .right?: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
+        case nil: break
+        }
         let id = CellFormat(index: formats.count)
         formats.append(f)
         formatIndex[style] = id
@@ -296,11 +239,135 @@ final class Worksheet {
         worksheet_freeze_panes(handle, r, c)
     }
 
-    /// Puts filter buttons on the first row of the range and filters the rows below it.
-    func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
-        let (r1, c1) = try cell(firstRow, firstColumn, "autofilter")
-        let (r2, c2) = try cell(lastRow, lastColumn, "autofilter")
-        try check(worksheet_autofilter(handle, r1, c1, r2, c2), "autofilter", sheet: name)
+    /// Makes rows `0...lastRow` of the first `headers.count` columns an Excel table named `name`,
+    /// with `headers` written in row 0, banded rows and filter buttons (a table replaces an autofilter).
+    ///
+    /// The caller makes the name valid and the headers unique; a table needs at least one data row.
+    func addTable(name: String, headers: [String], lastRow: Int, styleNumber: Int = 2,
+                  headerFormat: CellFormat? = nil) throws {
+        let (r2, c2) = try cell(lastRow, headers.count - 1, "add_table")
+        let headerPointer = workbook.pointer(headerFormat)
+        var columns = headers.map { header -> lxw_table_column in
+            var column = lxw_table_column()
+            column.header = strdup(header)
+            column.header_format = headerPointer
+            return column
+        }
+        let tableName = strdup(name)
+        defer {
+            columns.forEach { free($0.header) }
+            free(tableName)
+        }
+        let rc = columns.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+            guard let base = buffer.baseAddress else { return LXW_ERROR_NULL_PARAMETER_IGNORED }
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { base + $0 } + [nil]
+            return pointers.withUnsafeMutableBufferPointer { list in
+                var options = lxw_table_options()
+                options.name = tableName
+                options.columns = list.baseAddress
+                options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+                options.style_type_number = UInt8(clamping: styleNumber)
+                return worksheet_add_table(handle, 0, 0, r2, c2, &options)
+            }
+        }
+        try check(rc, "add_table '\(name)'", sheet: self.name)
+    }
+
+    /// Writes `text` as a link to a place in this workbook, such as `'figures'!A5`.
+    /// - Returns: `false` when the sheet holds no more links: the text is then written without one.
+    @discardableResult
+    func writeInternalLink(to location: String, text: String, row: Int, column: Int,
+                           format: CellFormat? = nil, textFormat: CellFormat? = nil) throws -> Bool {
+        let (r, c) = try cell(row, column, "write_url")
+        guard hyperlinkCount < ExcelLimits.maxURLsPerSheet else {
+            try writeString(text, row: row, column: column, format: textFormat)
+            return false
+        }
+        try check(worksheet_write_url(handle, r, c, "internal:" + location, workbook.pointer(format)),
+                  "write_url", sheet: name, row: row, column: column)
+        hyperlinkCount += 1
+        try writeString(text, row: row, column: column, format: format)
+        return true
+    }
+
+    /// Writes `text` across the cells of a range, merged into one.
+    func merge(_ text: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+               format: CellFormat? = nil) throws {
+        let (r1, c1) = try cell(firstRow, firstColumn, "merge_range")
+        let (r2, c2) = try cell(lastRow, lastColumn, "merge_range")
+        let shown = ExcelLimits.truncated(text) ?? text
+        try check(worksheet_merge_range(handle, r1, c1, r2, c2, shown, workbook.pointer(format)),
+                  "merge_range", sheet: name, row: firstRow, column: firstColumn)
+    }
+
+    /// Applies `format` to the cells of a range where `formula` (relative to its first cell, such as
+    /// `$G5="yes"`) is true.
+    func conditionalFormat(formula: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                           format: CellFormat) throws {
+        let (r1, c1) = try cell(firstRow, firstColumn, "conditional_format")
+        let (r2, c2) = try cell(lastRow, lastColumn, "conditional_format")
+        let criterion = strdup(formula)
+        defer { free(criterion) }
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+        rule.value_string = criterion
+        rule.format = workbook.pointer(format)
+        try check(worksheet_conditional_format_range(handle, r1, c1, r2, c2, &rule), "conditional_format",
+                  sheet: name, row: firstRow, column: firstColumn)
+    }
+
+    /// Draws a bar chart with its top left corner on a cell.
+    func insertBarChart(_ spec: BarChartSpec, row: Int, column: Int) throws {
+        let (r, c) = try cell(row, column, "insert_chart")
+        let (first, categoryColumn) = try cell(spec.firstRow, spec.categoryColumn, "insert_chart")
+        let (last, valueColumn) = try cell(spec.lastRow, spec.valueColumn, "insert_chart")
+        guard let chart = workbook_add_chart(try workbook.open(), UInt8(LXW_CHART_BAR.rawValue)),
+              let series = chart_add_series(chart, nil, nil) else {
+            throw XLSXError(code: 0, message: "out of memory", operation: "add_chart", sheet: name)
+        }
+        chart_series_set_categories(series, spec.sheet, first, categoryColumn, last, categoryColumn)
+        chart_series_set_values(series, spec.sheet, first, valueColumn, last, valueColumn)
+        chart_series_set_name(series, spec.seriesName)
+        var fill = lxw_chart_fill()
+        fill.color = spec.color
+        chart_series_set_fill(series, &fill)
+        chart_series_set_labels(series)
+        chart_title_set_name(chart, spec.title)
+        var titleFont = lxw_chart_font()
+        titleFont.size = 12
+        titleFont.bold = 1
+        chart_title_set_name_font(chart, &titleFont)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        // In a bar chart x_axis is the horizontal value axis and y_axis the category axis.
+        chart_axis_set_name(chart.pointee.x_axis, spec.valueAxisTitle)
+        chart_axis_set_min(chart.pointee.x_axis, 0)
+        // First category at the top, and the value axis still at the bottom.
+        chart_axis_set_reverse(chart.pointee.y_axis)
+        chart_axis_set_crossing_max(chart.pointee.y_axis)
+        var labelFont = lxw_chart_font()
+        labelFont.size = 8
+        chart_axis_set_num_font(chart.pointee.y_axis, &labelFont)
+        chart_axis_set_interval_unit(chart.pointee.y_axis, 1)
+        chart_set_series_gap(chart, 40)
+        var options = lxw_chart_options()
+        options.x_scale = Double(spec.width) / 480
+        options.y_scale = Double(spec.height) / 288
+        options.x_offset = 2
+        options.y_offset = 2
+        try check(worksheet_insert_chart_opt(handle, r, c, chart, &options), "insert_chart", sheet: name,
+                  row: row, column: column)
+    }
+
+    /// Sets how the sheet prints.
+    func setPageSetup(_ page: PageSetup) throws {
+        _ = try workbook.open("page_setup")
+        if page.landscape { worksheet_set_landscape(handle) }
+        if page.a4 { worksheet_set_paper(handle, 9) }
+        if let wide = page.fitWide {
+            worksheet_fit_to_pages(handle, UInt16(clamping: wide), UInt16(clamping: page.fitTall))
+        }
+        worksheet_set_margins(handle, page.sideMargin, page.sideMargin, page.topMargin, page.topMargin)
+        if page.hideGridlines { worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) }
     }
 
     // MARK: - Private
