@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Briefing needs on a Debian machine that has Swift: the libxlsxwriter C library,
-# pkg-config, and the independent readers the tests use (Python's openpyxl, LibreOffice, pdftoppm).
+# pkg-config, and the independent readers the tests use (Python's openpyxl and markdown-it,
+# LibreOffice, pdftoppm).
 # Installs only what is missing; safe to run again.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ for pkg in libxlsxwriter-dev pkg-config python3 python3-openpyxl; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 if [ "${1:-}" = "--test" ]; then
-  for pkg in libreoffice-calc-nogui poppler-utils; do
+  for pkg in libreoffice-calc-nogui poppler-utils python3-markdown-it; do
     have_pkg "$pkg" || need+=("$pkg")
   done
 fi
