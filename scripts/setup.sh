@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Briefing needs on a Debian machine that has Swift: the libxlsxwriter C library,
-# pkg-config, and the independent readers the tests use (Python's openpyxl, jsonschema and frictionless,
+# pkg-config, and the independent readers the tests use (Python's openpyxl, markdown-it, jsonschema and frictionless,
 # LibreOffice, pdftoppm).
 # Installs only what is missing; safe to run again.
 set -euo pipefail
@@ -53,9 +53,13 @@ if [ "${1:-}" = "--test" ]; then
       "$py" -m pip install -q "$@"
     fi
   }
-  if ! "$py" -c "import jsonschema" 2>/dev/null; then
-    if [ "$py" = /usr/bin/python3 ]; then apt_install python3-jsonschema; else pip_install jsonschema; fi
-  fi
+  # module, Debian package (for /usr/bin/python3), PyPI package (for another python)
+  for spec in "jsonschema python3-jsonschema jsonschema" "markdown_it python3-markdown-it markdown-it-py"; do
+    set -- $spec
+    if ! "$py" -c "import $1" 2>/dev/null; then
+      if [ "$py" = /usr/bin/python3 ]; then apt_install "$2"; else pip_install "$3"; fi
+    fi
+  done
   "$py" -c "import frictionless" 2>/dev/null || pip_install "frictionless==5.18.1"
 fi
 

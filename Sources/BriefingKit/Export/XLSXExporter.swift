@@ -6,6 +6,20 @@ public struct XLSXReport: Sendable, Hashable {
     public var sheets: [String]
     /// One line per problem (truncated texts, links written as text, renamed or split sheets, …).
     public var warnings: [String]
+    /// The data sheets with the data rows each holds (a table past Excel's row limit spans several).
+    public var dataSheets: [SheetRows] = []
+
+    /// A data sheet and its rows, header not counted.
+    public struct SheetRows: Sendable, Hashable {
+        public var name: String
+        public var rows: Int
+    }
+
+    public init(file: String, sheets: [String], warnings: [String]) {
+        self.file = file
+        self.sheets = sheets
+        self.warnings = warnings
+    }
 }
 
 /// Writes `briefing.xlsx`: a `Summary` sheet first, then one sheet per table, in briefing order.

@@ -41,6 +41,8 @@ public struct PipelineRunner {
         /// parse, then dedupe and enrich when the pipeline has them.
         public var stages: [StageStats]
         public var warnings: [String]
+        /// Every corpus file read (skipped ones too), in name order, with size and SHA-256.
+        public var inputs: [FileDigest] = []
     }
 
     /// Streams every document of the corpus through parse, dedupe and enrich, in file-name order,
@@ -63,12 +65,14 @@ public struct PipelineRunner {
         var enrichStats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
         var warnings: [String] = []
         var times = [Duration](repeating: .zero, count: 3)
+        var inputs: [FileDigest] = []
 
         logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)"])
         for (index, name) in names.enumerated() {
             defer { progress?(index + 1, names.count) }
             var start = clock.now
             let file = try reader.read(name)
+            inputs.append(FileDigest(path: relative(file.path), bytes: file.bytes))
             let parsed = parse.parse(file, stats: &parseStats, warnings: &warnings)
             var now = clock.now
             times[0] += now - start
@@ -91,7 +95,7 @@ public struct PipelineRunner {
         var stages = [parseStats]
         if dedupe != nil { stages.append(dedupeStats) }
         if enrich != nil { stages.append(enrichStats) }
-        return Streamed(stages: stages, warnings: warnings)
+        return Streamed(stages: stages, warnings: warnings, inputs: inputs)
     }
 
     /// Every document after parse, dedupe and enrich (for tests and tools; `run` streams instead).
@@ -167,24 +171,31 @@ public struct PipelineRunner {
         let formats = config.outputs.formats.sorted { ($0 == .xlsx ? 0 : 1) < ($1 == .xlsx ? 0 : 1) }
         let files = try history.publish(as: name) { folder in
             var files: [String] = []
+            var sheets: [XLSXReport.SheetRows] = []
             for format in formats {
                 switch format {
                 case .xlsx:
                     let report = try XLSXExporter().write(briefing, to: folder)
                     briefing.run.warnings += report.warnings
+                    sheets = report.dataSheets
                     files.append(report.file)
                 case .csv: files += try CSVExporter(settings: config.outputs.csv).export(briefing, to: folder)
                 case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
             }
+            files += try BriefingNote().export(briefing, to: folder)
             var exportStats = StageStats(stage: "export", unit: "tables")
             exportStats.input = briefing.tables.count
             exportStats.output = briefing.tables.count
-            exportStats.extra["files"] = files.count + 1
+            exportStats.extra["files"] = files.count + 2
             exportStats.seconds = (clock.now - exportStart).seconds
             briefing.run.stages.append(exportStats)
             try OutputFile.write(JSONExporter.runRecord(briefing.run), to: OutputFile.join(folder, "run.json"))
-            return files + ["run.json"]
+            files.append("run.json")
+            // Last, so that it lists every other output with its size and hash.
+            try Manifest.make(config: config, run: briefing.run, inputs: streamed.inputs, tables: briefing.tables,
+                              sheets: sheets, folder: folder, files: files).write(to: folder)
+            return files + [Manifest.fileName]
         }
         logger.info("published", metadata: ["run": "\(relative(history.runsFolder + "/" + name))", "files": "\(files.count)"])
         return RunResult(briefing: briefing, outputFolder: history.runsFolder + "/" + name, files: files)

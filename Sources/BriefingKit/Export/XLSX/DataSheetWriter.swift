@@ -36,6 +36,7 @@ struct DataSheetWriter {
             let end = min(start + rowsPerSheet, table.rows.count)
             let sheet = try workbook.addSheet(named: table.name)
             report.sheets.append(sheet.name)
+            report.dataSheets.append(XLSXReport.SheetRows(name: sheet.name, rows: end - start))
             if start == 0, sheet.name != table.name {
                 report.warnings.append("xlsx: table '\(table.name)' is on sheet '\(sheet.name)' (Excel sheet "
                                        + "names have at most 31 characters, none of []:*?/\\, and are unique)")

@@ -186,67 +186,6 @@ struct SummaryData {
     }
 }
 
-/// A briefing table read by column name; `nil` when the table or a required column is missing.
-struct TableReader {
-    let table: Table
-    private let index: [String: Int]
-
-    init?(_ briefing: Briefing, _ name: String, requiring columns: [String] = []) {
-        guard let table = briefing.table(name) else { return nil }
-        var index: [String: Int] = [:]
-        for (i, column) in table.columns.enumerated() where index[column.name] == nil { index[column.name] = i }
-        guard columns.allSatisfy({ index[$0] != nil }) else { return nil }
-        self.table = table
-        self.index = index
-    }
-
-    var count: Int { table.rows.count }
-
-    func cell(_ row: Int, _ column: String) -> Cell? {
-        guard let c = index[column], table.rows.indices.contains(row), c < table.rows[row].count else { return nil }
-        return table.rows[row][c]
-    }
-
-    /// A non-empty text (or URL).
-    func text(_ row: Int, _ column: String) -> String? {
-        switch cell(row, column) {
-        case .text(let s)?, .url(let s)?: return s.isEmpty ? nil : s
-        default: return nil
-        }
-    }
-
-    func double(_ row: Int, _ column: String) -> Double? {
-        switch cell(row, column) {
-        case .double(let d)?: return d
-        case .int(let i)?: return Double(i)
-        default: return nil
-        }
-    }
-
-    func int(_ row: Int, _ column: String) -> Int? {
-        switch cell(row, column) {
-        case .int(let i)?: return i
-        case .double(let d)? where d.rounded() == d && abs(d) < 1e15: return Int(d)
-        default: return nil
-        }
-    }
-
-    func date(_ row: Int, _ column: String) -> PartialDate? {
-        if case .date(let d)? = cell(row, column) { return d }
-        return nil
-    }
-
-    /// The sum of an integer column; `nil` when the column is missing.
-    func sum(_ column: String) -> Int? {
-        guard index[column] != nil else { return nil }
-        return (0..<count).reduce(0) { $0 + (int($1, column) ?? 0) }
-    }
-
-    /// The rows whose `column` holds the text `value`.
-    func rows(where column: String, is value: String) -> [Int] {
-        (0..<count).filter { text($0, column) == value }
-    }
-}
 
 private extension String {
     /// `signatory-countries` → `signatory countries`.
