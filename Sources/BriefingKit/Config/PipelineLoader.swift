@@ -40,7 +40,8 @@ public enum PipelineLoader {
         let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
         let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases)
         return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
-                              file: file, root: root, input: input, stages: stages, outputs: outputs)
+                              file: file, root: root, input: input, stages: stages, outputs: outputs,
+                              schedule: raw.schedule)
     }
 
     // MARK: - Stages
