@@ -25,7 +25,7 @@ struct BriefingCommand: ParsableCommand {
               2  usage or configuration error (file, line and column are given)
 
             """,
-        subcommands: [Run.self, Validate.self]
+        subcommands: [Run.self, Validate.self, Schedule.self]
     )
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.
