@@ -29,7 +29,7 @@ struct BriefingCommand: ParsableCommand {
               75 another run of the same pipeline is in progress (try again, or use --wait)
 
             """,
-        subcommands: [Run.self, Validate.self]
+        subcommands: [Run.self, Validate.self, Schedule.self]
     )
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.

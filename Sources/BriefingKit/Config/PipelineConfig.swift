@@ -13,9 +13,12 @@ public struct PipelineConfig: Sendable {
     public var input: InputSettings
     public var stages: [StageConfig]
     public var outputs: OutputSettings
+    /// When to run it, from the file's `schedule:`; `nil` when it has none.
+    public var schedule: CronSchedule?
 
     public init(version: Int = 1, name: String, description: String = "", file: String, root: String,
-                input: InputSettings, stages: [StageConfig], outputs: OutputSettings) {
+                input: InputSettings, stages: [StageConfig], outputs: OutputSettings,
+                schedule: CronSchedule? = nil) {
         self.version = version
         self.name = name
         self.description = description
@@ -24,6 +27,7 @@ public struct PipelineConfig: Sendable {
         self.input = input
         self.stages = stages
         self.outputs = outputs
+        self.schedule = schedule
     }
 
     public var parse: ParseSettings? {

@@ -27,9 +27,11 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     public var stages: [Stage]
     /// Where and what to write; defaults to `out/<name>` in every format.
     public var outputs: Outputs?
+    /// When to run it (`briefing schedule`): a cron expression such as `0 6 * * 1-5`.
+    public var schedule: CronSchedule?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, name, description, input, stages, outputs
+        case version, name, description, input, stages, outputs, schedule
     }
 
     /// The `input:` section.
@@ -183,6 +185,7 @@ extension PipelineFile {
         input = try c.decode(Input.self, forKey: .input)
         stages = try c.decode([Stage].self, forKey: .stages)
         outputs = try c.decodeIfPresent(Outputs.self, forKey: .outputs)
+        schedule = try c.decodeIfPresent(CronSchedule.self, forKey: .schedule)
     }
 }
 

@@ -45,7 +45,8 @@ public enum PipelineLoader {
                                      keep: raw.outputs?.keep,
                                      csv: raw.outputs?.csv?.settings ?? CSVSettings())
         return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
-                              file: file, root: root, input: input, stages: stages, outputs: outputs)
+                              file: file, root: root, input: input, stages: stages, outputs: outputs,
+                              schedule: raw.schedule)
     }
 
     // MARK: - Stages

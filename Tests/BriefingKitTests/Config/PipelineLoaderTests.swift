@@ -188,7 +188,7 @@ import Testing
         #expect(error.position == "3:1")
         #expect(error.keyPath == "")
         #expect(error.message == "unknown key 'descripton' (expected one of: version, name, description, "
-                + "input, stages, outputs); did you mean 'description'?")
+                + "input, stages, outputs, schedule); did you mean 'description'?")
         #expect(error.snippet == "descripton: nothing\n^")
     }
 
