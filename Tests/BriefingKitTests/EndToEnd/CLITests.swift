@@ -13,27 +13,8 @@ func briefingBinary() throws -> String {
 }
 
 /// Runs `briefing args…` and returns exit code, stdout and stderr.
-func runBriefing(_ args: [String], in folder: String? = nil) throws -> (code: Int32, out: String, err: String) {
-    let scratch = try makeTemporaryFolder("cli")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
-    FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try briefingBinary())
-    p.arguments = args
-    if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try out.close()
-    try err.close()
-    return (p.terminationStatus,
-            try String(contentsOfFile: scratch + "/out", encoding: .utf8),
-            try String(contentsOfFile: scratch + "/err", encoding: .utf8))
+func runBriefing(_ args: [String], in folder: String? = nil) throws -> ProcessResult {
+    try runProcess(try briefingBinary(), args, in: folder)
 }
 
 @Suite(.serialized) struct CLITests {

@@ -2,28 +2,6 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-/// Runs `executable args…` and returns its exit code and output (stdout and stderr together).
-func runTool(_ executable: String, _ args: [String]) throws -> (code: Int32, output: String) {
-    let scratch = try makeTemporaryFolder("tool")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let log = scratch + "/log"
-    guard FileManager.default.createFile(atPath: log, contents: nil) else {
-        throw PythonError(message: "cannot create \(log)")
-    }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = args
-    p.currentDirectoryURL = Repo.root
-    p.standardOutput = handle
-    p.standardError = handle
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try handle.close()
-    return (p.terminationStatus, try String(contentsOfFile: log, encoding: .utf8))
-}
-
 /// The path of `tool`, or an error telling how to install it.
 func requireTool(_ tool: String, package: String) throws -> String {
     guard let path = findOnPath(tool) else {
@@ -46,7 +24,7 @@ func requireTool(_ tool: String, package: String) throws -> String {
 
         let script = Repo.root.appendingPathComponent("scripts/render-summary.sh").path
         let png = folder + "/summary.png", pdf = folder + "/summary.pdf"
-        let run = try runTool("/bin/bash", [script, folder + "/briefing.xlsx", png])
+        let run = try runProcess("/bin/bash", [script, folder + "/briefing.xlsx", png], in: Repo.root.path)
         #expect(run.code == 0, "render-summary.sh failed:\n\(run.output)")
         let pdfSize = try #require(try FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int)
         let pngData = try Data(contentsOf: URL(fileURLWithPath: png))
@@ -55,12 +33,12 @@ func requireTool(_ tool: String, package: String) throws -> String {
         #expect(pngData.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
 
         // Page 1 is the Summary, landscape, with the charts drawn (their titles are on the page).
-        let text = try runTool(pdftotext, ["-f", "1", "-l", "1", "-layout", pdf, "-"])
+        let text = try runProcess(pdftotext, ["-f", "1", "-l", "1", "-layout", pdf, "-"], in: Repo.root.path)
         for expected in ["Headline", "72 signatory countries", "At a glance", "Key figures", "Commitments by theme",
                          "Mentions by country (top 15)", "Implementation of the Convention"] {
             #expect(text.output.contains(expected), "page 1 shows \(expected)")
         }
-        let info = try runTool(pdfinfo, ["-f", "1", "-l", "1", pdf])
+        let info = try runProcess(pdfinfo, ["-f", "1", "-l", "1", pdf], in: Repo.root.path)
         let size = info.output.split(separator: "\n").first { $0.hasPrefix("Page    1 size:") || $0.hasPrefix("Page size:") }
         let numbers = size.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
         #expect(numbers.count >= 2 && numbers[numbers.count - 2] > numbers[numbers.count - 1],
@@ -77,7 +55,7 @@ func requireTool(_ tool: String, package: String) throws -> String {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try XLSXExporter().write(Briefing(run: ExportFixtures.run, tables: tables), to: folder)
         // LibreOffice opens the workbook and saves it again; the tables survive as they were.
-        let run = try runTool(office, ["-env:UserInstallation=file://\(folder)/profile", "--headless", "--convert-to",
+        let run = try runProcess(office, ["-env:UserInstallation=file://\(folder)/profile", "--headless", "--convert-to",
                                        "xlsx", "--outdir", folder + "/lo", folder + "/briefing.xlsx"])
         #expect(run.code == 0, "LibreOffice could not re-save the workbook:\n\(run.output)")
         let script = """

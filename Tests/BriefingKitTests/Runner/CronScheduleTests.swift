@@ -248,7 +248,7 @@ private func cronError(_ text: String, sourceLocation: Testing.SourceLocation = 
         let count = 12
         for (cron, _) in Self.translations {
             let schedule = try CronSchedule(cron)
-            let r = try runTool(tool, ["calendar", "--iterations=\(count)", "--base-time=2024-12-31 23:59:59 UTC"]
+            let r = try runProcess(tool, ["calendar", "--iterations=\(count)", "--base-time=2024-12-31 23:59:59 UTC"]
                                 + schedule.onCalendar, environment: ["TZ": "UTC"])
             #expect(r.code == 0, "systemd-analyze calendar rejected \(schedule.onCalendar) from '\(cron)':\n\(r.err)")
             let normalized = r.out.split(separator: "\n").compactMap { line -> String? in
@@ -272,7 +272,7 @@ private func cronError(_ text: String, sourceLocation: Testing.SourceLocation = 
         }
         // Cron fires on the 1st OR on Mondays; a single systemd line means the 1st AND a Monday.
         let schedule = try CronSchedule("0 0 1 * 1")
-        let r = try runTool(tool, ["calendar", "--iterations=3", "--base-time=2024-12-31 23:59:59 UTC",
+        let r = try runProcess(tool, ["calendar", "--iterations=3", "--base-time=2024-12-31 23:59:59 UTC",
                                    "Mon *-*-01 00:00:00"], environment: ["TZ": "UTC"])
         let elapses = r.out.split(separator: "\n").compactMap { $0.firstMatch(of: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/) }
             .map { String($0.output) }
@@ -309,27 +309,3 @@ func cronFirings(_ schedule: CronSchedule, count: Int) -> [String] {
 let systemdAnalyzePath: String? = findOnPath("systemd-analyze")
     ?? ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-/// Runs `tool args…` with `environment` added, and returns exit code, stdout and stderr.
-func runTool(_ tool: String, _ args: [String], environment: [String: String] = [:]) throws
-    -> (code: Int32, out: String, err: String) {
-    let scratch = try makeTemporaryFolder("tool")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-    _ = FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
-    _ = FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try out.close()
-    try err.close()
-    return (p.terminationStatus,
-            try String(contentsOfFile: scratch + "/out", encoding: .utf8),
-            try String(contentsOfFile: scratch + "/err", encoding: .utf8))
-}

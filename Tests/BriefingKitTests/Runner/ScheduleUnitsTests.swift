@@ -103,7 +103,7 @@ private func scheduledProject(_ schedule: String?, output: String = "out/t",
             let config = try scheduledProject(schedule, in: project)
             let units = try #require(ScheduleUnits(config: config, binary: try briefingBinary()))
             let written = try units.write(to: folder)
-            let r = try runTool(tool, ["verify", written.service, written.timer])
+            let r = try runProcess(tool, ["verify", written.service, written.timer])
             let complaints = (r.out + r.err).split(separator: "\n").filter { $0.contains("briefing-t.") }
             #expect(r.code == 0 && complaints.isEmpty, "'\(schedule)': systemd-analyze verify exited \(r.code):\n\(r.out)\(r.err)")
         }
@@ -111,7 +111,7 @@ private func scheduledProject(_ schedule: String?, output: String = "out/t",
         let config = try scheduledProject("0 6 * * *", in: project)
         let broken = try #require(ScheduleUnits(config: config, binary: project.root + "/no-such-briefing"))
         let written = try broken.write(to: folder)
-        let r = try runTool(tool, ["verify", written.service, written.timer])
+        let r = try runProcess(tool, ["verify", written.service, written.timer])
         #expect(r.code != 0)
         #expect(r.err.contains("no-such-briefing"), "\(r.err)")
     }
