@@ -23,7 +23,7 @@ struct BriefingCommand: ParsableCommand {
             that holds the pipeline file's folder.
 
             EXIT CODES:
-              0  success
+              0  success, or up to date with --if-changed
               1  the run failed; the previous outputs are left untouched
               2  usage or configuration error (file, line and column are given)
               75 another run of the same pipeline is in progress (try again, or use --wait)
@@ -82,6 +82,12 @@ extension BriefingCommand {
         @Flag(help: "Wait for another run of the same pipeline to finish instead of exiting with code 75.")
         var wait = false
 
+        @Flag(help: """
+            Skip the run, and exit 0 with "up to date", when the pipeline file, its data files and every \
+            input file are the same as in the latest run's manifest.
+            """)
+        var ifChanged = false
+
         @Option(help: "Log lines on standard error: text or json.")
         var logFormat: BriefingLogHandler.Format = .text
 
@@ -101,6 +107,15 @@ extension BriefingCommand {
             try FileManager.default.createDirectory(atPath: config.outputs.folder, withIntermediateDirectories: true)
             let lock = try RunLock(path: config.outputs.folder + "/.lock", wait: wait)
             defer { withExtendedLifetime(lock) {} }
+            if ifChanged, let latest = runner.history.latestRun,
+               let previous = Manifest.readFingerprint(path: latest + "/manifest.json"),
+               try Manifest.currentFingerprint(of: config) == previous {
+                runner.logger.info("up to date", metadata: ["latest": "\(runner.relative(latest))"])
+                if !quiet, logFormat == .text {
+                    print("briefing: \(config.name): up to date (inputs, pipeline and data files unchanged since \(runner.relative(latest)))")
+                }
+                return
+            }
             let result: RunResult
             do {
                 result = try runner.run()

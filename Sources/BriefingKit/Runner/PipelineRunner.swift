@@ -183,7 +183,7 @@ public struct PipelineRunner {
                 case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
             }
-            files += try BriefingNote().export(briefing, to: folder)
+            files += try BriefingNote().export(briefing, to: folder, changes: briefing.run.changes)
             var exportStats = StageStats(stage: "export", unit: "tables")
             exportStats.input = briefing.tables.count
             exportStats.output = briefing.tables.count

@@ -152,3 +152,37 @@ import Testing
         #expect(quiet.code == 0 && quiet.out.isEmpty && quiet.err.isEmpty)
     }
 }
+
+/// `--if-changed`: skip when nothing changed, run when an input's content did.
+@Suite(.serialized) struct IfChangedTests {
+    @Test func skipsWhenNothingChangedThenRunsAfterASeedChangesInContent() throws {
+        let project = try seedsProject()
+        defer { project.remove() }
+        let path = project.root + "/Pipelines/hanoi-convention.yaml"
+        let runs = project.root + "/out/hanoi-convention/runs"
+        #expect(try runBriefing(["run", "--quiet", "--if-changed", path]).code == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runs).count == 1)
+
+        let skipped = try runBriefing(["run", "--if-changed", path])
+        #expect(skipped.code == 0)
+        #expect(skipped.out.hasPrefix("briefing: hanoi-convention: up to date"), "\(skipped.out)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runs).count == 1)
+
+        // a touch that changes no byte is still up to date
+        let seed = project.root + "/seeds/003_29ee913704c63452.txt"
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: seed)
+        #expect(try runBriefing(["run", "--if-changed", path]).out.contains("up to date"))
+
+        // one changed byte in a seed: the run happens
+        let original = try Data(contentsOf: URL(fileURLWithPath: seed))
+        try (original + Data("\nUn paragraphe ajouté.".utf8)).write(to: URL(fileURLWithPath: seed))
+        let ran = try runBriefing(["run", "--if-changed", path])
+        #expect(ran.code == 0 && ran.out.contains("5 document(s)"), "\(ran.out)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runs).count == 2)
+
+        // a changed data file counts too
+        let themes = project.root + "/Pipelines/data/themes.yaml"
+        try (try Data(contentsOf: URL(fileURLWithPath: themes)) + Data("\n# a comment\n".utf8)).write(to: URL(fileURLWithPath: themes))
+        #expect(!(try runBriefing(["run", "--if-changed", path]).out.contains("up to date")))
+    }
+}
