@@ -142,7 +142,7 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
                                         + "trong-ky-nguyen-so-20251026213451983.htm"))
         #expect(rendered.links.count == 3)
         #expect(rendered.headings == ["Signing of the UN Convention against Cybercrime (Convention de Hanoï), Hanoi, 25–26 October 2025",
-                                      "Headline figures", "Conflicting figures", "Participation", "Main commitments by theme",
+                                      "What changed since the previous run", "Headline figures", "Conflicting figures", "Participation", "Main commitments by theme",
                                       "Timeline", "Sources"])
         #expect(rendered.em.count == 1, "only the footer is in italics: \(rendered.em)")
     }
