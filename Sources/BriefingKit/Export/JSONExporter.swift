@@ -46,6 +46,7 @@ public struct JSONExporter: Exporter {
         guard case .object(var fields) = runValue(run, timings: true) else { return [] }
         fields.insert(("status", .string(run.status)), at: 0)
         fields.insert(("error", run.error.map { .string($0) } ?? .null), at: 1)
+        fields.insert(("fingerprint", run.fingerprint.map { .string($0) } ?? .null), at: 2)
         w.write(.object(fields), indent: 0)
         w.out.append(UInt8(ascii: "\n"))
         return w.out

@@ -130,6 +130,13 @@ public struct Manifest: Sendable {
             try FileDigest.of(file: OutputFile.join(config.input.folder, name),
                               as: runner.relative(OutputFile.join(config.input.folder, name)))
         }
+        return try fingerprint(of: config, inputs: inputs)
+    }
+
+    /// The fingerprint of a run of `config` that read `inputs` (hashed as it read them).
+    /// - Throws: `RunError` for an unreadable pipeline or data file.
+    public static func fingerprint(of config: PipelineConfig, inputs: [FileDigest]) throws -> String {
+        let runner = PipelineRunner(config: config, environment: [:])
         return fingerprint(inputs: inputs, pipelineFile: try FileDigest.of(file: config.file, as: runner.relative(config.file)),
                            dataFiles: try dataFiles(of: config, runner: runner).map(\.file), toolVersion: PipelineRunner.toolVersion)
     }

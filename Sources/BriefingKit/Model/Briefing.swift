@@ -15,6 +15,8 @@ public struct RunInfo: Sendable {
     public var status = "succeeded"
     /// Why the run failed.
     public var error: String?
+    /// SHA-256 over the pipeline file, its data files, the tool version and every input (see `Manifest`).
+    public var fingerprint: String?
     /// What changed since the previous run, in short lines (`ChangeReport.summaryLines`).
     public var changes: [String]
 

@@ -116,23 +116,27 @@ public struct PipelineRunner {
         let history = self.history
         try history.prepare()
         let name = history.newRunName()
+        var stagesDone: [StageStats] = []
         do {
-            let result = try run(publishingAs: name, in: history)
+            let result = try run(publishingAs: name, in: history, stagesDone: &stagesDone)
             if let keep = config.outputs.keep { history.prune(keep: keep) }
             return result
         } catch {
             var record = RunInfo(
                 pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
                 corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion)
+            record.stages = stagesDone
             record.status = "failed"
             record.error = "\(error)"
+            record.fingerprint = try? Manifest.currentFingerprint(of: config)
             history.recordFailure(as: name, record: JSONExporter.runRecord(record))
             if let keep = config.outputs.keep { history.prune(keep: keep) }
             throw error
         }
     }
 
-    private func run(publishingAs name: String, in history: RunHistory) throws -> RunResult {
+    /// - Parameter stagesDone: the counters of the stages that finished, for the record of a run that fails later.
+    private func run(publishingAs name: String, in history: RunHistory, stagesDone: inout [StageStats]) throws -> RunResult {
         let clock = ContinuousClock()
         var aggregate = try AggregateStage.forPipeline(config)
         var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
@@ -146,6 +150,7 @@ public struct PipelineRunner {
         let tables = aggregate.finish(stats: &aggregateStats)
         aggregateStats.seconds = (aggregateTime + (clock.now - finishStart)).seconds
         let stages = streamed.stages + [aggregateStats]
+        stagesDone = stages
         let warnings = streamed.warnings
         for warning in warnings { logger.warning("\(warning)") }
         for s in stages {
@@ -190,6 +195,7 @@ public struct PipelineRunner {
             exportStats.extra["files"] = files.count + 2
             exportStats.seconds = (clock.now - exportStart).seconds
             briefing.run.stages.append(exportStats)
+            briefing.run.fingerprint = try Manifest.fingerprint(of: config, inputs: streamed.inputs)
             try OutputFile.write(JSONExporter.runRecord(briefing.run), to: OutputFile.join(folder, "run.json"))
             files.append("run.json")
             // Last, so that it lists every other output with its size and hash.

@@ -70,17 +70,29 @@ import Testing
         #expect(try latestFiles(project.root)["documents.csv"].map { String(decoding: $0, as: UTF8.self) }?.contains("b.txt") == true)
     }
 
-    @Test func aSecondRunExitsWithCode75WhileTheFirstHoldsTheLock() throws {
+    @Test func twoConcurrentRunsOneRunsOneExitsWith75() throws {
         let (project, path) = try project()
         defer { project.remove() }
-        try FileManager.default.createDirectory(atPath: project.root + "/out/t", withIntermediateDirectories: true)
-        var lock: RunLock? = try RunLock(path: project.root + "/out/t/.lock", wait: false)
-        let r = try runBriefing(["run", path])
-        #expect(r.code == 75)
-        #expect(r.err.hasPrefix("error: another run of this pipeline is in progress (pid \(getpid()))"), "\(r.err)")
-        #expect(!FileManager.default.fileExists(atPath: project.root + "/out/t/latest"))
-        lock = nil
-        _ = lock
+        // the first run holds the lock while it pauses before publishing
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: try briefingBinary())
+        first.arguments = ["run", "--quiet", path]
+        first.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "2"]) { $1 }
+        try first.run()
+        let lockFile = project.root + "/out/t/.lock"
+        var held = false
+        for _ in 0..<300 where !held {
+            held = (try? String(contentsOfFile: lockFile, encoding: .utf8))?.hasPrefix("\(first.processIdentifier)") == true
+            if !held { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(held)
+        let second = try runBriefing(["run", path])
+        #expect(second.code == 75)
+        #expect(second.err.hasPrefix("error: another run of this pipeline is in progress (pid \(first.processIdentifier))"), "\(second.err)")
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        let runs = try FileManager.default.contentsOfDirectory(atPath: project.root + "/out/t/runs")
+        #expect(runs.count == 1, "only the first run published: \(runs)")
         #expect(try runBriefing(["run", path]).code == 0)
     }
 
