@@ -131,6 +131,8 @@ func runBriefing(_ args: [String], in folder: String? = nil) throws -> ProcessRe
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: project.root + "/out/t/runs/\(failed)/run.json"))) as? [String: Any]
         #expect(record?["status"] as? String == "failed")
         #expect(record?["error"] as? String == "error: no readable document in corpus folder corpus (1 file(s) skipped)")
+        #expect((record?["fingerprint"] as? String)?.count == 64, "the failed run's record names its inputs")
+        #expect((record?["stages"] as? [Any])?.isEmpty == true, "no stage finished")
     }
 
     @Test func helpListsVerbsAndExitCodes() throws {
