@@ -62,7 +62,7 @@ public struct DedupeStage: DocumentStage {
             if settings.near, fp.words.count >= settings.minWords {
                 shingles = fp.shingles(size: settings.shingleSize)
                 bandKeys = bandKeysFor(shingles)
-                if let (index, similarity) = bestCandidate(shingles, bandKeys) {
+                if let (index, similarity) = firstCandidate(shingles, bandKeys) {
                     let k = kept[index]
                     record(p, in: &document, reason: .nearDuplicate, kept: (k.paragraphID, k.documentID),
                            similarity: similarity, stats: &stats)
@@ -108,19 +108,16 @@ public struct DedupeStage: DocumentStage {
         }
     }
 
-    /// The most similar kept paragraph at or above the threshold (the earliest on ties).
-    private func bestCandidate(_ shingles: [UInt64], _ bandKeys: [UInt64]) -> (Int, Double)? {
-        var best: (Int, Double)?
-        var seen = Set<Int32>()
-        for band in bandKeys {
-            guard let list = buckets[band] else { continue }
-            for index in list where seen.insert(index).inserted {
-                let sim = ParagraphFingerprint.jaccard(shingles, kept[Int(index)].shingles)
-                guard sim >= settings.threshold else { continue }
-                if let b = best, sim < b.1 || (sim == b.1 && Int(index) > b.0) { continue }
-                best = (Int(index), sim)
-            }
+    /// The earliest kept paragraph whose similarity is at or above the threshold. (Not the most
+    /// similar one: syndicated copy has hundreds of variants of one paragraph, and stopping at the
+    /// first match keeps the check cheap; the first occurrence is the one kept anyway.)
+    private func firstCandidate(_ shingles: [UInt64], _ bandKeys: [UInt64]) -> (Int, Double)? {
+        var candidates = Set<Int32>()
+        for band in bandKeys { candidates.formUnion(buckets[band] ?? []) }
+        for index in candidates.sorted() {
+            let sim = ParagraphFingerprint.jaccard(shingles, kept[Int(index)].shingles)
+            if sim >= settings.threshold { return (Int(index), sim) }
         }
-        return best
+        return nil
     }
 }

@@ -35,24 +35,57 @@ enum DateHeuristics {
         return host.isEmpty ? nil : host.lowercased()
     }
 
-    /// The latest day-and-month date the text states (`le 26 octobre`, `26 octobre 2025`), counting
-    /// `hier …, le 25 octobre` as the day after; captions count too, they are dated like the article.
+    /// The latest day-and-month date the text states (`le 26 octobre`, `26 octobre 2025`, `1er mars`),
+    /// counting `hier …, le 25 octobre` as the day after; captions count too, they are dated like the
+    /// article. Scans UTF-8 bytes, so it stays cheap on large corpora.
     static func latestDate(in doc: Document, defaultYear: Int?) -> PartialDate? {
         var best: PartialDate?
-        let texts = doc.paragraphs.map(\.text) + doc.removed.filter { $0.reason == .photoCaption }.map(\.text)
-        for text in texts {
-            let toks = Tokenizer.tokens(text)
-            for k in toks.indices where toks[k].kind == .number {
-                guard k + 1 < toks.count, let month = months[toks[k + 1].folded], let day = Int(toks[k].text) else { continue }
-                var year = defaultYear
-                if k + 2 < toks.count, toks[k + 2].kind == .number, toks[k + 2].text.count == 4 { year = Int(toks[k + 2].text) }
-                guard let y = year, var date = PartialDate.valid(year: y, month: month, day: day) else { continue }
-                // "hier matin, le 25 octobre": the article was written the next day
-                let window = toks[max(0, k - 6)..<k].map(\.folded)
-                if window.contains("hier") { date = date.adding(days: 1) }
-                if best.map({ date > $0 }) ?? true { best = date }
+        for text in doc.paragraphs.map(\.text) + doc.removed.filter({ $0.reason == .photoCaption }).map(\.text) {
+            for date in dates(in: Array(text.utf8), defaultYear: defaultYear) where best.map({ date > $0 }) ?? true {
+                best = date
             }
         }
         return best
+    }
+
+    /// Every `<day> <month> [<year>]` in `bytes`, resolved with `defaultYear` when no year follows.
+    static func dates(in bytes: [UInt8], defaultYear: Int?) -> [PartialDate] {
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+        /// The index after one space (ASCII, NBSP or narrow NBSP) at `k`, or nil.
+        func space(_ k: Int) -> Int? {
+            if k < bytes.count, bytes[k] == 0x20 { return k + 1 }
+            if k + 1 < bytes.count, bytes[k] == 0xC2, bytes[k + 1] == 0xA0 { return k + 2 }
+            if k + 2 < bytes.count, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0xAF { return k + 3 }
+            return nil
+        }
+        var found: [PartialDate] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard isDigit(bytes[i]), i == 0 || (!isDigit(bytes[i - 1]) && !isLetter(bytes[i - 1])) else { i += 1; continue }
+            var j = i
+            var day = 0
+            while j < n, isDigit(bytes[j]) { day = day * 10 + Int(bytes[j] - 0x30); j += 1 }
+            defer { i = max(j, i + 1) }
+            guard j - i <= 2 else { continue }
+            if j + 1 < n, bytes[j] == 0x65, bytes[j + 1] == 0x72 { j += 2 }   // 1er
+            guard let wordStart = space(j) else { continue }
+            var k = wordStart
+            while k < n, isLetter(bytes[k]) { k += 1 }
+            guard k - wordStart >= 3, k - wordStart <= 12,
+                  let month = months[TextFolder.shared.fold(String(decoding: bytes[wordStart..<k], as: UTF8.self))] else { continue }
+            var year = defaultYear
+            if let yearStart = space(k), yearStart + 4 <= n, bytes[yearStart..<yearStart + 4].allSatisfy(isDigit),
+               yearStart + 4 == n || !isDigit(bytes[yearStart + 4]) {
+                year = bytes[yearStart..<yearStart + 4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            }
+            guard let y = year, var date = PartialDate.valid(year: y, month: month, day: day) else { continue }
+            // "hier matin, le 25 octobre": the article was written the next day
+            let before = String(decoding: bytes[max(0, i - 40)..<i], as: UTF8.self).lowercased()
+            if before.split(whereSeparator: { !$0.isLetter }).contains("hier") { date = date.adding(days: 1) }
+            found.append(date)
+        }
+        return found
     }
 }

@@ -190,17 +190,43 @@ public struct ParseStage: Sendable {
 
     // MARK: - Language
 
-    private static let french: Set<String> = ["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "avec", "ont"]
-    private static let english: Set<String> = ["the", "and", "of", "to", "is", "in", "for", "with", "that", "on", "was", "are", "has", "by"]
+    private static let french = Self.keys(["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "avec", "ont"])
+    private static let english = Self.keys(["the", "and", "of", "to", "is", "in", "for", "with", "that", "on", "was", "are", "has", "by"])
 
-    /// `fr` or `en` by counting common words; the configured language when there is no signal.
+    /// A short ASCII word packed into an integer: every stop word has at most 4 letters.
+    private static func keys(_ words: [String]) -> Set<UInt32> {
+        Set(words.map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } })
+    }
+
+    /// `fr` or `en` by counting common words (on UTF-8 bytes, ASCII words of up to 4 letters, case
+    /// folded); the configured language when there is no signal.
     func detectLanguage(_ paragraphs: [Paragraph]) -> String {
         var fr = 0, en = 0
         for p in paragraphs.prefix(20) {
-            for word in p.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                let w = String(word)
-                if Self.french.contains(w) { fr += 1 } else if Self.english.contains(w) { en += 1 }
+            var key: UInt32 = 0
+            var length = 0
+            var clean = true
+            func end() {
+                if clean, length > 0, length <= 4 {
+                    if Self.french.contains(key) { fr += 1 } else if Self.english.contains(key) { en += 1 }
+                }
+                key = 0
+                length = 0
+                clean = true
             }
+            for b in p.text.utf8 {
+                let lower = b | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    key = key << 8 | UInt32(lower)
+                    length += 1
+                } else if b >= 0x80 {
+                    clean = false
+                    length += 1
+                } else {
+                    end()
+                }
+            }
+            end()
         }
         if fr == 0 && en == 0 { return fallbackLanguage }
         return en > fr ? "en" : "fr"
