@@ -31,7 +31,7 @@ enum LineClassifier {
         if line.hasPrefix("|") { return .caption(text: cleanCaption(line)) }
         if isFirst, isBanner(line) { return .banner }
         if let url = sourceURL(line, folded: folded) { return .source(url: url) }
-        if folded.hasPrefix("comment ("), line.count < 20 { return .commentWidget }
+        if folded.hasPrefix("comment ("), line.unicodeScalars.count < 20 { return .commentWidget }
         if folded.hasPrefix("laissez un commentaire") || folded.hasPrefix("leave a comment") { return .commentWidget }
         if relatedHeadings.contains(where: { folded == $0 || folded.hasPrefix($0 + " :") || folded.hasPrefix($0 + ":") }) {
             return .relatedHeading
@@ -40,7 +40,7 @@ enum LineClassifier {
         if folded.hasPrefix("legende de la photo") || folded.hasPrefix("photo caption") { return .caption(text: "") }
         if let agency = creditOnly(line, folded: folded) { return .credit(agency: agency) }
         if let caption = captionWithCredit(line) { return .caption(text: caption) }
-        if line.count <= 120, folded.hasPrefix("quelques photos") || folded.hasPrefix("en images") {
+        if line.unicodeScalars.count <= 120, folded.hasPrefix("quelques photos") || folded.hasPrefix("en images") {
             return .caption(text: "")
         }
         if let (publisher, date) = byline(line) { return .byline(publisher: publisher, date: date) }
@@ -74,7 +74,7 @@ enum LineClassifier {
 
     /// `Vietnam.vn - Nền tảng quảng bá Việt Nam`: a site name with a domain, a dash and a slogan.
     static func isBanner(_ line: String) -> Bool {
-        guard line.count <= 120, let dash = line.range(of: " - ") ?? line.range(of: " – ") ?? line.range(of: " | ") else {
+        guard line.unicodeScalars.count <= 120, let dash = line.range(of: " - ") ?? line.range(of: " – ") ?? line.range(of: " | ") else {
             return false
         }
         let site = line[..<dash.lowerBound]
@@ -95,7 +95,7 @@ enum LineClassifier {
     /// `Photo : VNA/CVN` alone on its line; returns the credited agency or photographer.
     static func creditOnly(_ line: String, folded: String) -> String? {
         guard folded.hasPrefix("photo") || folded.hasPrefix("credit photo") || folded.hasPrefix("anh:") else { return nil }
-        guard line.count <= 80, let colon = line.firstIndex(of: ":") else { return nil }
+        guard line.unicodeScalars.count <= 80, let colon = line.firstIndex(of: ":") else { return nil }
         let head = TextFolder.shared.fold(line[..<colon]).trimmingCharacters()
         guard ["photo", "photos", "credit photo", "anh"].contains(head) else { return nil }
         return line[line.index(after: colon)...].trimmingCharacters()
@@ -104,7 +104,7 @@ enum LineClassifier {
     /// A caption that ends with its credit: `… . Photo : Tuan Anh/VNA`, `… (Photo : X)`.
     /// Returns the caption text without the credit.
     static func captionWithCredit(_ line: String) -> String? {
-        guard line.count <= 600 else { return nil }
+        guard line.unicodeScalars.count <= 600 else { return nil }
         let scalars = Array(line.unicodeScalars)
         // find the last "Photo" followed by optional spaces and ':'
         var i = scalars.count - 5
@@ -115,7 +115,7 @@ enum LineClassifier {
                 if j < scalars.count, scalars[j] == ":" {
                     let credit = String(String.UnicodeScalarView(scalars[(j + 1)...])).trimmingCharacters()
                     let bare = credit.hasSuffix(")") ? String(credit.dropLast()) : credit
-                    guard !bare.isEmpty, bare.count <= 60, !bare.contains(". ") else { return nil }
+                    guard !bare.isEmpty, bare.unicodeScalars.count <= 60, !bare.contains(". ") else { return nil }
                     var text = String(String.UnicodeScalarView(scalars[..<i])).trimmingCharacters()
                     if text.hasSuffix("(") { text = String(text.dropLast()).trimmingCharacters() }
                     return cleanCaption(text)
@@ -138,7 +138,7 @@ enum LineClassifier {
 
     /// A short line ending with `dd/mm/yyyy`: `Báo Tin TứcBáo Tin Tức26/10/2025`.
     static func byline(_ line: String) -> (String?, PartialDate)? {
-        guard line.count <= 120 else { return nil }
+        guard line.unicodeScalars.count <= 120 else { return nil }
         let tail = line.suffix(10)
         let parts = tail.split(separator: "/")
         guard tail.count == 10, parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
@@ -155,7 +155,7 @@ enum LineClassifier {
 
     /// `VNA/CVN`, `TTXVN`, `AFP`: an agency sign-off alone on its line.
     static func isAgencySignOff(_ line: String) -> Bool {
-        guard (2...24).contains(line.count) else { return false }
+        guard (2...24).contains(line.unicodeScalars.count) else { return false }
         let parts = line.split(separator: "/", omittingEmptySubsequences: false)
         return parts.allSatisfy { p in
             p.count >= 2 && p.allSatisfy { $0.isUppercase || $0.isNumber }
@@ -164,13 +164,14 @@ enum LineClassifier {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing white space (ASCII, NBSP, narrow NBSP, BOM).
+    /// Without leading and trailing white space (ASCII, NBSP, narrow NBSP, BOM); scans scalars,
+    /// not characters, which is much cheaper on long lines.
     func trimmingCharacters() -> String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{FEFF}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0.value == 0xFEFF }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     func trimmingTrailingPunctuation() -> String {

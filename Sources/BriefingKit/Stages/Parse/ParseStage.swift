@@ -114,7 +114,7 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, .imageMarker)
             case .caption(let text):
                 flush()
-                if fallbackTitle == nil, doc.paragraphs.isEmpty, pending == nil, text.count >= 20 { fallbackTitle = text }
+                if fallbackTitle == nil, doc.paragraphs.isEmpty, pending == nil, text.unicodeScalars.count >= 20 { fallbackTitle = text }
                 remove(lineNo, line, .photoCaption)
             case .credit(let agency):
                 flush()
@@ -140,7 +140,7 @@ public struct ParseStage: Sendable {
             case .widgetWord:
                 remove(lineNo, line, .widgetText)
             case .content:
-                if expectTitleAfterBanner, doc.title == nil, line.count <= 300 {
+                if expectTitleAfterBanner, doc.title == nil, line.unicodeScalars.count <= 300 {
                     expectTitleAfterBanner = false
                     doc.title = line
                     doc.titleOrigin = "after-banner"
