@@ -37,6 +37,30 @@ import Testing
         return files
     }
 
+    /// Starts `briefing run --quiet <path>` paused for `pause` seconds before publishing.
+    func startPausedRun(_ path: String, pause: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try briefingBinary())
+        process.arguments = ["run", "--quiet", path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "\(pause)"]) { $1 }
+        try process.run()
+        return process
+    }
+
+    /// Waits (up to 15 s) until `condition` holds.
+    func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<300 {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    /// True when the lock file of pipeline `t` names `process`.
+    func holdsLock(_ process: Process, _ root: String) -> Bool {
+        (try? String(contentsOfFile: root + "/out/t/.lock", encoding: .utf8))?.hasPrefix("\(process.processIdentifier)") == true
+    }
+
     @Test func aRunKilledBeforePublishingLeavesThePreviousOutputsByteIdentical() throws {
         let (project, path) = try project()
         defer { project.remove() }
@@ -44,18 +68,12 @@ import Testing
         let before = try latestFiles(project.root)
         try project.write("Le Ghana a signé la Convention.", to: "corpus/b.txt")
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try briefingBinary())
-        process.arguments = ["run", "--quiet", path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "30"]) { $1 }
-        try process.run()
+        let process = try startPausedRun(path, pause: 30)
         // wait until the run has written everything into its temporary folder
         let runs = project.root + "/out/t/runs"
-        var written = false
-        for _ in 0..<300 where !written {
+        let written = eventually {
             let temps = (try? FileManager.default.contentsOfDirectory(atPath: runs))?.filter { $0.hasPrefix(".tmp-") } ?? []
-            written = temps.contains { FileManager.default.fileExists(atPath: "\(runs)/\($0)/run.json") }
-            if !written { Thread.sleep(forTimeInterval: 0.05) }
+            return temps.contains { FileManager.default.fileExists(atPath: "\(runs)/\($0)/manifest.json") }
         }
         #expect(written, "the run never finished writing")
         kill(process.processIdentifier, SIGKILL)
@@ -74,18 +92,8 @@ import Testing
         let (project, path) = try project()
         defer { project.remove() }
         // the first run holds the lock while it pauses before publishing
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: try briefingBinary())
-        first.arguments = ["run", "--quiet", path]
-        first.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "2"]) { $1 }
-        try first.run()
-        let lockFile = project.root + "/out/t/.lock"
-        var held = false
-        for _ in 0..<300 where !held {
-            held = (try? String(contentsOfFile: lockFile, encoding: .utf8))?.hasPrefix("\(first.processIdentifier)") == true
-            if !held { Thread.sleep(forTimeInterval: 0.02) }
-        }
-        #expect(held)
+        let first = try startPausedRun(path, pause: 2)
+        #expect(eventually { holdsLock(first, project.root) })
         let second = try runBriefing(["run", path])
         #expect(second.code == 75)
         #expect(second.err.hasPrefix("error: another run of this pipeline is in progress (pid \(first.processIdentifier))"), "\(second.err)")
@@ -117,19 +125,10 @@ import Testing
     @Test func theLockOfAKilledRunDoesNotBlockTheNextOne() throws {
         let (project, path) = try project()
         defer { project.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try briefingBinary())
-        process.arguments = ["run", "--quiet", path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_PAUSE_BEFORE_PUBLISH": "30"]) { $1 }
-        try process.run()
+        let process = try startPausedRun(path, pause: 30)
         // wait until it holds the lock (its pid is in the lock file)
+        #expect(eventually { holdsLock(process, project.root) })
         let lockFile = project.root + "/out/t/.lock"
-        var held = false
-        for _ in 0..<300 where !held {
-            held = (try? String(contentsOfFile: lockFile, encoding: .utf8))?.hasPrefix("\(process.processIdentifier)") == true
-            if !held { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        #expect(held)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // the lock file still names the dead process, but the lock died with it
