@@ -39,49 +39,52 @@ enum SeedsScore {
     }
 
     /// Gold keys for `table`, split by confidence.
-    static func gold(_ table: String, key: ([String: Any]) -> [String]) throws -> (core: Set<String>, borderline: Set<String>) {
+    /// With `strict`, borderline entries count as core (every gold entry is required).
+    static func gold(_ table: String, strict: Bool, key: ([String: Any]) -> [String]) throws
+        -> (core: Set<String>, borderline: Set<String>) {
         var core = Set<String>(), borderline = Set<String>()
         for entry in try Gold.entries(table) {
             let keys = key(entry)
-            if entry["confidence"] as? String == "core" { core.formUnion(keys) } else { borderline.formUnion(keys) }
+            if strict || entry["confidence"] as? String == "core" { core.formUnion(keys) } else { borderline.formUnion(keys) }
         }
         return (core, borderline)
     }
 
     static func fold(_ s: String) -> String { TextFolder.shared.fold(s) }
 
-    static func scores(_ docs: [Document]) throws -> [Score] {
+    /// - Parameter strict: count borderline gold entries as required too.
+    static func scores(_ docs: [Document], strict: Bool = false) throws -> [Score] {
         var result: [Score] = []
         // countries: (document, alpha-3)
-        let countries = try gold("countries") { e in ["\(e["document"] ?? "")|\(e["alpha3"] ?? "")"] }
+        let countries = try gold("countries", strict: strict) { e in ["\(e["document"] ?? "")|\(e["alpha3"] ?? "")"] }
         let predictedCountries = Set(docs.flatMap { d in
             d.findings.entities.filter { $0.kind == .country }.map { "\(d.id)|\($0.code ?? "?")" }
         })
         result.append(.of("countries", predicted: predictedCountries, core: countries.core, borderline: countries.borderline))
         // organisations: (document, canonical name)
-        let orgs = try gold("organisations") { e in ["\(e["document"] ?? "")|\(fold(e["canonical"] as? String ?? ""))"] }
+        let orgs = try gold("organisations", strict: strict) { e in ["\(e["document"] ?? "")|\(fold(e["canonical"] as? String ?? ""))"] }
         let predictedOrgs = Set(docs.flatMap { d in
             d.findings.entities.filter { $0.kind == .organisation }.map { "\(d.id)|\(fold($0.name))" }
         })
         result.append(.of("organisations", predicted: predictedOrgs, core: orgs.core, borderline: orgs.borderline))
         // people: (document, identity of the name); the gold's aliases name the same person
-        let people = try gold("people") { e in ["\(e["document"] ?? "")|\(PersonIdentity.key(e["name"] as? String ?? ""))"] }
+        let people = try gold("people", strict: strict) { e in ["\(e["document"] ?? "")|\(PersonIdentity.key(e["name"] as? String ?? ""))"] }
         let predictedPeople = Set(docs.flatMap { d in d.findings.people.map { "\(d.id)|\(PersonIdentity.key($0.name))" } })
         result.append(.of("people", predicted: predictedPeople, core: people.core, borderline: people.borderline))
         // figures: (document, value, metric)
         func number(_ v: Any?) -> String { (v as? NSNumber).map { Cell.format($0.doubleValue) } ?? "?" }
-        let figures = try gold("figures") { e in ["\(e["document"] ?? "")|\(number(e["value"]))|\(e["metric"] ?? "")"] }
+        let figures = try gold("figures", strict: strict) { e in ["\(e["document"] ?? "")|\(number(e["value"]))|\(e["metric"] ?? "")"] }
         let predictedFigures = Set(docs.flatMap { d in d.findings.figures.map { "\(d.id)|\(Cell.format($0.value))|\($0.metric)" } })
         result.append(.of("figures", predicted: predictedFigures, core: figures.core, borderline: figures.borderline))
         // figure details: qualifier and as-of date of the figures both sides found
-        let goldDetails = try gold("figures") { e in
+        let goldDetails = try gold("figures", strict: strict) { e in
             ["\(e["document"] ?? "")|\(number(e["value"]))|\(e["metric"] ?? "")|\(e["qualifier"] as? String ?? "-")|\(e["as_of"] as? String ?? "-")"]
         }
         let predictedDetails = Set(docs.flatMap { d in d.findings.figures.map {
             "\(d.id)|\(Cell.format($0.value))|\($0.metric)|\($0.qualifier ?? "-")|\($0.asOf?.iso ?? "-")"
         } })
         result.append(.of("figure qualifiers and dates", predicted: predictedDetails, core: goldDetails.core, borderline: goldDetails.borderline))
-        result.append(try commitments(docs))
+        result.append(try commitments(docs, strict: strict))
         return result
     }
 
@@ -93,7 +96,7 @@ enum SeedsScore {
     }
 
     /// Commitments match on document, sentence (the gold's verbatim excerpt) and actor.
-    static func commitments(_ docs: [Document]) throws -> Score {
+    static func commitments(_ docs: [Document], strict: Bool = false) throws -> Score {
         let entries = try Gold.entries("commitments")
         var core = Set<String>(), borderline = Set<String>(), predicted = Set<String>()
         var keyOf: [String: [(excerpt: String, actors: [String], key: String)]] = [:]
@@ -103,7 +106,7 @@ enum SeedsScore {
             let actors = ([e["actor"] as? String] + ((e["actor_alternatives"] as? [String]) ?? [])).compactMap { $0 }
             let key = "\(doc)|\(excerpt)"
             keyOf[doc, default: []].append((excerpt, actors, key))
-            if e["confidence"] as? String == "core" { core.insert(key) } else { borderline.insert(key) }
+            if strict || e["confidence"] as? String == "core" { core.insert(key) } else { borderline.insert(key) }
         }
         for d in docs {
             for c in d.findings.commitments {
