@@ -4,11 +4,11 @@
 #
 #   scripts/render-summary.sh [workbook] [out.png]
 #
-# Defaults: out/hanoi-convention/briefing.xlsx and summary.png beside it. The PDF is kept beside the
+# Defaults: out/hanoi-convention/latest/briefing.xlsx and summary.png beside it. The PDF is kept beside the
 # PNG (same name, .pdf). Needs libreoffice (or soffice) and pdftoppm: `scripts/setup.sh --test`.
 set -euo pipefail
 
-workbook="${1:-out/hanoi-convention/briefing.xlsx}"
+workbook="${1:-out/hanoi-convention/latest/briefing.xlsx}"
 png="${2:-$(dirname "$workbook")/summary.png}"
 case "$png" in *.png) ;; *) echo "render-summary: the output must end in .png: $png" >&2; exit 2 ;; esac
 pdf="${png%.png}.pdf"
