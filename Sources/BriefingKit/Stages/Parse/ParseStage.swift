@@ -133,10 +133,14 @@ public struct ParseStage: Sendable {
                 bylinePublisher = bylinePublisher ?? publisher
                 bylineDate = bylineDate ?? date
                 remove(lineNo, line, .byline)
-            case .commentWidget, .relatedHeading:
+            case .commentWidget:
                 flush()
                 afterFooter = true
-                remove(lineNo, line, lineKind(line) == .commentWidget ? .commentWidget : .relatedArticles)
+                remove(lineNo, line, .commentWidget)
+            case .relatedHeading:
+                flush()
+                afterFooter = true
+                remove(lineNo, line, .relatedArticles)
             case .widgetWord:
                 remove(lineNo, line, .widgetText)
             case .content:
@@ -186,7 +190,6 @@ public struct ParseStage: Sendable {
         if doc.title == nil { doc.warnings.append("\(doc.fileName): no title found") }
     }
 
-    private func lineKind(_ line: String) -> LineClassifier.Kind { LineClassifier.classify(line, isFirst: false) }
 
     // MARK: - Language
 

@@ -90,15 +90,4 @@ struct FiguresTable {
         var seen = Set<String>()
         return rows.filter { seen.insert("\($0.figure.value)|\($0.figure.qualifier ?? "")").inserted }
     }
-
-    /// Metrics whose figures disagree, each with its figures in as-of order.
-    func conflicts() -> [(metric: String, figures: [Row])] {
-        let metrics = Set(rows.map(\.figure.metric)).sorted()
-        return metrics.compactMap { metric in
-            let group = rows.filter { $0.figure.metric == metric }
-            let disagreeing = group.filter { r in group.contains { Self.disagree($0.figure, r.figure) } }
-            guard !disagreeing.isEmpty else { return nil }
-            return (metric, disagreeing.sorted { (Self.asOf($0)?.daysSinceEpoch ?? 0) < (Self.asOf($1)?.daysSinceEpoch ?? 0) })
-        }
-    }
 }

@@ -21,18 +21,17 @@ struct ParticipationTable {
     mutating func consume(_ doc: Document) {
         for m in doc.findings.entities {
             let key = "\(m.kind.rawValue)|\(m.code ?? m.name)"
-            if rows[key] == nil {
-                rows[key] = Row(kind: m.kind, name: m.name, alpha2: m.alpha2, code: m.code, example: m.provenance)
-                order.append(key)
-            }
-            rows[key]!.mentions += 1
-            if rows[key]!.documents.last != doc.id { rows[key]!.documents.append(doc.id) }
-            rows[key]!.roles.formUnion(m.roles)
-            if !rows[key]!.surfaces.contains(m.surface) { rows[key]!.surfaces.append(m.surface) }
+            var row = rows[key] ?? Row(kind: m.kind, name: m.name, alpha2: m.alpha2, code: m.code, example: m.provenance)
+            if rows[key] == nil { order.append(key) }
+            row.mentions += 1
+            if row.documents.last != doc.id { row.documents.append(doc.id) }
+            row.roles.formUnion(m.roles)
+            if !row.surfaces.contains(m.surface) { row.surfaces.append(m.surface) }
             if let d = doc.date {
-                if rows[key]!.first.map({ d < $0 }) ?? true { rows[key]!.first = d }
-                if rows[key]!.last.map({ d > $0 }) ?? true { rows[key]!.last = d }
+                if row.first.map({ d < $0 }) ?? true { row.first = d }
+                if row.last.map({ d > $0 }) ?? true { row.last = d }
             }
+            rows[key] = row
         }
     }
 
