@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Briefing needs on a Debian machine that has Swift: the libxlsxwriter C library,
+# libcrypto's headers (libssl-dev, for SHA-256),
 # pkg-config, and the independent readers the tests use (Python's openpyxl, markdown-it, jsonschema and frictionless,
 # LibreOffice, pdftoppm).
 # Installs only what is missing; safe to run again.
@@ -7,7 +8,7 @@ set -euo pipefail
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libxlsxwriter-dev pkg-config python3 python3-openpyxl; do
+for pkg in libxlsxwriter-dev libssl-dev pkg-config python3 python3-openpyxl; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 if [ "${1:-}" = "--test" ]; then

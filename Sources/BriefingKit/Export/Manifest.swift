@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A file a run read or wrote: its path, size in bytes and SHA-256 (lower-case hex).
