@@ -19,14 +19,33 @@ public struct PersonExtractor: Extractor {
     }
 
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
-        let scan = Scan(lexicon: lexicon, toks: context.sentence.tokens)
+        let toks = context.sentence.tokens
+        // tokens inside a country or organisation found earlier in this sentence are never names
+        var blocked = [Bool](repeating: false, count: toks.count)
+        for e in findings.entities.reversed() {
+            guard e.provenance.paragraphID == context.paragraphID, e.provenance.sentenceIndex == context.sentence.index else { break }
+            for (k, t) in toks.enumerated() where t.start < e.provenance.end && t.end > e.provenance.start { blocked[k] = true }
+        }
+        let scan = Scan(lexicon: lexicon, toks: toks, blocked: blocked)
         for p in scan.run() {
+            var name = context.text(tokens: p.name)
+            // a surname alone ("Mensah said") is the person already named in the document
+            if p.nameWords == 1 {
+                let earlier = findings.people.filter { $0.provenance.documentID == context.documentID }.map(\.name)
+                if let full = PersonIdentity.fullName(ofSurname: name, among: earlier) { name = full }
+            }
             findings.people.append(PersonMention(
-                name: context.text(tokens: p.name), surface: context.text(tokens: p.range),
+                name: name, surface: context.text(tokens: p.range),
                 title: p.titles.isEmpty ? nil : p.titles.map { context.text(tokens: $0) }.joined(separator: "; "),
-                affiliation: p.affiliation.map { a in (a.head.map { $0 + " " } ?? "") + context.text(tokens: a.tokens) },
+                affiliation: p.affiliation.map { a in Self.trimPossessive((a.head.map { $0 + " " } ?? "") + context.text(tokens: a.tokens)) },
                 provenance: context.provenance(tokens: p.range)))
         }
+    }
+
+    /// `Ghana'` (of `Ghana's`) → `Ghana`.
+    private static func trimPossessive(_ s: String) -> String {
+        guard let last = s.unicodeScalars.last, Tokenizer.isApostrophe(last) else { return s }
+        return String(s.unicodeScalars.dropLast())
     }
 }
 
@@ -38,14 +57,17 @@ private struct Scan {
         var name: Range<Int>
         var titles: [Range<Int>]
         var affiliation: Affiliation?
+        /// Name words in `name` (particles and the dots of initials left out).
+        var nameWords: Int
     }
     /// A title with its complement: `ministre de la Sécurité publique`.
     struct Title {
         var kind: PersonLexicon.TitleKind
         var range: Range<Int>
-        /// The title as reported: `range` without a closing acronym in brackets.
+        /// The title as reported: `range` without a closing acronym in brackets, with the words before it
+        /// that qualify it (`Ghana's trade minister`, `Chilean diplomat`).
         var shown: Range<Int>
-        /// `range` with the article before it.
+        /// `shown`'s start with the article before it, to `range`'s end.
         var phrase: Range<Int>
         var affiliation: Affiliation?
         /// A name closing the complement: `… des Affaires étrangères Nguyen Minh Vu`.
@@ -57,10 +79,13 @@ private struct Scan {
     var n: Int { toks.count }
     /// Per token: may it belong to a name?
     let nameToken: [Bool]
+    /// Per token: inside a country or organisation the entity extractor found.
+    let blocked: [Bool]
 
-    init(lexicon: PersonLexicon, toks: [Token]) {
+    init(lexicon: PersonLexicon, toks: [Token], blocked: [Bool]) {
         self.lexicon = lexicon
         self.toks = toks
+        self.blocked = blocked
         var flags = [Bool](repeating: false, count: toks.count)
         var i = 0
         while i < toks.count {
@@ -70,7 +95,7 @@ private struct Scan {
                 i += len
                 continue
             }
-            flags[i] = Self.mayBeName(t, lexicon)
+            flags[i] = !blocked[i] && Self.mayBeName(t, lexicon)
             i += 1
         }
         nameToken = flags
@@ -78,18 +103,22 @@ private struct Scan {
 
     /// A capitalised word that may belong to a name: not an acronym, a title word, a month or a listed place or institution.
     private static func mayBeName(_ t: Token, _ lexicon: PersonLexicon) -> Bool {
-        guard !t.folded.hasSuffix("'"), !lexicon.notNameWords.contains(t.folded) else { return false }
+        guard let last = t.text.unicodeScalars.last, !Tokenizer.isApostrophe(last), !lexicon.notNameWords.contains(t.folded) else { return false }
+        return !isAcronym(t)
+    }
+
+    /// `PCV`, `ONUDC`, `UN`: two letters or more, all upper case (or a digit inside).
+    static func isAcronym(_ t: Token) -> Bool {
         var letters = 0
         var upper = 0
         for scalar in t.text.unicodeScalars {
-            if Tokenizer.isDigit(scalar) { return false }
+            if Tokenizer.isDigit(scalar) { return true }
             if scalar.properties.isAlphabetic {
                 letters += 1
                 if scalar.properties.isUppercase { upper += 1 }
             }
         }
-        // acronyms (PCV, ONUDC) are organisations
-        return !(letters >= 2 && upper == letters)
+        return letters >= 2 && upper == letters
     }
 
     func run() -> [Found] {
@@ -101,7 +130,7 @@ private struct Scan {
                 if var p = person(after: t) {
                     // "Le vice-ministre de la Sécurité publique, le général … Pham The Tung, et …"
                     if let q = pending, q.kind != .honorific, q.range.upperBound < n, toks[q.range.upperBound].text == ",",
-                       t.range.lowerBound - q.range.upperBound <= 2, closesApposition(p.name.upperBound) {
+                       t.phrase.lowerBound - q.range.upperBound <= 2, closesApposition(p.name.upperBound) {
                         p.titles.insert(q.shown, at: 0)
                         p.affiliation = p.affiliation ?? q.affiliation
                         p.range = q.phrase.lowerBound..<p.range.upperBound
@@ -116,11 +145,18 @@ private struct Scan {
                 continue
             }
             if let run = nameRun(from: i) {
-                if run.count >= 2, run.upperBound < n, toks[run.upperBound].text == ",",
+                let words = nameWords(run)
+                if words >= 2, run.upperBound < n, toks[run.upperBound].text == ",",
                    let role = apposition(after: run.upperBound + 1) {
-                    out.append(Found(range: run.lowerBound..<role.end, name: run, titles: role.titles, affiliation: role.affiliation))
+                    out.append(Found(range: run.lowerBound..<role.end, name: run, titles: role.titles,
+                                     affiliation: role.affiliation, nameWords: words))
                     i = role.end
                 } else {
+                    // "said Kwame Mensah", "Mensah told reporters", "selon Jean Dupont", "a déclaré Jean Dupont"
+                    // "Chilean diplomat …": a word before a title qualifies it
+                    if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound) {
+                        out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
+                    }
                     i = run.upperBound
                 }
                 continue
@@ -136,17 +172,17 @@ private struct Scan {
         var shown = t.shown
         if let trailing = t.trailingName {
             name = trailing
-        } else if let run = nameRun(from: afterModifiers(t)), run.count >= 2 || (run.count == 1 && toks[run.lowerBound].text.count >= 3) {
+        } else if let run = nameRun(from: afterModifiers(t)), nameWords(run) >= 2 || (run.count == 1 && toks[run.lowerBound].text.count >= 3) {
             name = run
             // "le président chinois Xi Jinping": the modifier belongs to the title
-            if run.lowerBound > t.range.upperBound, t.shown == t.range { shown = t.shown.lowerBound..<run.lowerBound }
+            if run.lowerBound > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<run.lowerBound }
         } else if t.kind != .honorific, t.range.upperBound < n, toks[t.range.upperBound].text == ",",
-                  let run = nameRun(from: t.range.upperBound + 1), run.count >= 2, closesApposition(run.upperBound) {
+                  let run = nameRun(from: t.range.upperBound + 1), nameWords(run) >= 2, closesApposition(run.upperBound) {
             name = run
         }
         guard let name else { return nil }
         var found = Found(range: t.phrase.lowerBound..<name.upperBound, name: name,
-                          titles: t.kind == .honorific ? [] : [shown], affiliation: t.affiliation)
+                          titles: t.kind == .honorific ? [] : [shown], affiliation: t.affiliation, nameWords: nameWords(name))
         if name.upperBound < n, toks[name.upperBound].text == ",", let role = apposition(after: name.upperBound + 1) {
             found.titles += role.titles
             found.affiliation = found.affiliation ?? role.affiliation
@@ -161,7 +197,8 @@ private struct Scan {
     }
 
     /// Titles after a name and a comma: `ministre de la Police`, `membre du Bureau politique et ministre …`,
-    /// or an affiliation `au nom du ministère de la Sécurité publique`. Nil when a new person starts there.
+    /// `a Chilean diplomat`, `Ghana's trade minister`, or an affiliation `au nom du ministère de la Sécurité publique`.
+    /// Nil when a new person starts there.
     private func apposition(after start: Int) -> (titles: [Range<Int>], affiliation: Affiliation?, end: Int)? {
         guard start < n else { return nil }
         // "au nom du ministère …", "on behalf of the Ministry …"
@@ -181,7 +218,8 @@ private struct Scan {
                 guard ["et", "and", ","].contains(toks[a].folded) else { break }
                 a += 1
             }
-            if a < n, ["le", "la", "l'", "the"].contains(toks[a].folded) { a += 1 }
+            if a < n, Self.appositionOpeners.contains(toks[a].folded), !toks[a].isCapitalized || a == start { a += 1 }
+            a = pastPreModifiers(from: a)
             guard let t = title(at: a), t.kind != .honorific, t.trailingName == nil, nameRun(from: t.range.upperBound) == nil else { break }
             titles.append(t.shown)
             if affiliation == nil || (affiliation?.head == nil && t.affiliation?.head != nil) { affiliation = t.affiliation ?? affiliation }
@@ -190,23 +228,90 @@ private struct Scan {
         return titles.isEmpty ? nil : (titles, affiliation, m)
     }
 
+    /// Articles and possessives that open an apposition: `, a Chilean diplomat`, `, son président`.
+    private static let appositionOpeners: Set<String> = [
+        "le", "la", "l'", "the", "a", "an", "un", "une", "his", "her", "its", "their", "son", "sa", "leur",
+    ]
+
     // MARK: - Titles
 
-    /// The title starting at `toks[i]`, with its complement for offices.
+    /// True when `toks[k]` may qualify a title before it: `trade`, `Chilean`, `UN`, `former`.
+    private func isPreModifier(_ k: Int) -> Bool {
+        let t = toks[k]
+        guard t.kind == .word else { return false }
+        if !t.isCapitalized { return lexicon.roleModifiers.contains(t.folded) }
+        if let last = t.text.unicodeScalars.last, Tokenizer.isApostrophe(last) { return false }
+        if blocked[k] || Self.isAcronym(t) || lexicon.isDemonym(t.folded) { return true }
+        // one other capitalised word right before the title or its modifiers, not the end of a name:
+        // "a Czech economist", "Guterres spokesman"
+        guard k + 1 < n, k == 0 || !isNameToken(k - 1), !lexicon.sentenceStarters.contains(t.folded) else { return false }
+        let next = toks[k + 1]
+        return lexicon.titles.match(toks, at: k + 1) != nil || (!next.isCapitalized && lexicon.roleModifiers.contains(next.folded))
+    }
+
+    /// True when `toks[k]` and `toks[k + 1]` are a possessive: `Ghana's`, `the country's`.
+    private func isPossessive(_ k: Int) -> Bool {
+        guard k + 1 < n, toks[k].kind == .word, let last = toks[k].text.unicodeScalars.last, Tokenizer.isApostrophe(last),
+              toks[k + 1].folded == "s", toks[k + 1].start == toks[k].end else { return false }
+        return true
+    }
+
+    /// Past up to four words that qualify a title ahead of it: `Ghana's trade`, `Chilean`, `EU`.
+    private func pastPreModifiers(from a: Int) -> Int {
+        var k = a
+        var steps = 0
+        while k < n, steps < 4, lexicon.titles.match(toks, at: k) == nil {
+            if isPossessive(k) { k += 2 } else if isPreModifier(k) { k += 1 } else { break }
+            steps += 1
+        }
+        return k < n && lexicon.titles.match(toks, at: k) != nil ? k : a
+    }
+
+    /// Where the words qualifying the title at `i` start, looking back: `Ghana's trade minister`.
+    private func preModifierStart(before i: Int) -> Int {
+        var s = i
+        var steps = 0
+        while s > 0, steps < 4 {
+            let k = s - 1
+            if toks[k].folded == "s", k >= 1, isPossessive(k - 1) { s = k - 1 } else if isPreModifier(k) { s = k } else { break }
+            steps += 1
+        }
+        return s
+    }
+
+    /// The title starting at `toks[i]`, with its complement for offices and the words before it that qualify it.
     private func title(at i: Int) -> Title? {
+        guard var t = bareTitle(at: i) else { return nil }
+        let pre = t.kind == .honorific ? i : preModifierStart(before: i)
+        t.shown = pre..<t.shown.upperBound
+        t.phrase = pre..<t.range.upperBound
+        if pre > 0, ["le", "la", "l'", "the"].contains(toks[pre - 1].folded) { t.phrase = (pre - 1)..<t.range.upperBound }
+        // "Chilean diplomat", "Ghana's trade minister": the country or organisation named before the title
+        if t.affiliation == nil, let k = (pre..<i).first(where: { toks[$0].isCapitalized && (blocked[$0] || Self.isAcronym(toks[$0]) || lexicon.isDemonym(toks[$0].folded) || isPossessive($0)) }) {
+            t.affiliation = Affiliation(head: nil, tokens: k..<(k + 1))
+        }
+        return t
+    }
+
+    /// The title starting at `toks[i]`, with its complement for offices.
+    private func bareTitle(at i: Int) -> Title? {
         guard i < n, toks[i].kind == .word, let (len, kind) = lexicon.titles.match(toks, at: i) else { return nil }
         var t = Title(kind: kind, range: i..<(i + len), shown: i..<(i + len), phrase: i..<(i + len))
-        if i > 0, ["le", "la", "l'", "the"].contains(toks[i - 1].folded) { t.phrase = (i - 1)..<(i + len) }
         let head = lexicon.affiliationHead(toks[i..<(i + len)])
-        guard kind == .office, let c = complement(from: i + len, lowercaseHead: false, ministry: head != nil) else { return t }
+        guard kind == .office else { return t }
+        // "le vice-ministre brésilien des Affaires étrangères": a nationality between the title and its complement
+        var from = i + len
+        while from < n, from - (i + len) < 2, toks[from].kind == .word, !toks[from].isCapitalized, lexicon.isTitleModifier(toks[from].folded),
+              complement(from: from, lowercaseHead: false, ministry: head != nil) == nil { from += 1 }
+        guard let c = complement(from: from, lowercaseHead: false, ministry: head != nil) else { return t }
         var org = c.org
         var end = c.range.upperBound
         // a name closing the complement, after the organisation's own words
         var s = end
         while s - 1 > org.lowerBound, isNameToken(s - 1) || (lexicon.particles.contains(toks[s - 1].folded) && !toks[s - 1].isCapitalized) { s -= 1 }
         while s < end, !isNameToken(s) { s += 1 }
-        let nameWords = (s..<end).filter { isNameToken($0) }.count
-        if (2...6).contains(nameWords) {
+        let nameWordCount = (s..<end).filter { isNameToken($0) }.count
+        if (2...6).contains(nameWordCount) {
             t.trailingName = s..<end
             org = org.lowerBound..<s
             // the organisation must still end on one of its words
@@ -222,8 +327,8 @@ private struct Scan {
         return t
     }
 
-    /// `de la Sécurité publique`, `de l'Office … (ONUDC)`, `of the United Nations`: the whole complement
-    /// and the organisation inside it (without the leading preposition).
+    /// `de la Sécurité publique`, `de l'Office … (ONUDC)`, `of the United Nations`, `au Commerce`: the whole
+    /// complement and the organisation inside it (without the leading preposition).
     private func complement(from j: Int, lowercaseHead: Bool, ministry: Bool = false) -> (range: Range<Int>, org: Range<Int>)? {
         guard j < n else { return nil }
         var k = j
@@ -231,7 +336,11 @@ private struct Scan {
         case "de":
             k += 1
             if k < n, ["la", "l'"].contains(toks[k].folded) { k += 1 }
-        case "du", "des", "d'":
+        case "a":
+            // "ministre déléguée à la Mer"
+            guard toks[k].text == "à", k + 1 < n, ["la", "l'"].contains(toks[k + 1].folded) else { return nil }
+            k += 2
+        case "du", "des", "d'", "au", "aux":
             k += 1
         case "of":
             k += 1
@@ -281,9 +390,31 @@ private struct Scan {
         return k
     }
 
+    // MARK: - Reporting verbs
+
+    /// `said X`, `a déclaré X`, `according to X`, `selon X`, `d'après X`.
+    private func reportingBefore(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let p = toks[i - 1]
+        guard p.kind == .word else { return false }
+        if p.folded == "selon" { return true }
+        if i >= 2, p.folded == "to", toks[i - 2].folded == "according" { return true }
+        if i >= 2, p.folded == "apres", toks[i - 2].folded == "d'" { return true }
+        return !p.isCapitalized && lexicon.reportingVerbs.contains(p.folded)
+    }
+
+    /// `X said`, `X told reporters`, `X a affirmé`, `X has also warned`, `X estime`.
+    private func reportingAfter(_ k: Int) -> Bool {
+        var m = k
+        if m < n, PersonLexicon.auxiliaries.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
+        if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
+        guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
+        return lexicon.reportingVerbs.contains(toks[m].folded) || lexicon.subjectVerbs.contains(toks[m].folded)
+    }
+
     // MARK: - Names
 
-    /// The run of 1–6 name words starting at `toks[i]` (particles allowed inside), or nil.
+    /// The run of 1–6 name words starting at `toks[i]` (particles and initials allowed inside), or nil.
     private func nameRun(from i: Int) -> Range<Int>? {
         guard i < n, isNameToken(i) else { return nil }
         if i == 0 || Self.openings.contains(toks[i - 1].text), lexicon.sentenceStarters.contains(toks[i].folded) { return nil }
@@ -291,10 +422,24 @@ private struct Scan {
         var words = 1
         while m < n {
             if isNameToken(m) { words += 1; m += 1; continue }
-            if lexicon.particles.contains(toks[m].folded), !toks[m].isCapitalized, m + 1 < n, isNameToken(m + 1) { m += 1; continue }
+            // an initial: "Kwame A. Mensah"
+            if toks[m].text == ".", toks[m].start == toks[m - 1].end, isInitial(m - 1), m + 1 < n, isNameToken(m + 1) { m += 1; continue }
+            // "von der Leyen", "de la Fuente", "Teixeira de Alencar"
+            if !toks[m].isCapitalized, lexicon.particles.contains(toks[m].folded) {
+                var p = m + 1
+                if p < n, !toks[p].isCapitalized, lexicon.particles.contains(toks[p].folded) || PersonLexicon.secondParticles.contains(toks[p].folded) { p += 1 }
+                if p < n, isNameToken(p) { m = p; continue }
+            }
             break
         }
         return words <= 6 ? i..<m : nil
+    }
+
+    /// Name words of a run: particles and the dots of initials left out.
+    private func nameWords(_ r: Range<Int>) -> Int { r.filter { isNameToken($0) }.count }
+
+    private func isInitial(_ k: Int) -> Bool {
+        toks[k].kind == .word && toks[k].isCapitalized && toks[k].text.unicodeScalars.count == 1
     }
 
     private func isNameToken(_ k: Int) -> Bool { nameToken[k] }

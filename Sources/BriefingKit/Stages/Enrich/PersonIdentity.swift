@@ -1,6 +1,8 @@
-/// Tells when two names are the same person: `To Lam` = `Tô Lâm`.
+/// Tells when two names are the same person: `To Lam` = `Tô Lâm`, `Kwame Mensah` = `Kwame A. Mensah`,
+/// and `Mensah` alone = the one `… Mensah` of the document.
 public enum PersonIdentity {
-    /// The identity key of a name: folded (no case, no diacritics), hyphens and runs of spaces made one space.
+    /// The identity key of a name: folded (no case, no diacritics), without the dots of initials,
+    /// hyphens and runs of spaces made one space.
     public static func key(_ name: String) -> String {
         words(name).joined(separator: " ")
     }
@@ -14,25 +16,71 @@ public enum PersonIdentity {
         return min(a, b)
     }
 
+    /// The one name of `names` (of two words or more) that `surname` ends, or failing that contains; nil when
+    /// none or several people could be meant.
+    public static func fullName(ofSurname surname: String, among names: [String]) -> String? {
+        let s = key(surname)
+        guard !s.isEmpty, !s.contains(" ") else { return nil }
+        var byKey: [String: String] = [:]
+        for name in names {
+            let w = words(name)
+            guard w.count >= 2 else { continue }
+            byKey[w.joined(separator: " ")] = name
+        }
+        if let k = unique(byKey.keys.filter { $0.split(separator: " ").last.map(String.init) == s }) { return byKey[k] }
+        if let k = unique(byKey.keys.filter { $0.split(separator: " ").contains { String($0) == s } }) { return byKey[k] }
+        return nil
+    }
+
     /// Maps each identity key to the key of the person it names in `names`.
     ///
     /// Keys are equal for the same folded name. Conservatively, a name of at least two words that is the
-    /// strict prefix or suffix of exactly one longer name (`Tam Quang` in `Luong Tam Quang`) joins it.
+    /// strict prefix or suffix of exactly one longer name (`Tam Quang` in `Luong Tam Quang`) joins it; a name
+    /// that differs from a longer one only by initials (`Kwame Mensah`, `Kwame A. Mensah`) or by word order
+    /// joins it; one word joins the one name it ends (or, failing that, holds); otherwise it stays alone.
     public static func canonicalKeys(_ names: [String]) -> [String: String] {
         let keys = Set(names.map(key))
         // every strict prefix and suffix of two words or more → the longer names that hold it
         var holders: [String: Set<String>] = [:]
+        // the words without initials, in order → names
+        var sorted: [String: Set<String>] = [:]
         for k in keys {
-            let w = k.split(separator: " ")
+            let w = k.split(separator: " ").map(String.init)
+            let full = w.filter { $0.count > 1 }.sorted()
+            if full.count >= 2 { sorted[full.joined(separator: " "), default: []].insert(k) }
             guard w.count >= 3 else { continue }
             for n in 2..<w.count {
                 holders[w.prefix(n).joined(separator: " "), default: []].insert(k)
                 holders[w.suffix(n).joined(separator: " "), default: []].insert(k)
             }
         }
+        let multiWord = keys.filter { $0.contains(" ") }
         var result: [String: String] = [:]
         for k in keys {
-            if let h = holders[k], h.count == 1, let longer = h.first { result[k] = longer } else { result[k] = k }
+            let w = k.split(separator: " ").map(String.init)
+            if w.count == 1 {
+                let names = Array(multiWord)
+                if let last = unique(names.filter { $0.split(separator: " ").last.map(String.init) == w[0] }) { result[k] = last }
+                else if let any = unique(names.filter { $0.split(separator: " ").contains { String($0) == w[0] } }) { result[k] = any }
+                else { result[k] = k }
+                continue
+            }
+            if let h = holders[k], h.count == 1, let longer = h.first { result[k] = longer; continue }
+            let full = w.filter { $0.count > 1 }.sorted()
+            if full.count >= 2, let same = sorted[full.joined(separator: " ")], same.count > 1 {
+                // the form with the most words (initials included), then the smallest string
+                let target = same.max { a, b in
+                    let ca = a.split(separator: " ").count, cb = b.split(separator: " ").count
+                    return ca != cb ? ca < cb : a > b
+                } ?? k
+                // never two different initials: `Nguyen Van A` is not `Nguyen Van B`
+                let initials = Set(w.filter { $0.count == 1 })
+                if initials.isSubset(of: Set(target.split(separator: " ").map(String.init).filter { $0.count == 1 })) {
+                    result[k] = target
+                    continue
+                }
+            }
+            result[k] = k
         }
         // follow chains (a ⊂ b ⊂ c) to the longest name
         for k in result.keys {
@@ -45,6 +93,8 @@ public enum PersonIdentity {
     }
 
     /// Gives every mention of one person the same `name`: the most accented, longest form written for them.
+    /// A lone word that names no one else in the mentions (`Mensah` with no `… Mensah`) is left out: a
+    /// surname alone never makes a person.
     public static func unify(_ mentions: [PersonMention]) -> [PersonMention] {
         let canonical = canonicalKeys(mentions.map(\.name))
         var best: [String: String] = [:]
@@ -58,17 +108,22 @@ public enum PersonIdentity {
                 best[k] = m.name
             }
         }
-        return mentions.map { m in
+        return mentions.compactMap { m in
             var m = m
             let k = canonical[key(m.name)] ?? key(m.name)
+            guard k.contains(" ") else { return nil }
             if let name = best[k], key(name) == k { m.name = name }
             return m
         }
     }
 
+    private static func unique(_ keys: [String]) -> String? {
+        keys.count == 1 ? keys.first : nil
+    }
+
     private static func words(_ name: String) -> [String] {
         TextFolder.shared.fold(name)
-            .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" || $0 == "\t" })
+            .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" || $0 == "\t" || $0 == "." })
             .map(String.init)
     }
 

@@ -13,6 +13,10 @@ struct TitlesFile: Decodable {
     var allowNames: [String]
     var refuseCountryNames: Bool
     var titleModifiers: [String]
+    var roleModifiers: [String]
+    var reportingVerbs: [String]
+    var subjectVerbs: [String]
+    var reportingAdverbs: [String]
 
     private enum CodingKeys: String, CodingKey {
         case version, ranks, offices, honorifics
@@ -23,12 +27,17 @@ struct TitlesFile: Decodable {
         case allowNames = "allow_names"
         case refuseCountryNames = "refuse_country_names"
         case titleModifiers = "title_modifiers"
+        case roleModifiers = "role_modifiers"
+        case reportingVerbs = "reporting_verbs"
+        case subjectVerbs = "subject_verbs"
+        case reportingAdverbs = "reporting_adverbs"
     }
 
     init(from decoder: Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: [
             "version", "ranks", "offices", "honorifics", "affiliation_heads", "name_particles", "not_names",
             "sentence_starters", "allow_names", "refuse_country_names", "title_modifiers",
+            "role_modifiers", "reporting_verbs", "subject_verbs", "reporting_adverbs",
         ])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
@@ -45,6 +54,10 @@ struct TitlesFile: Decodable {
         allowNames = try c.decodeIfPresent([String].self, forKey: .allowNames) ?? []
         refuseCountryNames = try c.decodeIfPresent(Bool.self, forKey: .refuseCountryNames) ?? true
         titleModifiers = try c.decodeIfPresent([String].self, forKey: .titleModifiers) ?? []
+        roleModifiers = try c.decodeIfPresent([String].self, forKey: .roleModifiers) ?? []
+        reportingVerbs = try c.decodeIfPresent([String].self, forKey: .reportingVerbs) ?? []
+        subjectVerbs = try c.decodeIfPresent([String].self, forKey: .subjectVerbs) ?? []
+        reportingAdverbs = try c.decodeIfPresent([String].self, forKey: .reportingAdverbs) ?? []
     }
 }
 
@@ -63,6 +76,14 @@ struct PersonLexicon: Sendable {
     var sentenceStarters: Set<String> = []
     /// Lower-case words between a title and a name (`sortant`); nationality adjectives are recognised by ending.
     var titleModifiers: Set<String> = []
+    /// Lower-case words before a title that qualify it (`trade minister`, `former president`).
+    var roleModifiers: Set<String> = []
+    /// Verbs that make a capitalised run next to them a person: `said X`, `X a déclaré`.
+    var reportingVerbs: Set<String> = []
+    /// Verbs that make a capitalised run before them a person: `X told reporters`.
+    var subjectVerbs: Set<String> = []
+    /// Adverbs between a name and its reporting verb: `X also said`, `X a également souligné`.
+    var reportingAdverbs: Set<String> = []
     /// Country names: a ministry's complement stops before them ("ministre de la Sécurité publique | du Vietnam").
     var countries = FoldedPhraseTable<Bool>()
 
@@ -70,6 +91,11 @@ struct PersonLexicon: Sendable {
     static let connectors: Set<String> = [
         "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "contre", "pour", "sur", "of", "the", "and", "for", "against", "on",
     ]
+    /// Auxiliaries between a name and a reporting verb: `X a déclaré`, `X has said`.
+    static let auxiliaries: Set<String> = ["a", "avait", "aura", "has", "had", "have", "would", "will"]
+    /// Articles that follow a first particle inside a name: `de la Fuente`, `von der Leyen`, `de los Santos`.
+    static let secondParticles: Set<String> = ["la", "le", "los", "las", "der", "den"]
+
     /// Lower-case words that end a title's complement (verbs, prepositions of place and time).
     static let boundaries: Set<String> = [
         "lors", "a", "ont", "est", "sont", "sera", "etait", "qui", "que", "qu'", "au", "aux", "a-t-il", "a-t-elle", "dans",
@@ -88,6 +114,10 @@ struct PersonLexicon: Sendable {
         particles = Set(file.nameParticles.map { fold.fold($0) })
         sentenceStarters = Set(file.sentenceStarters.map { fold.fold($0) })
         titleModifiers = Set(file.titleModifiers.map { fold.fold($0) })
+        roleModifiers = Set(file.roleModifiers.map { fold.fold($0) })
+        reportingVerbs = Set(file.reportingVerbs.map { fold.fold($0) })
+        subjectVerbs = Set(file.subjectVerbs.map { fold.fold($0) })
+        reportingAdverbs = Set(file.reportingAdverbs.map { fold.fold($0) })
         let allowed = Set(file.allowNames.map { fold.fold($0) })
         var phrases = file.notNames
         let countryNames = Self.countryNames()
@@ -132,6 +162,14 @@ struct PersonLexicon: Sendable {
         if titleModifiers.contains(folded) { return true }
         guard folded.count >= 5, !Self.boundaries.contains(folded), !Self.connectors.contains(folded) else { return false }
         return Self.nationalitySuffixes.contains { folded.hasSuffix($0) }
+    }
+
+    /// Endings of English nationality adjectives (`Chilean`, `Ghanaian`, `Chinese`, `British`, `Israeli`).
+    private static let demonymSuffixes = ["an", "ese", "ish", "i"]
+
+    /// True for a capitalised word that may be a nationality, looked at only right before a title (`Chilean diplomat`).
+    func isDemonym(_ folded: String) -> Bool {
+        folded.count >= 4 && Self.demonymSuffixes.contains { folded.hasSuffix($0) }
     }
 
     /// The affiliation head for a title as written (`ministre` → `ministère`), if any.

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+private let root: URL = {
+    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
+    return dir
+}()
+
+private func data(_ name: String) -> String { root.appendingPathComponent("Pipelines/data/\(name)").path }
+
+/// The entity extractor first (as in the enrich stage), then people, then one name per person.
+private func people(_ text: String) throws -> [PersonMention] {
+    let entities = try EntityExtractor(countriesFile: data("countries.yaml"), organisationsFile: data("organisations.yaml"))
+    let persons = try PersonExtractor(titlesFile: data("titles.yaml"))
+    var f = Findings()
+    for (k, paragraph) in text.components(separatedBy: "\n").enumerated() {
+        for s in Tokenizer.sentences(paragraph) {
+            let c = SentenceContext(documentID: "doc", paragraphID: "doc#p\(k + 1)", documentDate: PartialDate(year: 2025, month: 11, day: 3), sentence: s)
+            entities.extract(c, into: &f)
+            let first = f.people.count
+            persons.extract(c, into: &f)
+            EnrichStage.normaliseAffiliations(&f, from: first)
+        }
+    }
+    return PersonIdentity.unify(f.people)
+}
+
+private func names(_ text: String) throws -> [String] {
+    var seen: [String] = []
+    for p in try people(text) where !seen.contains(p.name) { seen.append(p.name) }
+    return seen
+}
+
+@Suite struct PersonPressTests {
+    @Test func reportingVerbsInEnglish() throws {
+        #expect(try names("\"We will not give up,\" said Priya Raman, who led the talks.") == ["Priya Raman"])
+        #expect(try names("Tomas Eriksen told reporters the vote would be close.") == ["Tomas Eriksen"])
+        #expect(try names("According to Lena Vogt, the budget was cut twice.") == ["Lena Vogt"])
+        #expect(try names("Olu Adebayo also warned that prices could rise.") == ["Olu Adebayo"])
+    }
+
+    @Test func reportingVerbsInFrench() throws {
+        #expect(try names("« Rien n'est joué », a déclaré Camille Roussel devant la presse.") == ["Camille Roussel"])
+        #expect(try names("Selon Hervé Lemoine, le scrutin sera serré.") == ["Hervé Lemoine"])
+        #expect(try names("Amadou Traoré a affirmé que les fonds arriveraient en mars.") == ["Amadou Traoré"])
+        #expect(try names("« Le calendrier tient », a indiqué Sophie Marchal-Dubois. Marchal-Dubois a souligné l'urgence.") == ["Sophie Marchal-Dubois"])
+    }
+
+    @Test func initialsParticlesAndAsianNames() throws {
+        #expect(try names("Kwame A. Mensah said the deal was fair.") == ["Kwame A. Mensah"])
+        #expect(try names("Le président du Sénat, Jean-Noël de La Tour, a salué l'accord.") == ["Jean-Noël de La Tour"])
+        #expect(try names("Ana de la Fuente said the region needed help.") == ["Ana de la Fuente"])
+        #expect(try names("European Commission President Ursula von der Leyen said the door was open.") == ["Ursula von der Leyen"])
+        #expect(try names("The delegation was led by Deputy Minister Nguyen Van A, who said talks went well.") == ["Nguyen Van A"])
+        #expect(try names("« Nous sommes prêts », a souligné Lê Thị Hồng Nhung.") == ["Lê Thị Hồng Nhung"])
+    }
+
+    @Test func englishRolesBeforeAndAfter() throws {
+        let a = try people("Chilean diplomat Rodrigo Fuentes Araya chaired the session.")
+        #expect(a.map(\.name) == ["Rodrigo Fuentes Araya"])
+        #expect(a.first?.title == "Chilean diplomat")
+        let b = try people("Kofi Boateng, Ghana's trade minister, said exports would double.")
+        #expect(b.map(\.name) == ["Kofi Boateng"])
+        #expect(b.first?.title == "Ghana's trade minister")
+        #expect(b.first?.affiliation == "Ghana")
+        let c = try people("Maria Santos, Deputy Minister of Foreign Affairs, opened the meeting.")
+        #expect(c.map(\.name) == ["Maria Santos"])
+        #expect(c.first?.title == "Deputy Minister of Foreign Affairs")
+        let d = try people("UN Secretary-General António Guterres called for calm, while Prime Minister Sam Okoro stayed silent.")
+        #expect(d.map(\.name) == ["António Guterres", "Sam Okoro"])
+        #expect(d.first?.title == "UN Secretary-General")
+        let e = try people("Jana Novak, a Czech economist, said the forecast was too rosy.")
+        #expect(e.map(\.name) == ["Jana Novak"])
+        #expect(e.first?.title == "Czech economist")
+    }
+
+    @Test func frenchRolesBeforeAndAfter() throws {
+        let a = try people("Le ministre des Affaires étrangères Paul Kanza a reçu ses homologues.")
+        #expect(a.map(\.name) == ["Paul Kanza"])
+        #expect(a.first?.title == "ministre des Affaires étrangères")
+        let b = try people("Aïcha Diallo, vice-présidente de la Commission, a présenté le plan.")
+        #expect(b.map(\.name) == ["Aïcha Diallo"])
+        #expect(b.first?.title == "vice-présidente de la Commission")
+        let c = try people("M. Fabre et Mme Claire Vidal ont signé. Dr Ingrid Holm était présente.")
+        #expect(c.map(\.name) == ["Claire Vidal", "Ingrid Holm"])
+        let d = try people("Le commissaire européen au Commerce, Lars Berg, a défendu le texte.")
+        #expect(d.map(\.name) == ["Lars Berg"])
+        #expect(d.first?.title == "commissaire européen au Commerce")
+        let e = try people("Selon le vice-ministre brésilien de l'Économie, Paulo Mendes da Costa, la croissance ralentit.")
+        #expect(e.map(\.name) == ["Paulo Mendes da Costa"])
+    }
+
+    @Test func laterSurnameJoinsThePerson() throws {
+        let p = try people("Finance Minister Grace Wanjiru presented the budget.\nWanjiru said the deficit would shrink.\nMr Wanjiru? No: Ms Wanjiru added that taxes would not rise.")
+        #expect(Set(p.map(\.name)) == ["Grace Wanjiru"])
+        #expect(p.count >= 3)
+        // a lone surname never makes its own person
+        #expect(try names("Okafor said the port would reopen.").isEmpty)
+        // "Kwame Mensah" and "Kwame A. Mensah" are one person, under the fuller name
+        #expect(try names("Kwame Mensah said no.\nLater, Kwame A. Mensah told reporters he had changed his mind.") == ["Kwame A. Mensah"])
+    }
+
+    @Test func neverPeople() throws {
+        #expect(try names("The White House said the talks would resume.").isEmpty)
+        #expect(try names("Human Rights Watch said dozens were detained.").isEmpty)
+        #expect(try names("South Africa said it would sign, and New Zealand said it would not.").isEmpty)
+        #expect(try names("Le Burkina Faso a déclaré son soutien.").isEmpty)
+        #expect(try names("On Monday, the President said the Secretary-General had called.").isEmpty)
+        #expect(try names("Officials Said Nothing About It").isEmpty)
+        #expect(try names("« Nous attendons », a déclaré le porte-parole du ministère.").isEmpty)
+        #expect(try names("Le président brésilien a salué une victoire.").isEmpty)
+    }
+}
