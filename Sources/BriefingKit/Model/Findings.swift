@@ -150,6 +150,9 @@ public struct Findings: Sendable {
     public var dates: [DateMention] = []
     public var figures: [FigureMention] = []
     public var commitments: [CommitmentMention] = []
+    /// Full names written without a title or a verb of speech (`devant Jeanne Roux, qui …`): not people
+    /// until a later surname alone (`Mme Roux a dénoncé`) names them. Read and written by the people extractor only.
+    public var personCandidates: [PersonMention] = []
 
     public init() {}
 

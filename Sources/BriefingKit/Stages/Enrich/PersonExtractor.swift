@@ -20,6 +20,7 @@ public struct PersonExtractor: Extractor {
 
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
         let toks = context.sentence.tokens
+        guard !Self.isListedHeadlineOrByline(toks) else { return }
         // tokens inside a country or organisation found earlier in this sentence are never names
         var blocked = [Bool](repeating: false, count: toks.count)
         for e in findings.entities.reversed() {
@@ -27,12 +28,27 @@ public struct PersonExtractor: Extractor {
             for (k, t) in toks.enumerated() where t.start < e.provenance.end && t.end > e.provenance.start { blocked[k] = true }
         }
         let scan = Scan(lexicon: lexicon, toks: toks, blocked: blocked)
-        for p in scan.run() {
+        let (found, candidates) = scan.run()
+        for c in candidates {
+            findings.personCandidates.append(PersonMention(name: context.text(tokens: c), surface: context.text(tokens: c),
+                                                           provenance: context.provenance(tokens: c)))
+        }
+        for p in found {
             var name = context.text(tokens: p.name)
             // a surname alone ("Mensah said") is the person already named in the document
             if p.nameWords == 1 {
                 let earlier = findings.people.filter { $0.provenance.documentID == context.documentID }.map(\.name)
-                if let full = PersonIdentity.fullName(ofSurname: name, among: earlier) { name = full }
+                if let full = PersonIdentity.fullName(ofSurname: name, among: earlier) {
+                    name = full
+                } else {
+                    // or a full name written earlier without a title: "devant Jeanne Roux, qui …" then "Mme Roux a dit"
+                    let written = findings.personCandidates.filter { $0.provenance.documentID == context.documentID }
+                    if let full = PersonIdentity.fullName(ofSurname: name, among: written.map(\.name)),
+                       let first = written.first(where: { $0.name == full }) {
+                        findings.people.append(first)
+                        name = full
+                    }
+                }
             }
             findings.people.append(PersonMention(
                 name: name, surface: context.text(tokens: p.range),
@@ -40,6 +56,17 @@ public struct PersonExtractor: Extractor {
                 affiliation: p.affiliation.map { a in Self.trimPossessive((a.head.map { $0 + " " } ?? "") + context.text(tokens: a.tokens)) },
                 provenance: context.provenance(tokens: p.range)))
         }
+    }
+
+    /// A line that opens on a bullet or a list number, or on `By`/`Par`, and ends without a full stop: a
+    /// related-article headline (`• Minister X to attend summit`) or a byline (`Par Jeanne Roux, envoyée spéciale`),
+    /// whose people are not the article's.
+    static func isListedHeadlineOrByline(_ toks: [Token]) -> Bool {
+        guard let first = toks.first, let last = toks.last else { return false }
+        guard !["."].contains(last.text), !["»", "\"", "”", "!", "?"].contains(last.text) else { return false }
+        if first.kind == .punctuation, ["•", "-", "–", "—", "·", "*", "▪", "►", "›", "»"].contains(first.text) { return true }
+        if first.kind == .number, toks.count > 1, [".", ")"].contains(toks[1].text) { return true }
+        return first.kind == .word && first.isCapitalized && ["by", "par"].contains(first.folded)
     }
 
     /// `Ghana'` (of `Ghana's`) → `Ghana`.
@@ -95,7 +122,11 @@ private struct Scan {
                 i += len
                 continue
             }
-            flags[i] = !blocked[i] && Self.mayBeName(t, lexicon)
+            if lexicon.months.contains(t.folded) {
+                flags[i] = i > 0 && flags[i - 1] && !(i + 1 < toks.count && toks[i + 1].kind == .number)
+            } else {
+                flags[i] = !blocked[i] && Self.mayBeName(t, lexicon)
+            }
             i += 1
         }
         nameToken = flags
@@ -121,8 +152,10 @@ private struct Scan {
         return letters >= 2 && upper == letters
     }
 
-    func run() -> [Found] {
+    /// The people of the sentence, and the full names it writes without a title or a verb of speech.
+    func run() -> (found: [Found], candidates: [Range<Int>]) {
         var out: [Found] = []
+        var candidates: [Range<Int>] = []
         var pending: Title?
         var i = 0
         while i < n {
@@ -156,6 +189,8 @@ private struct Scan {
                     // "Chilean diplomat …": a word before a title qualifies it
                     if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
+                    } else if words >= 2 {
+                        candidates.append(run)
                     }
                     i = run.upperBound
                 }
@@ -163,7 +198,7 @@ private struct Scan {
             }
             i += 1
         }
-        return out
+        return (out, candidates)
     }
 
     /// The person a title introduces, with what follows the name in apposition.
@@ -172,13 +207,16 @@ private struct Scan {
         var shown = t.shown
         if let trailing = t.trailingName {
             name = trailing
-        } else if let run = nameRun(from: afterModifiers(t)), nameWords(run) >= 2 || (run.count == 1 && toks[run.lowerBound].text.count >= 3) {
+        } else if let run = nameRun(from: afterModifiers(t), leadingParticle: t.kind == .honorific),
+                  nameWords(run) >= 2 || (nameWords(run) == 1 && toks[run.upperBound - 1].text.count >= 3) {
             name = run
             // "le président chinois Xi Jinping": the modifier belongs to the title
             if run.lowerBound > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<run.lowerBound }
-        } else if t.kind != .honorific, t.range.upperBound < n, toks[t.range.upperBound].text == ",",
-                  let run = nameRun(from: t.range.upperBound + 1), nameWords(run) >= 2, closesApposition(run.upperBound) {
+        } else if t.kind != .honorific, let comma = commaAfterQualifiers(t.range.upperBound),
+                  let run = nameRun(from: pastHonorific(comma + 1)), nameWords(run) >= 2, closesApposition(run.upperBound) {
             name = run
+            // "la ministre de la Coopération au développement, Sophie …": the words up to the comma qualify the title
+            if comma > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<comma }
         }
         guard let name else { return nil }
         var found = Found(range: t.phrase.lowerBound..<name.upperBound, name: name,
@@ -190,6 +228,35 @@ private struct Scan {
         }
         return found
     }
+
+    /// The comma closing the words that qualify a title before the name it introduces:
+    /// `le porte-parole du ministère des Affaires étrangères, Pham …`, `son recteur, Jean …`.
+    /// Nil when a verb, a clause or another person's title comes first.
+    private func commaAfterQualifiers(_ k: Int) -> Int? {
+        var m = k
+        while m < n, m - k <= 12 {
+            let t = toks[m]
+            if t.text == "," { return m }
+            if t.text == "(" || t.text == ")" || t.text == "'" || t.text == "’" { m += 1; continue }
+            guard t.kind == .word, t.text != "a", !PersonLexicon.auxiliaries.contains(t.folded) || t.text == "à" else { return nil }
+            if PersonLexicon.boundaries.contains(t.folded), !Self.portfolioPrepositions.contains(t.text.lowercased()) { return nil }
+            if lexicon.reportingVerbs.contains(t.folded) || lexicon.subjectVerbs.contains(t.folded) { return nil }
+            // "… et le ministre des Finances, …": another person's title
+            if m > k, ["et", "and"].contains(toks[m - 1].folded) || (m > k + 1 && ["et", "and"].contains(toks[m - 2].folded)),
+               lexicon.titles.match(toks, at: m) != nil { return nil }
+            m += 1
+        }
+        return nil
+    }
+
+    /// Past a courtesy title at `k`: `…, Mme Corinne …`.
+    private func pastHonorific(_ k: Int) -> Int {
+        guard k < n, let (len, kind) = lexicon.titles.match(toks, at: k), kind == .honorific else { return k }
+        return k + len
+    }
+
+    /// Prepositions that stay inside a title's portfolio: `au développement`, `pour le numérique`, `for mining`.
+    private static let portfolioPrepositions: Set<String> = ["au", "aux", "à", "en", "pour", "for", "in", "on", "at"]
 
     /// True when a name ending at `k` closes an apposition: a comma, a bracket or the sentence's end.
     private func closesApposition(_ k: Int) -> Bool {
@@ -387,7 +454,18 @@ private struct Scan {
         var k = t.range.upperBound
         guard t.kind != .honorific, t.trailingName == nil else { return k }
         while k < n, k - t.range.upperBound < 2, toks[k].kind == .word, !toks[k].isCapitalized, lexicon.isTitleModifier(toks[k].folded) { k += 1 }
+        // "le député écologiste Maxime …": one more adjective right before a full name
+        if k < n, k - t.range.upperBound < 2, toks[k].kind == .word, !toks[k].isCapitalized, isPlainAdjective(toks[k]),
+           let run = nameRun(from: k + 1), nameWords(run) >= 2 { k += 1 }
         return k
+    }
+
+    /// A lower-case word that is neither a particle, a connector, a boundary nor a verb of the lists.
+    private func isPlainAdjective(_ t: Token) -> Bool {
+        let f = t.folded
+        return t.text != "à" && !lexicon.particles.contains(f) && !PersonLexicon.connectors.contains(f) && !PersonLexicon.boundaries.contains(f)
+            && !PersonLexicon.auxiliaries.contains(f) && !lexicon.reportingVerbs.contains(f) && !lexicon.subjectVerbs.contains(f)
+            && !lexicon.sentenceStarters.contains(f)
     }
 
     // MARK: - Reporting verbs
@@ -400,11 +478,21 @@ private struct Scan {
         if p.folded == "selon" { return true }
         if i >= 2, p.folded == "to", toks[i - 2].folded == "according" { return true }
         if i >= 2, p.folded == "apres", toks[i - 2].folded == "d'" { return true }
-        return !p.isCapitalized && lexicon.reportingVerbs.contains(p.folded)
+        if !p.isCapitalized, lexicon.reportingVerbs.contains(p.folded) { return true }
+        // "« … », a rappelé samedi X", "\"…,\" wrote X": after a quotation any verb inverts its subject
+        var k = i - 1
+        var words = 0
+        while k >= 0, toks[k].kind == .word, !toks[k].isCapitalized, words < 4 { k -= 1; words += 1 }
+        guard words >= 1, k >= 1, toks[k].text == "," else { return false }
+        return Self.closingQuotes.contains(toks[k - 1].text)
     }
+
+    private static let closingQuotes: Set<String> = ["»", "”", "\""]
 
     /// `X said`, `X told reporters`, `X a affirmé`, `X has also warned`, `X estime`.
     private func reportingAfter(_ k: Int) -> Bool {
+        // "Gatwech Lual, who leads …": a relative pronoun for people
+        if k + 1 < n, toks[k].text == ",", ["who", "whose"].contains(toks[k + 1].folded) { return true }
         var m = k
         if m < n, PersonLexicon.auxiliaries.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
@@ -415,7 +503,14 @@ private struct Scan {
     // MARK: - Names
 
     /// The run of 1–6 name words starting at `toks[i]` (particles and initials allowed inside), or nil.
-    private func nameRun(from i: Int) -> Range<Int>? {
+    private func nameRun(from i: Int, leadingParticle: Bool = false) -> Range<Int>? {
+        // "Mme de Souza-Agbo", "M. von Weizsäcker": after a courtesy title a name may open on a particle
+        if leadingParticle, i + 1 < n, !toks[i].isCapitalized, lexicon.particles.contains(toks[i].folded) {
+            var p = i + 1
+            if !toks[p].isCapitalized, PersonLexicon.secondParticles.contains(toks[p].folded) || lexicon.particles.contains(toks[p].folded) { p += 1 }
+            guard p < n, isNameToken(p), let rest = nameRun(from: p) else { return nil }
+            return i..<rest.upperBound
+        }
         guard i < n, isNameToken(i) else { return nil }
         if i == 0 || Self.openings.contains(toks[i - 1].text), lexicon.sentenceStarters.contains(toks[i].folded) { return nil }
         var m = i + 1

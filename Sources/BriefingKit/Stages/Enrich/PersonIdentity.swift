@@ -20,16 +20,21 @@ public enum PersonIdentity {
     /// none or several people could be meant.
     public static func fullName(ofSurname surname: String, among names: [String]) -> String? {
         let s = key(surname)
-        guard !s.isEmpty, !s.contains(" ") else { return nil }
+        guard !s.isEmpty, isLoneSurname(surname) else { return nil }
         var byKey: [String: String] = [:]
-        for name in names {
-            let w = words(name)
-            guard w.count >= 2 else { continue }
-            byKey[w.joined(separator: " ")] = name
-        }
-        if let k = unique(byKey.keys.filter { $0.split(separator: " ").last.map(String.init) == s }) { return byKey[k] }
-        if let k = unique(byKey.keys.filter { $0.split(separator: " ").contains { String($0) == s } }) { return byKey[k] }
-        return nil
+        for name in names where !isLoneSurname(name) { byKey[key(name)] = name }
+        return resolve(s, among: Array(byKey.keys)).flatMap { byKey[$0] }
+    }
+
+    /// True for a surname alone: one capitalised word, with or without particles (`Mensah`, `Souza-Agbo`, `de La Tour`).
+    public static func isLoneSurname(_ name: String) -> Bool {
+        name.split(separator: " ").filter { $0.first?.isUppercase ?? false }.count <= 1
+    }
+
+    /// The one full key that `lone` ends, or failing that holds as whole words.
+    private static func resolve(_ lone: String, among fullKeys: [String]) -> String? {
+        if let k = unique(fullKeys.filter { $0.hasSuffix(" " + lone) }) { return k }
+        return unique(fullKeys.filter { (" " + $0 + " ").contains(" " + lone + " ") && $0 != lone })
     }
 
     /// Maps each identity key to the key of the person it names in `names`.
@@ -40,6 +45,7 @@ public enum PersonIdentity {
     /// joins it; one word joins the one name it ends (or, failing that, holds); otherwise it stays alone.
     public static func canonicalKeys(_ names: [String]) -> [String: String] {
         let keys = Set(names.map(key))
+        let loneKeys = Set(names.filter(isLoneSurname).map(key)).subtracting(names.filter { !isLoneSurname($0) }.map(key))
         // every strict prefix and suffix of two words or more → the longer names that hold it
         var holders: [String: Set<String>] = [:]
         // the words without initials, in order → names
@@ -54,15 +60,12 @@ public enum PersonIdentity {
                 holders[w.suffix(n).joined(separator: " "), default: []].insert(k)
             }
         }
-        let multiWord = keys.filter { $0.contains(" ") }
+        let fullKeys = Array(keys.subtracting(loneKeys))
         var result: [String: String] = [:]
         for k in keys {
             let w = k.split(separator: " ").map(String.init)
-            if w.count == 1 {
-                let names = Array(multiWord)
-                if let last = unique(names.filter { $0.split(separator: " ").last.map(String.init) == w[0] }) { result[k] = last }
-                else if let any = unique(names.filter { $0.split(separator: " ").contains { String($0) == w[0] } }) { result[k] = any }
-                else { result[k] = k }
+            if loneKeys.contains(k) {
+                result[k] = resolve(k, among: fullKeys) ?? k
                 continue
             }
             if let h = holders[k], h.count == 1, let longer = h.first { result[k] = longer; continue }
@@ -97,6 +100,7 @@ public enum PersonIdentity {
     /// surname alone never makes a person.
     public static func unify(_ mentions: [PersonMention]) -> [PersonMention] {
         let canonical = canonicalKeys(mentions.map(\.name))
+        let loneKeys = Set(mentions.map(\.name).filter(isLoneSurname).map(key)).subtracting(mentions.map(\.name).filter { !isLoneSurname($0) }.map(key))
         var best: [String: String] = [:]
         for m in mentions {
             let k = canonical[key(m.name)] ?? key(m.name)
@@ -111,7 +115,7 @@ public enum PersonIdentity {
         return mentions.compactMap { m in
             var m = m
             let k = canonical[key(m.name)] ?? key(m.name)
-            guard k.contains(" ") else { return nil }
+            guard !loneKeys.contains(k) else { return nil }
             if let name = best[k], key(name) == k { m.name = name }
             return m
         }

@@ -71,6 +71,8 @@ struct PersonLexicon: Sendable {
     var particles: Set<String> = []
     /// Folded single words that are never part of a name.
     var notNameWords: Set<String> = []
+    /// Folded month names: a name word only right after another name word and not before a number.
+    var months: Set<String> = []
     /// Folded phrases of several words that are never part of a name (`Viet Nam`, `New York`).
     var notNamePhrases = FoldedPhraseTable<Bool>()
     var sentenceStarters: Set<String> = []
@@ -129,8 +131,8 @@ struct PersonLexicon: Sendable {
                 notNameWords.insert(tok.folded)
             }
         }
-        // months and weekdays are capitalised in English, never names
-        notNameWords.formUnion(CalendarWords.months.keys)
+        // weekdays are capitalised in English, never names; months only inside a name ("Nguyen Thi Mai Lan", "Theresa May")
+        months = Set(CalendarWords.months.keys)
         notNameWords.formUnion(CalendarWords.weekdays)
         for phrase in phrases {
             let toks = Tokenizer.tokens(phrase).filter { $0.kind == .word }
