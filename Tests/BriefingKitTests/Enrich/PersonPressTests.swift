@@ -112,4 +112,41 @@ private func names(_ text: String) throws -> [String] {
         #expect(try names("« Nous attendons », a déclaré le porte-parole du ministère.").isEmpty)
         #expect(try names("Le président brésilien a salué une victoire.").isEmpty)
     }
+
+    @Test func titleQualifiedUpToTheComma() throws {
+        let a = try people("La ministre de la Coopération au développement, Inès Martens-Goy, a annoncé une aide.")
+        #expect(a.map(\.name) == ["Inès Martens-Goy"])
+        #expect(a.first?.title == "ministre de la Coopération au développement")
+        let b = try people("Le porte-parole du ministère des Finances, Tran Van Long, a estimé que la dette baisserait.")
+        #expect(b.map(\.name) == ["Tran Van Long"])
+        #expect(try names("Le député écologiste Arnaud de Villiers-Roy a déposé un amendement.") == ["Arnaud de Villiers-Roy"])
+        #expect(try names("La cheffe de la diplomatie, Mme Léa Brunner, a reçu la délégation.") == ["Léa Brunner"])
+    }
+
+    @Test func quotationInversionAndRelativeWho() throws {
+        #expect(try names("« La paix est possible », a rappelé mardi Karim Benali.") == ["Karim Benali"])
+        #expect(try names("Josiah M. Kerubo, who chairs the committee, left early.") == ["Josiah M. Kerubo"])
+        // things take "which", not "who"
+        #expect(try names("Blue Harbor Logistics, which owns the port, declined to comment.").isEmpty)
+    }
+
+    @Test func monthsInsideNamesOnly() throws {
+        #expect(try names("Spokeswoman Le Thi Mai Anh said the ferry would resume.") == ["Le Thi Mai Anh"])
+        #expect(try names("In May 2025, the minister said nothing.").isEmpty)
+    }
+
+    @Test func fullNameConfirmedByALaterSurname() throws {
+        let p = try people("Le second tour opposera Jules Ferrand à Odile de Saint-Amand, arrivée deuxième.\nMme de Saint-Amand a dénoncé des fraudes.")
+        #expect(p.map(\.name).contains("Odile de Saint-Amand"))
+        #expect(!p.map(\.name).contains("Jules Ferrand"))
+        #expect(!p.map(\.name).contains("de Saint-Amand"))
+    }
+
+    @Test func headlinesBylinesAndPressTitlesAreNotPeople() throws {
+        #expect(try names("• Finance minister Ruth Abara to unveil budget").isEmpty)
+        #expect(try names("2. Senator Paul Imre calls for inquiry").isEmpty)
+        #expect(try names("Par Margaux Lenoir, envoyée spéciale à Dakar").isEmpty)
+        #expect(try names("Selon Le Monde, la réforme sera retardée.").isEmpty)
+        #expect(try names("Freedom House said the law was too broad.").isEmpty)
+    }
 }

@@ -513,6 +513,9 @@ private struct Scan {
         }
         guard i < n, isNameToken(i) else { return nil }
         if i == 0 || Self.openings.contains(toks[i - 1].text), lexicon.sentenceStarters.contains(toks[i].folded) { return nil }
+        // "selon Le Monde", "told The Guardian": a capitalised article and one word is a title of the press, not a
+        // name ("Lê Thị Hồng Nhung", "Le Thi Mai Anh" have more words)
+        let opensOnArticle = Self.articles.contains(toks[i].folded) && toks[i].text.lowercased() == toks[i].folded
         var m = i + 1
         var words = 1
         while m < n {
@@ -527,6 +530,7 @@ private struct Scan {
             }
             break
         }
+        if opensOnArticle, words <= 2 { return nil }
         return words <= 6 ? i..<m : nil
     }
 
@@ -538,6 +542,9 @@ private struct Scan {
     }
 
     private func isNameToken(_ k: Int) -> Bool { nameToken[k] }
+
+    /// Articles that never open a name (they may follow a particle: `Jean de La Tour`).
+    private static let articles: Set<String> = ["le", "la", "les", "l'", "the", "los", "las"]
 
     /// Marks after which a word is capitalised as if it opened a sentence.
     private static let openings: Set<String> = ["«", "\"", "“", "(", ":"]
