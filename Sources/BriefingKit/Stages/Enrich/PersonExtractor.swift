@@ -117,6 +117,15 @@ private struct Scan {
         var i = 0
         while i < toks.count {
             let t = toks[i]
+            // "al-Sisi", "bin-Salman": a lower-case Arabic article joined to a capitalised name
+            if t.kind == .word, !t.isCapitalized, !blocked[i], Self.isJoinedArticleName(t.text) { flags[i] = true; i += 1; continue }
+            // "O'Brien", "D'Souza": the capital and its apostrophe hold to the capitalised word after them
+            if t.kind == .word, t.isCapitalized, t.text.unicodeScalars.count == 2, let last = t.text.unicodeScalars.last,
+               Tokenizer.isApostrophe(last), i + 1 < toks.count, toks[i + 1].start == t.end, toks[i + 1].isCapitalized, !blocked[i + 1] {
+                flags[i] = true
+                i += 1
+                continue
+            }
             guard t.kind == .word, t.isCapitalized else { i += 1; continue }
             if let (len, _) = lexicon.notNamePhrases.match(toks, at: i) {
                 i += len
@@ -131,6 +140,16 @@ private struct Scan {
         }
         nameToken = flags
     }
+
+    /// `al-Sisi`, `el-Fassi`, `bin-Zayed`: a lower-case article, a hyphen and a capital.
+    private static func isJoinedArticleName(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let hyphen = scalars.firstIndex(where: Tokenizer.isHyphen), hyphen + 1 < scalars.count,
+              scalars[hyphen + 1].properties.isUppercase else { return false }
+        return joinedArticles.contains(String(String.UnicodeScalarView(scalars[0..<hyphen])))
+    }
+
+    private static let joinedArticles: Set<String> = ["al", "el", "ad", "as", "ash", "ben", "bin", "abu", "ibn", "ould"]
 
     /// A capitalised word that may belong to a name: not an acronym, a title word, a month or a listed place or institution.
     private static func mayBeName(_ t: Token, _ lexicon: PersonLexicon) -> Bool {
@@ -535,7 +554,13 @@ private struct Scan {
     }
 
     /// Name words of a run: particles and the dots of initials left out.
-    private func nameWords(_ r: Range<Int>) -> Int { r.filter { isNameToken($0) }.count }
+    private func nameWords(_ r: Range<Int>) -> Int {
+        r.filter { k in
+            guard isNameToken(k) else { return false }
+            guard let last = toks[k].text.unicodeScalars.last else { return false }
+            return !Tokenizer.isApostrophe(last)
+        }.count
+    }
 
     private func isInitial(_ k: Int) -> Bool {
         toks[k].kind == .word && toks[k].isCapitalized && toks[k].text.unicodeScalars.count == 1
