@@ -149,4 +149,18 @@ private func names(_ text: String) throws -> [String] {
         #expect(try names("Selon Le Monde, la réforme sera retardée.").isEmpty)
         #expect(try names("Freedom House said the law was too broad.").isEmpty)
     }
+
+    @Test func reportingVerbAfterAnAsideOrAnAffiliation() throws {
+        #expect(try names("Maria Okonjo, 52, a mother of three from the delta, said the water came at night.") == ["Maria Okonjo"])
+        #expect(try names("Jane Roe of Amnesty International told reporters it was grim.") == ["Jane Roe"])
+        #expect(try names("Jean Roussel, 54 ans, a déclaré que l'eau était montée vite.") == ["Jean Roussel"])
+        #expect(try names("Open Lantern, which runs the shelters, said dozens were missing.").isEmpty)
+    }
+
+    @Test func arabicArticlesAndIrishPrefixes() throws {
+        #expect(try names("Egyptian President Abdel Fattah al-Sisi received the envoy.") == ["Abdel Fattah al-Sisi"])
+        let p = try people("Irish envoy Conor O'Brien arrived on Monday. \"We agreed on a lot,\" O'Brien told reporters.")
+        #expect(Set(p.map(\.name)) == ["Conor O'Brien"])
+        #expect(p.count == 2)
+    }
 }

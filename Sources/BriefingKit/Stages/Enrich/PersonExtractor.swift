@@ -206,7 +206,8 @@ private struct Scan {
                 } else {
                     // "said Kwame Mensah", "Mensah told reporters", "selon Jean Dupont", "a déclaré Jean Dupont"
                     // "Chilean diplomat …": a word before a title qualifies it
-                    if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound) {
+                    if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
+                        || (words >= 2 && reportingAfterAside(run.upperBound)) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -517,6 +518,32 @@ private struct Scan {
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
         return lexicon.reportingVerbs.contains(toks[m].folded) || lexicon.subjectVerbs.contains(toks[m].folded)
+    }
+
+    /// `X, 52, a farmer from the delta, said`, `X, 54 ans, a déclaré`, `X of the Red Cross told`:
+    /// a reporting verb after an aside between commas or an affiliation.
+    private func reportingAfterAside(_ k: Int) -> Bool {
+        guard k < n else { return false }
+        if toks[k].text == "," {
+            // "Access Now, which …": a relative clause for things (and the French "qui", for both) says nothing
+            guard k + 1 < n, !["which", "that", "qui", "dont", "ou", "lequel", "laquelle"].contains(toks[k + 1].folded) else { return false }
+            var m = k + 1
+            while m < n, m - k <= 15 {
+                let t = toks[m]
+                if t.text == ",", m > k + 1, reportingAfter(m + 1) { return true }
+                if t.kind == .punctuation, ![",", "(", ")", "-", "'", "’", "%"].contains(t.text) { return false }
+                if t.kind == .word, !t.isCapitalized, lexicon.reportingVerbs.contains(t.folded) || lexicon.subjectVerbs.contains(t.folded) { return false }
+                m += 1
+            }
+            return false
+        }
+        // "Jane Roe of Amnesty International said", "Jean Roux, de Médecins du monde" is an aside above
+        guard ["of", "from", "at"].contains(toks[k].text) else { return false }
+        var m = k + 1
+        if m < n, toks[m].folded == "the" { m += 1 }
+        guard m < n, toks[m].isCapitalized else { return false }
+        while m < n, m - k <= 10, toks[m].isCapitalized || PersonLexicon.connectors.contains(toks[m].folded) || toks[m].text == "(" || toks[m].text == ")" { m += 1 }
+        return reportingAfter(m)
     }
 
     // MARK: - Names
