@@ -124,7 +124,7 @@ struct PersonLexicon: Sendable {
         var phrases = file.notNames
         let countryNames = Self.countryNames()
         for name in countryNames { countries.add(name, true) }
-        if file.refuseCountryNames { phrases += countryNames }
+        if file.refuseCountryNames { phrases += countryNames + Self.cityNames() }
         // the words of titles are never names ("le Président Luong Cuong")
         for t in file.ranks + file.offices {
             for tok in Tokenizer.tokens(t) where tok.kind == .word && !Self.connectors.contains(tok.folded) {
@@ -154,6 +154,14 @@ struct PersonLexicon: Sendable {
             }
         }
         return names
+    }
+
+    /// Cities of several words the system's time zones name (`Buenos Aires`, `Phnom Penh`, `Addis Ababa`).
+    private static func cityNames() -> [String] {
+        TimeZone.knownTimeZoneIdentifiers.compactMap { id -> String? in
+            guard let city = id.split(separator: "/").last?.replacingOccurrences(of: "_", with: " "), city.contains(" ") else { return nil }
+            return city
+        }
     }
 
     /// Endings of nationality adjectives (`français`, `américain`, `chinois`, `vietnamien`, `espagnol`).
