@@ -163,4 +163,11 @@ private func names(_ text: String) throws -> [String] {
         #expect(Set(p.map(\.name)) == ["Conor O'Brien"])
         #expect(p.count == 2)
     }
+
+    @Test func coordinatedSpeakersAndCities() throws {
+        #expect(try names("Kwame Mensah and Ama Owusu said the talks failed.") == ["Kwame Mensah", "Ama Owusu"])
+        #expect(try names("Jean Roux et Marie Lenoir ont affirmé le contraire.") == ["Jean Roux", "Marie Lenoir"])
+        #expect(try names("Buenos Aires said the strike had ended, and Port Louis said nothing.").isEmpty)
+        #expect(try names("Le Ghana et le Togo ont signé.").isEmpty)
+    }
 }

@@ -207,7 +207,7 @@ private struct Scan {
                     // "said Kwame Mensah", "Mensah told reporters", "selon Jean Dupont", "a déclaré Jean Dupont"
                     // "Chilean diplomat …": a word before a title qualifies it
                     if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
-                        || (words >= 2 && reportingAfterAside(run.upperBound)) {
+                        || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -518,6 +518,13 @@ private struct Scan {
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
         return lexicon.reportingVerbs.contains(toks[m].folded) || lexicon.subjectVerbs.contains(toks[m].folded)
+    }
+
+    /// `Kwame Mensah and Ama Owusu said`, `Jean Roux et Marie Lenoir ont affirmé`: a second full name after
+    /// `and`/`et` that a verb of speech follows.
+    private func coordinatedSpeaker(after k: Int) -> Bool {
+        guard k + 1 < n, ["and", "et"].contains(toks[k].folded), let other = nameRun(from: k + 1), nameWords(other) >= 2 else { return false }
+        return reportingAfter(other.upperBound)
     }
 
     /// `X, 52, a farmer from the delta, said`, `X, 54 ans, a déclaré`, `X of the Red Cross told`:

@@ -94,7 +94,7 @@ struct PersonLexicon: Sendable {
         "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "contre", "pour", "sur", "of", "the", "and", "for", "against", "on",
     ]
     /// Auxiliaries between a name and a reporting verb: `X a déclaré`, `X has said`.
-    static let auxiliaries: Set<String> = ["a", "avait", "aura", "has", "had", "have", "would", "will"]
+    static let auxiliaries: Set<String> = ["a", "avait", "aura", "ont", "avaient", "has", "had", "have", "would", "will"]
     /// Articles that follow a first particle inside a name: `de la Fuente`, `von der Leyen`, `de los Santos`.
     static let secondParticles: Set<String> = ["la", "le", "los", "las", "der", "den"]
 
