@@ -170,4 +170,10 @@ private func names(_ text: String) throws -> [String] {
         #expect(try names("Buenos Aires said the strike had ended, and Port Louis said nothing.").isEmpty)
         #expect(try names("Le Ghana et le Togo ont signé.").isEmpty)
     }
+
+    @Test func institutionsNamedAfterPeopleAndGivenNamesThatAreCountries() throws {
+        #expect(try names("According to Johns Hopkins University, cases rose again.").isEmpty)
+        #expect(try names("Chad Ellison said the bridge would reopen.") == ["Chad Ellison"])
+        #expect(try names("Kwame Mensah said Tuesday that the talks had failed.") == ["Kwame Mensah"])
+    }
 }

@@ -134,7 +134,9 @@ private struct Scan {
             if lexicon.months.contains(t.folded) {
                 flags[i] = i > 0 && flags[i - 1] && !(i + 1 < toks.count && toks[i + 1].kind == .number)
             } else {
-                flags[i] = !blocked[i] && Self.mayBeName(t, lexicon)
+                // "Chad Ellison": a country that is also a given name, when a name word follows
+                let allowed = lexicon.allowNames.contains(t.folded) && i + 1 < toks.count && toks[i + 1].isCapitalized
+                flags[i] = (!blocked[i] || allowed) && Self.mayBeName(t, lexicon)
             }
             i += 1
         }
@@ -205,8 +207,13 @@ private struct Scan {
                     i = role.end
                 } else {
                     // "said Kwame Mensah", "Mensah told reporters", "selon Jean Dupont", "a déclaré Jean Dupont"
-                    // "Chilean diplomat …": a word before a title qualifies it
-                    if lexicon.titles.match(toks, at: run.upperBound) == nil, reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
+                    // "Chilean diplomat …": a word before a title qualifies it;
+                    // "according to Johns Hopkins University": the run opens an institution's name
+                    if lexicon.titles.match(toks, at: run.upperBound) != nil || opensInstitution(run.upperBound) {
+                        i = run.upperBound
+                        continue
+                    }
+                    if reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
                         || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
@@ -518,6 +525,14 @@ private struct Scan {
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
         return lexicon.reportingVerbs.contains(toks[m].folded) || lexicon.subjectVerbs.contains(toks[m].folded)
+    }
+
+    /// True when `toks[k]` is a capitalised word of institution names (`University`, `Foundation`, `Group`), not a
+    /// weekday or a month: the name before it is the institution's.
+    private func opensInstitution(_ k: Int) -> Bool {
+        guard k < n, toks[k].kind == .word, toks[k].isCapitalized else { return false }
+        let f = toks[k].folded
+        return lexicon.notNameWords.contains(f) && !CalendarWords.weekdays.contains(f) && !lexicon.months.contains(f)
     }
 
     /// `Kwame Mensah and Ama Owusu said`, `Jean Roux et Marie Lenoir ont affirmé`: a second full name after

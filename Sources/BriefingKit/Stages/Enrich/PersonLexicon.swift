@@ -73,6 +73,8 @@ struct PersonLexicon: Sendable {
     var notNameWords: Set<String> = []
     /// Folded month names: a name word only right after another name word and not before a number.
     var months: Set<String> = []
+    /// Folded words that name a country but also people (`Jordan`, `Chad`): a name word even where the entity extractor found a country.
+    var allowNames: Set<String> = []
     /// Folded phrases of several words that are never part of a name (`Viet Nam`, `New York`).
     var notNamePhrases = FoldedPhraseTable<Bool>()
     var sentenceStarters: Set<String> = []
@@ -121,6 +123,7 @@ struct PersonLexicon: Sendable {
         subjectVerbs = Set(file.subjectVerbs.map { fold.fold($0) })
         reportingAdverbs = Set(file.reportingAdverbs.map { fold.fold($0) })
         let allowed = Set(file.allowNames.map { fold.fold($0) })
+        allowNames = allowed
         var phrases = file.notNames
         let countryNames = Self.countryNames()
         for name in countryNames { countries.add(name, true) }
