@@ -1,12 +1,20 @@
-/// Finds people with the title and affiliation the text gives them.
+/// Finds people with the title and affiliation the text gives them, in French and English.
 ///
-/// A person is a run of 1–6 capitalised name words that a title from the data file supports:
-/// - a title before the name: `le général Luong Tam Quang`, `le Premier ministre Pham Minh Chinh`,
-///   `le vice-ministre permanent des Affaires étrangères Nguyen Minh Vu`, `Minister Luong Tam Quang`;
-/// - a title after it, in apposition: `Ghada Waly, directrice exécutive de l'ONUDC`;
-/// - a title, a comma and the name between commas: `Le secrétaire général du PCV, Tô Lâm, a reçu`.
-/// Capitalised words without a title (`Convention`, `Hanoï`) and titles without a name
-/// (`le secrétaire général`) are not people. Several titles of one occurrence are joined with "; ".
+/// A person is a run of 1–6 capitalised name words (particles `von der`, `de la`, initials `A.`, `al-`, `O'`
+/// allowed inside) that something in the sentence supports:
+/// - a title before the name: `le général Luong Tam Quang`, `le ministre des Affaires étrangères X`,
+///   `Chilean diplomat X`, `Ghana's trade minister X`, `UN Secretary-General X`, `M. X`, `Dr X`;
+/// - a title after it, in apposition: `Ghada Waly, directrice exécutive de l'ONUDC`, `X, a Czech economist,`;
+/// - a title, its qualifiers and a comma, then the name between commas:
+///   `Le porte-parole du ministère des Affaires étrangères, X, a estimé`;
+/// - a verb of speech next to it: `said X`, `X told reporters`, `according to X`, `selon X`, `a déclaré X`,
+///   `X a affirmé`, `« … », a rappelé samedi X`, `X, 52, a farmer, said`, `X, who …`.
+/// A surname alone (`Mensah said`, `Mme de Souza-Agbo`) is the person of that surname already named in the
+/// document — with a title, or written in full without one (a candidate) — and never a person of its own.
+/// Tokens inside a country or organisation the entity extractor found in the sentence, listed places and
+/// institution words, titles, weekdays and sentence-opening words are never name words. Lines that open on a
+/// bullet or a byline (`• …`, `Par …`) without a full stop are skipped. Several titles of one occurrence are
+/// joined with "; ".
 public struct PersonExtractor: Extractor {
     /// The built-in data file, relative to the project root.
 
@@ -25,7 +33,11 @@ public struct PersonExtractor: Extractor {
         var blocked = [Bool](repeating: false, count: toks.count)
         for e in findings.entities.reversed() {
             guard e.provenance.paragraphID == context.paragraphID, e.provenance.sentenceIndex == context.sentence.index else { break }
-            for (k, t) in toks.enumerated() where t.start < e.provenance.end && t.end > e.provenance.start { blocked[k] = true }
+            // the first token ending after the entity's start (tokens are in text order), then while they overlap it
+            var lo = 0, hi = toks.count
+            while lo < hi { let mid = (lo + hi) / 2; if toks[mid].end <= e.provenance.start { lo = mid + 1 } else { hi = mid } }
+            var k = lo
+            while k < toks.count, toks[k].start < e.provenance.end { blocked[k] = true; k += 1 }
         }
         let scan = Scan(lexicon: lexicon, toks: toks, blocked: blocked)
         let (found, candidates) = scan.run()

@@ -28,7 +28,10 @@ public enum PersonIdentity {
 
     /// True for a surname alone: one capitalised word, with or without particles (`Mensah`, `Souza-Agbo`, `de La Tour`).
     public static func isLoneSurname(_ name: String) -> Bool {
-        name.split(separator: " ").filter { $0.first?.isUppercase ?? false }.count <= 1
+        let words = name.split(separator: " ")
+        // "de La Tour", "von der Leyen": a name that opens on a particle is a surname
+        if let first = words.first?.first, first.isLowercase { return true }
+        return words.filter { $0.first?.isUppercase ?? false }.count <= 1
     }
 
     /// The one full key that `lone` ends, or failing that holds as whole words.
@@ -64,10 +67,8 @@ public enum PersonIdentity {
         var result: [String: String] = [:]
         for k in keys {
             let w = k.split(separator: " ").map(String.init)
-            if loneKeys.contains(k) {
-                result[k] = resolve(k, among: fullKeys) ?? k
-                continue
-            }
+            // lone surnames are resolved below, once every full name has its person
+            if loneKeys.contains(k) { continue }
             if let h = holders[k], h.count == 1, let longer = h.first { result[k] = longer; continue }
             let full = w.filter { $0.count > 1 }.sorted()
             if full.count >= 2, let same = sorted[full.joined(separator: " ")], same.count > 1 {
@@ -91,6 +92,13 @@ public enum PersonIdentity {
             var steps = 0
             while let next = result[target], next != target, steps < 8 { target = next; steps += 1 }
             result[k] = target
+        }
+        // a lone surname names the one person (however many forms are written for them) whose name ends with it,
+        // or failing that holds it as whole words
+        for k in loneKeys {
+            let ending = Set(fullKeys.filter { $0.hasSuffix(" " + k) }.map { result[$0] ?? $0 })
+            let holding = Set(fullKeys.filter { (" " + $0 + " ").contains(" " + k + " ") }.map { result[$0] ?? $0 })
+            result[k] = ending.count == 1 ? ending.first : (ending.isEmpty && holding.count == 1 ? holding.first : k)
         }
         return result
     }
