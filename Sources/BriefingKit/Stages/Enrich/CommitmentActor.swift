@@ -92,6 +92,10 @@ struct ActorResolver {
            isTitle || person.provenance.start <= headStart {
             return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
         }
+        // `UNODC Executive Director Ghada Waly`: a person named at the end of the phrase
+        if let person = mentions.people.first(where: { $0.provenance.start >= lo && $0.provenance.end == hi }) {
+            return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+        }
         // a person mention that covers the head (its title before it: `minister, Fanja Rakotomalala`)
         if let person = mentions.people.first(where: { $0.provenance.start <= headStart && $0.provenance.end > headStart }) {
             return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]

@@ -237,11 +237,13 @@ public struct CommitmentExtractor: Extractor {
         // the same sentence: `The agency said it will provide …`
         let finder = SubjectFinder(tokens: tokens, triggerStarts: [])
         let mentionsHere = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
-        if case .span(let span)? = finder.mainSubject(before: p), span.upperBound <= p,
-           mentionsHere.names(within: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end) {
+        if case .span(let span)? = finder.mainSubject(before: p), span.upperBound <= p {
             var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: mentionsHere)
             resolver.findings = findings
-            if let a = resolver.actors(span: span, searchUntil: span.upperBound).first, fits(a) { return here(a) }
+            // a name the extractors found, or one of at least two capitalised words (`The Global Environment Facility`)
+            let named = mentionsHere.names(within: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end)
+                || span.filter({ tokens[$0].kind == .word && tokens[$0].isCapitalized && !G.determiners.contains(tokens[$0].folded) }).count >= 2
+            if named, let a = resolver.actors(span: span, searchUntil: span.upperBound).first, fits(a) { return here(a) }
         }
         let index = context.sentence.index - 1
         if let previous {
@@ -261,6 +263,11 @@ public struct CommitmentExtractor: Extractor {
             if !plural, !w.hasPrefix("it"), let person = mentions.people.first {
                 return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
             }
+            // `"…," Mensah said. He urged …`: the speaker of the previous sentence
+            if !plural, !w.hasPrefix("it"), word == nil,
+               let s = speakerNamed(in: prevContext, previous: nil, findings: findings, quoteOnly: true) {
+                return ResolvedActor(text: tokens[p].text, name: s.name, kind: "person", tokenStart: p)
+            }
         }
         if let c = findings.commitments.last(where: {
             $0.provenance.documentID == context.documentID && $0.provenance.paragraphID == context.paragraphID
@@ -272,6 +279,13 @@ public struct CommitmentExtractor: Extractor {
         if !plural, !w.hasPrefix("it"), let person = findings.people.last(where: {
             $0.provenance.documentID == context.documentID && $0.provenance.paragraphID == context.paragraphID
                 && $0.provenance.sentenceIndex < context.sentence.index
+        }) {
+            return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
+        }
+        // `He` opening a paragraph of a news story: the last person the document named
+        if G.personal.contains(w), let person = findings.people.last(where: {
+            $0.provenance.documentID == context.documentID
+                && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
         }) {
             return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
         }
@@ -288,7 +302,10 @@ public struct CommitmentExtractor: Extractor {
         return speakerNamed(in: prevContext, previous: nil, findings: findings)
     }
 
-    private func speakerNamed(in context: SentenceContext, previous: Sentence?, findings: Findings) -> ResolvedActor? {
+    /// `quoteOnly`: only a name right before or after the verb of saying (no pronoun), with a name
+    /// read from capitalised words when no extractor found one (`Mensah said`).
+    private func speakerNamed(in context: SentenceContext, previous: Sentence?, findings: Findings,
+                              quoteOnly: Bool = false) -> ResolvedActor? {
         typealias G = CommitmentGrammar
         let tokens = context.sentence.tokens
         let mentions = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
@@ -304,6 +321,18 @@ public struct CommitmentExtractor: Extractor {
             let back = tokens[max(0, k - 4)].start
             if let person = mentions.people.last(where: { $0.provenance.end <= tokens[k].start && $0.provenance.end >= back }) {
                 return ResolvedActor(text: person.surface, name: person.name, kind: "person", tokenStart: nil)
+            }
+            if quoteOnly {
+                var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: mentions)
+                resolver.findings = findings
+                var a = k
+                while a > 0, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized, k - a < 4 { a -= 1 }
+                var b = k + 1
+                while b < tokens.count, tokens[b].kind == .word, tokens[b].isCapitalized, b - k <= 4 { b += 1 }
+                for span in [a..<k, (k + 1)..<b] where !span.isEmpty {
+                    if let r = resolver.actors(span: span, searchUntil: span.upperBound).first, r.kind == "person" { return r }
+                }
+                continue
             }
             for j in [k - 1, k + 1, k - 2] where j >= 0 && j < tokens.count {
                 guard let pronoun = thirdPerson[tokens[j].folded] else { continue }

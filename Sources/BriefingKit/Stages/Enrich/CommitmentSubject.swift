@@ -115,6 +115,7 @@ struct SubjectFinder {
             if q > 0, isComma(q), let np = nounPhrase(endingAt: q - 1) { return np }
             return mainSubject(before: p)
         }
+        if tokens[p].text == ")" { return nounPhrase(endingAt: p) }
         if tokens[p].kind == .punctuation { return nil }
         return nounPhrase(endingAt: p)
     }
