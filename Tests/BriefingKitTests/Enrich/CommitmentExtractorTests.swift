@@ -245,6 +245,12 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(c.count == 1 && c.first?.actor == "Water Relief Agency" && c.first?.actorText == "The agency")
     }
 
+    @Test func clauseAfterThatBelongsToTheFirstTrigger() throws {
+        let c = run("Olu Adebayo promised that Lagos would host the next round.", try makeExtractor(),
+                    hand: Hand(people: [("Olu Adebayo", "Olu Adebayo")]))
+        #expect(c.count == 1 && c.first?.actor == "Olu Adebayo" && c.first?.trigger == "promised")
+    }
+
     @Test func titleAppositionAndBracketedAcronym() throws {
         let a = run("Le ministre de l'Agriculture, Paul Nganou, a promis de rouvrir les marchés.", try makeExtractor(),
                     hand: Hand(people: [("Paul Nganou", "ministre de l'Agriculture, Paul Nganou")]))

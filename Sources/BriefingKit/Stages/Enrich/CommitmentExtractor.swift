@@ -66,6 +66,10 @@ public struct CommitmentExtractor: Extractor {
         var hits: [Hit] = []
         for (k, (p, match)) in matches.enumerated() {
             let first = match.range.lowerBound
+            // `She promised that Nairobi would host …`: what a clause after `that`/`que` promises is the first trigger's
+            if k > 0, !lexicon.triggers[p].subjectAfter, Self.insideComplement(of: matches[k - 1].match, next: first, tokens: tokens) {
+                continue
+            }
             var end = max(match.range.upperBound, actions[k].upperBound)
             var scope = first..<tokens.count
             let ref: SubjectRef?
@@ -150,6 +154,14 @@ public struct CommitmentExtractor: Extractor {
     }
 
     // MARK: - pieces
+
+    /// True when the trigger at `next` stands in a `that`/`que` clause right after the trigger `m`
+    /// (`promised that Nairobi would host`), with no punctuation between.
+    static func insideComplement(of m: KeywordPattern.Match, next: Int, tokens: [Token]) -> Bool {
+        let e = m.range.upperBound
+        guard e < next, ["that", "que", "qu'"].contains(tokens[e].folded) else { return false }
+        return !(e..<next).contains { tokens[$0].kind == .punctuation }
+    }
 
     /// The trigger as written, with the verb group before it (`a réaffirmé son soutien`) and `…`
     /// for what a gap of more than 3 words skipped.
