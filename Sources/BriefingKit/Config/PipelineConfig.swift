@@ -114,7 +114,7 @@ public struct DedupeSettings: Sendable, Equatable {
     /// Compare inside each document only, or across the corpus too.
     public var scope: Scope
 
-    public init(exact: Bool = true, near: Bool = true, threshold: Double = 0.8, shingleSize: Int = 3,
+    public init(exact: Bool = true, near: Bool = true, threshold: Double = 0.7, shingleSize: Int = 2,
                 minWords: Int = 8, scope: Scope = .corpus) {
         self.exact = exact
         self.near = near
