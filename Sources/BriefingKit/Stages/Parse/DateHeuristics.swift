@@ -53,7 +53,7 @@ enum DateHeuristics {
     }
 
     /// The date of the report as the text states it: the latest day-and-month date in the paragraphs
-    /// and captions (`le 26 octobre`, `26 octobre 2025`, `Oct. 26`), counting `hier …, le 25 octobre`
+    /// and captions (a date written with its year only in the first two paragraphs or a caption) (`le 26 octobre`, `26 octobre 2025`, `Oct. 26`), counting `hier …, le 25 octobre`
     /// as the day after, and skipping deadlines and plans (`until 31 December 2026`, `d'ici au 31
     /// décembre`, `le 3 novembre prochain`) and dates in a later year than the page's own.
     ///
@@ -64,8 +64,11 @@ enum DateHeuristics {
     static func textDate(in doc: Document, pageYear: Int?, defaultYear: Int?) -> (date: PartialDate, usedDefaultYear: Bool)? {
         var best: (date: PartialDate, usedDefaultYear: Bool)?
         let texts = doc.paragraphs.map(\.text) + doc.removed.filter({ $0.reason == .photoCaption }).map(\.text)
-        for text in texts {
+        for (index, text) in texts.enumerated() {
             for f in DateFinder.find(in: text) where f.day != nil && !DateFinder.isFutureMarked(f) {
+                // a date with its year further down is background (`adopted on 24 December 2024`);
+                // the day of the news is written without one, or in the lead
+                if f.year != nil, index >= 2, index < doc.paragraphs.count { continue }
                 if let y = f.year, let pageYear, y > pageYear { continue }
                 guard let y = f.year ?? pageYear ?? defaultYear,
                       var date = PartialDate.valid(year: y, month: f.month, day: f.day) else { continue }

@@ -58,10 +58,10 @@ enum LineClassifier {
             let all = length <= 60 ? folded : TextFolder.shared.fold(line)
             if let kind = widgetLine(all, length: length) { return kind }
         }
+        if let kind = teaserOrHeading(line, folded: folded) { return kind }
         if relatedHeadings.contains(where: { folded == $0 || folded.hasPrefix($0 + " :") || folded.hasPrefix($0 + ":") }) {
             return .relatedHeading
         }
-        if let kind = teaserOrHeading(line, folded: folded) { return kind }
         if isNavigation(line, folded: folded) { return .navigation }
         if widgetWords.contains(folded.trimmingTrailingPunctuation()) { return .widgetWord }
         if folded.hasPrefix("legende de la photo") || folded.hasPrefix("photo caption") { return .caption(text: "") }
@@ -117,17 +117,24 @@ enum LineClassifier {
     /// Comment widgets, cookie notices, newsletter prompts, share buttons, tags, copyright lines.
     static func widgetLine(_ all: String, length: Int) -> Kind? {
         let starts = { (p: String) in all.hasPrefix(p) }
+        // a sentence of the article that happens to name a subscriber, a cookie, a newsletter
+        let isSentence = all.split(separator: " ").count >= 12 && (all.hasSuffix(".") || all.hasSuffix("»") || all.hasSuffix("\""))
+            && !["newsletter", "subscribe", "sign up", "abonnez", "inscrivez", "cookies", "nous utilisons", "we use"].contains(where: { all.hasPrefix($0) })
+        if isSentence { return nil }
         if starts("comment (") && length < 20 { return .commentWidget }
         if starts("laissez un commentaire") || starts("leave a comment") || starts("comments (") || starts("commentaires (")
             || starts("commentaires :") || all.contains("join the discussion") || all.contains("pour commenter")
             || all.contains("reagir a cet article") || all.contains("soyez le premier a reagir") || all.contains("be the first to comment") {
             return .commentWidget
         }
-        if let first = all.split(separator: " ").first, Int(first) != nil, length <= 120,
-           all.contains(" commentaire") || all.contains(" comment") { return .commentWidget }
+        if length <= 120, all.contains("commentaire") || all.contains("comments") || starts("reactions (")
+            || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.contains(" comment")) { return .commentWidget }
         if all.contains("cookie") { return .cookie }
-        if length <= 200, ["newsletter", "subscribe", "sign up for", "abonnez-vous", "inscrivez-vous", "je m'inscris",
-                             "s'abonner", "sabonner"].contains(where: { all.contains($0) }) { return .newsletter }
+        if length <= 200, ["newsletter", "subscribe", "sign up", "abonnez-vous", "inscrivez-vous", "je m'inscris",
+                             "s'abonner", "sabonner", "weekly email", "daily email", "donate", "faites un don", "support our work",
+                             "soutenez-nous", "soutenez notre"].contains(where: { all.contains($0) }) { return .newsletter }
+        if length <= 80, starts("listen to this article") || starts("ecouter cet article") || starts("temps de lecture")
+            || all.hasSuffix("min read") || all.hasSuffix("min de lecture") { return .widgetWord }
         if length <= 160 {
             let networks = ["facebook", "twitter", "linkedin", "whatsapp", "e-mail", "email", "telegram", "mastodon", "copy link", "copier le lien"]
             let count = networks.filter { all.contains($0) }.count
@@ -153,14 +160,19 @@ enum LineClassifier {
     static func teaserOrHeading(_ line: String, folded: String) -> Kind? {
         for p in teaserPrefixes where folded.hasPrefix(p) {
             let rest = TextFolder.shared.fold(line).dropFirst(p.count).trimmingCharacters()
+            if p.hasSuffix(":"), !rest.isEmpty { return .teaser }
             if rest.isEmpty || rest == ":" { return .relatedHeading }
-            if rest.hasPrefix(":") || rest.hasPrefix("|") || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix("»") { return .teaser }
+            if rest.hasPrefix(":") || rest.hasPrefix("|") || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix("»")
+                || rest.hasPrefix("/") { return .teaser }
             if line.unicodeScalars.count <= 60, !line.hasSuffix(".") { return .relatedHeading }
         }
         return nil
     }
 
     static let teaserPrefixes = ["read more", "read also", "also read", "read next", "related", "see also", "more from",
+                                 "you might also like", "you may also like", "more features", "more stories", "most viewed",
+                                 "most popular", "top stories", "vous aimerez aussi", "a decouvrir", "watch:", "read:", "lire :",
+                                 "lire:", "voir :", "voir:",
                                  "more on this", "most read", "recommended", "you may also like", "latest news",
                                  "lire aussi", "a lire aussi", "a lire egalement", "lire egalement", "a lire", "voir aussi",
                                  "sur le meme sujet", "sur le meme theme", "nos articles sur", "dans la meme rubrique",
@@ -183,6 +195,8 @@ enum LineClassifier {
         guard sepCount >= 1, trimmed.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 4 && !$0.hasSuffix(".") }) else { return false }
         let home = ["accueil", "home", "actualites", "news", "une"]
         if home.contains(where: { folded.hasPrefix($0) }) { return true }
+        // `Africa › Central Africa`: breadcrumb arrows need no home
+        if line.contains(where: { "›»>→".contains($0) }), trimmed.allSatisfy({ $0.first?.isUppercase ?? false }) { return true }
         return sepCount >= 2 && trimmed.allSatisfy { $0.first?.isUppercase ?? false }
     }
 
@@ -191,14 +205,37 @@ enum LineClassifier {
     /// line that is a publication date. Returns the first date with a year, else the first date.
     static func dateLine(_ line: String, folded: String) -> DateFinder.Found?? {
         guard line.unicodeScalars.count <= 140 else { return nil }
-        let prefixes = ["published", "updated", "last updated", "posted", "publie", "mis a jour", "modifie", "mise a jour",
-                        "date :", "date:"]
+        let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
+                        "mise a jour", "date :", "date:"]
         let marked = prefixes.contains { folded.hasPrefix($0) }
-        let found = DateFinder.find(in: line).filter { $0.day != nil }
+        let all = DateFinder.find(in: line)
+        let found = all.filter { $0.day != nil }
+        // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month
+        if found.isEmpty, let month = all.first, month.year != nil, marked || (line.split(separator: " ").count <= 6
+            && ["issue", "numero", "edition", "no", "n"].contains(where: { folded.hasPrefix($0 + " ") })) {
+            return .some(month)
+        }
         guard let first = found.first(where: { $0.year != nil }) ?? found.first else { return marked && folded.count < 40 ? .some(nil) : nil }
         if marked { return .some(first) }
-        // an unmarked line must start with the date (or a weekday) and say little else
+        // an unmarked line must start with the date (or a weekday) and say little else;
+        // `Brazzaville | 25.08.2026`, `Genève, le 3 mars 2026`: a place first
         let words = line.split(separator: " ").count
+        if words <= 8, let first = line.first, first.isUppercase {
+            for sep in [" | ", ", ", " - ", " – ", " · "] {
+                guard let r = line.range(of: sep) else { continue }
+                let place = line[..<r.lowerBound]
+                var rest = line[r.upperBound...]
+                for p in ["le ", "Le ", "on ", "On "] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
+                if place.split(separator: " ").count <= 3, !place.contains(where: \.isNumber),
+                   let found = dateLine(String(rest), folded: TextFolder.shared.fold(rest.prefix(60))), found != nil {
+                    return found
+                }
+            }
+        }
+        if words <= 10, ["le ", "on "].contains(where: { folded.hasPrefix($0) }), let first = found.first,
+           line.dropFirst(3).first?.isNumber ?? false, !line.hasSuffix(".") {
+            return .some(first)
+        }
         guard words <= 14, let c = line.first, c.isNumber || DateFinder.monthNames[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
                 || DateFinder.monthAbbreviations[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
                 || weekdays.contains(TextFolder.shared.fold(line.prefix { $0.isLetter })) else { return nil }
@@ -207,7 +244,9 @@ enum LineClassifier {
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+                                        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                                        "lun", "mer", "jeu", "ven", "sam", "dim"]
 
     /// `By Jane Doe and John Roe`, `by Rachel Ostrowski | 7 min read`, `Par Marie Dupont, AFP`,
     /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`.
@@ -215,8 +254,18 @@ enum LineClassifier {
     static func authorLine(_ line: String, folded: String) -> String? {
         let length = line.unicodeScalars.count
         for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
-                  "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters"] where folded.hasPrefix(p) {
-            return length <= 300 ? "" : nil
+                  "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
+                  "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
+                  "staff writer"] where folded.hasPrefix(p) {
+            guard length <= 300 else { return nil }
+            return line.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }.map(String.init)
+                .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
+        }
+        // `Imray reported from Cape Town, South Africa.`, `Jane Doe contributed to this report.`
+        if length <= 160, line.split(separator: " ").count <= 14,
+           [" reported from ", " contributed to this report", " contributed reporting", " a contribue a cet article"].contains(where: {
+               TextFolder.shared.fold(line).contains($0) }) {
+            return ""
         }
         guard length <= 140, !line.hasSuffix(".") || line.hasSuffix("AFP.") else { return nil }
         var rest: Substring?
@@ -248,6 +297,20 @@ enum LineClassifier {
             letters += 1
         }
         return letters >= 2
+    }
+
+    /// `Lina Chow in Singapore and Dang Quoc Bao in Hanoi`, `Jonathan Doe, Africa correspondent`: names
+    /// without `By`, seen between the headline and the article. Mostly capitalised words, no sentence.
+    static func isUnmarkedByline(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 100, !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
+        let words = line.split(separator: " ")
+        guard (2...12).contains(words.count) else { return false }
+        let folded = TextFolder.shared.fold(line)
+        let roles = ["correspondent", "correspondant", "reporter", "editor", "envoye special", "envoyee speciale", "redaction",
+                     "journalist", "with ap", "with afp", "with reuters", "avec afp", "avec reuters", " in "]
+        guard roles.contains(where: { folded.contains($0) }) || line.contains(",") else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        return Double(capitalised) / Double(words.count) > 0.6
     }
 
     /// Whether a line reads like a headline: a few words, not a sentence ending in a full stop.
@@ -340,7 +403,10 @@ enum LineClassifier {
         }
         let found = DateFinder.find(in: String(dateText)).first { $0.day != nil }
         let dateTrim = dateText.trimmingCharacters()
-        if !dateTrim.isEmpty, found == nil { return nil }
+        // `ANTANANARIVO, Madagascar (AP) —`: the place's country, not a date
+        let isPlace = agency != nil && dateTrim.split(separator: " ").count <= 3 && dateTrim.first?.isUppercase == true
+            && !dateTrim.contains(where: \.isNumber)
+        if !dateTrim.isEmpty, found == nil, !isPlace { return nil }
         if placeText.isEmpty, agency == nil || found == nil { return nil }
         return (rest, found, agency)
     }

@@ -126,7 +126,9 @@ public struct ParseStage: Sendable {
             let kind = LineClassifier.classify(line, isFirst: isFirst)
             if relatedRun {
                 // a related list: short headline-like lines and bullets, until a real paragraph
-                if kind == .content, line.unicodeScalars.count <= 200 || !(line.hasSuffix(".") || line.hasSuffix("»") || line.hasSuffix("\"")) {
+                let isSentence = (line.hasSuffix(".") || line.hasSuffix("»") || line.hasSuffix("\""))
+                    && line.split(separator: " ").count >= 12 && !LineClassifier.isListItem(line)
+                if kind == .content, line.unicodeScalars.count <= 200, !isSentence {
                     remove(lineNo, line, .relatedArticles)
                     continue
                 }
@@ -152,6 +154,11 @@ public struct ParseStage: Sendable {
                 flush()
                 credits.append(agency)
                 remove(lineNo, line, .photoCredit)
+            case .agencySignOff(let agency) where !sawContent && doc.title == nil:
+                // `AP` above the headline: the outlet's name
+                mastheadSeen = true
+                outletName = outletName ?? agency
+                remove(lineNo, line, .siteBanner)
             case .agencySignOff(let agency):
                 flush()
                 signOff = agency
@@ -261,7 +268,15 @@ public struct ParseStage: Sendable {
                         continue
                     }
                 }
-                if inHeaderZone, mastheadSeen || provisionalTitle != nil, line.split(separator: " ").count <= 2, !line.hasSuffix(".") {
+                if inHeaderZone, doc.title != nil, LineClassifier.isUnmarkedByline(line) {
+                    if agency == nil, let named = line.split(separator: " ").map(String.init).first(where: {
+                        LineClassifier.wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true }) { agency = named }
+                    remove(lineNo, line, .byline)
+                    continue
+                }
+                // `Associated Press`, `Summary`, `World News` above the article: not a paragraph
+                if inHeaderZone, line.split(separator: " ").count <= (mastheadSeen || provisionalTitle != nil ? 3 : 2),
+                   LineClassifier.isListHeading(line) {
                     remove(lineNo, line, .widgetText)
                     continue
                 }
