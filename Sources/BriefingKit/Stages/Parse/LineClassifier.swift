@@ -127,7 +127,9 @@ enum LineClassifier {
             || all.contains("reagir a cet article") || all.contains("soyez le premier a reagir") || all.contains("be the first to comment") {
             return .commentWidget
         }
-        if length <= 120, all.contains("commentaire") || all.contains("comments") || starts("reactions (")
+        let widgetStart = starts("comment") || starts("vos commentaires") || starts("reactions (") || starts("ajouter un commentaire")
+            || (all.first?.isNumber ?? false) || (length <= 40 && !all.hasSuffix("."))
+        if length <= 120, widgetStart, all.contains("commentaire") || all.contains("comments") || starts("reactions (")
             || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.contains(" comment")) { return .commentWidget }
         if all.contains("cookie") { return .cookie }
         if length <= 200, ["newsletter", "subscribe", "sign up", "abonnez-vous", "inscrivez-vous", "je m'inscris",

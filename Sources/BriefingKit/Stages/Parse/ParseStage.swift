@@ -359,8 +359,13 @@ public struct ParseStage: Sendable {
 
     // MARK: - Language
 
-    private static let french = Self.keys(["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "avec", "ont"])
-    private static let english = Self.keys(["the", "and", "of", "to", "is", "in", "for", "with", "that", "on", "was", "are", "has", "by"])
+    /// Frequent words of one language only (`on`, `a`, `an`, `en` are left out: both languages use them).
+    private static let french = Self.keys(["le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "qui",
+                                           "sur", "au", "aux", "avec", "ont", "que", "il", "elle", "ne", "pas", "par", "se",
+                                           "sont", "mais", "ces", "nous", "ils", "leur"])
+    private static let english = Self.keys(["the", "and", "of", "to", "is", "in", "for", "with", "that", "was", "are", "has",
+                                            "by", "it", "at", "as", "from", "this", "be", "said", "will", "have", "were",
+                                            "its", "but", "not", "they", "he", "she", "had", "been", "who"])
 
     /// A short ASCII word packed into an integer: every stop word has at most 4 letters.
     private static func keys(_ words: [String]) -> Set<UInt32> {
