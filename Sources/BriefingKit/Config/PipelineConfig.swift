@@ -104,7 +104,7 @@ public struct DedupeSettings: Sendable, Equatable {
     public enum Scope: String, Sendable, CaseIterable { case document, corpus }
     /// Remove paragraphs equal after normalising case, white space and punctuation.
     public var exact: Bool
-    /// Remove paragraphs whose word-shingle Jaccard similarity with a kept one is at least `threshold`.
+    /// Remove paragraphs whose word-shingle similarity with a kept one (see `DedupeStage`) is at least `threshold`.
     public var near: Bool
     public var threshold: Double
     /// Words per shingle.
