@@ -130,9 +130,10 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
     @Test func aDayWithoutAYearIsDatedOnlyWithTheConfiguredDefaultYear() {
         let text = "Les délégués se sont réunis le 25 octobre à Genève pour une nouvelle série de pourparlers."
         #expect(parse(text).0.date == nil)
+        #expect(parse(text).1 == ["page.txt: no publication date found"])
         let (d, warnings) = parse(text, defaultYear: 2025)
-        #expect(d.date?.iso == "2025-10-25")
-        #expect(warnings.contains { $0.contains("default_year") })
+        #expect(d.date?.iso == "2025-10-25" && d.dateOrigin == .text)
+        #expect(warnings.isEmpty)
     }
 
     @Test func aTaglineAboveTheMenuIsNotTheHeadline() {

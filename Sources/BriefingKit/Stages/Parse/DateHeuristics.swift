@@ -59,10 +59,10 @@ enum DateHeuristics {
     ///
     /// A date written without a year takes `pageYear` (a year the page states in its URL, byline,
     /// header or copyright line); when the page states none, `defaultYear` (the pipeline's
-    /// `default_year`, set by the analyst for a corpus of one year), and `usedDefaultYear` is set so
-    /// the caller can say so; when neither is known, the date is not used: a year is never guessed.
-    static func textDate(in doc: Document, pageYear: Int?, defaultYear: Int?) -> (date: PartialDate, usedDefaultYear: Bool)? {
-        var best: (date: PartialDate, usedDefaultYear: Bool)?
+    /// `default_year`, set by the analyst for a corpus of one year); when neither is known, the date
+    /// is not used: a year is never guessed.
+    static func textDate(in doc: Document, pageYear: Int?, defaultYear: Int?) -> PartialDate? {
+        var best: PartialDate?
         let texts = doc.paragraphs.map(\.text) + doc.removed.filter({ $0.reason == .photoCaption }).map(\.text)
         for (index, text) in texts.enumerated() {
             for f in DateFinder.find(in: text) where f.day != nil && !DateFinder.isFutureMarked(f) {
@@ -74,8 +74,7 @@ enum DateHeuristics {
                       var date = PartialDate.valid(year: y, month: f.month, day: f.day) else { continue }
                 // "hier matin, le 25 octobre" / "yesterday, Oct. 25": the article was written the next day
                 if f.before.contains("hier") || f.before.contains("yesterday") { date = date.adding(days: 1) }
-                let usedDefault = f.year == nil && pageYear == nil
-                if best.map({ date > $0.date }) ?? true { best = (date, usedDefault) }
+                if best.map({ date > $0 }) ?? true { best = date }
             }
         }
         return best

@@ -209,7 +209,8 @@ enum LineClassifier {
         guard line.unicodeScalars.count <= 140 else { return nil }
         let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
                         "mise a jour", "date :", "date:"]
-        let marked = prefixes.contains { folded.hasPrefix($0) }
+        // `Published on 3 March 2024, the report found that …` is a sentence, not a date line
+        let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.split(separator: " ").count > 8)
         let all = DateFinder.find(in: line)
         let found = all.filter { $0.day != nil }
         // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month

@@ -337,11 +337,9 @@ public struct ParseStage: Sendable {
             doc.date = d; doc.dateOrigin = .dateline
         } else if let urlDate {
             doc.date = urlDate; doc.dateOrigin = .url
-        } else if let (d, usedDefault) = DateHeuristics.textDate(in: doc, pageYear: pageYear, defaultYear: settings.defaultYear) {
+        } else if let d = DateHeuristics.textDate(in: doc, pageYear: pageYear, defaultYear: settings.defaultYear) {
+            // a year from `default_year` is the analyst's statement about the corpus, not a guess: no warning
             doc.date = d; doc.dateOrigin = .text
-            if usedDefault {
-                doc.warnings.append("\(doc.fileName): the page gives no year; the date \(d.iso) takes the pipeline's default_year")
-            }
         } else {
             let why = dateLineSeen || datelineFound != nil ? " (a day and month without a year)" : ""
             doc.warnings.append("\(doc.fileName): no publication date found\(why)")
