@@ -91,15 +91,22 @@ extension BriefingCommand {
         @Option(help: "Log lines on standard error: text or json.")
         var logFormat: BriefingLogHandler.Format = .text
 
+        @Option(help: "Threads for reading, parsing and enriching documents (default: every core); the outputs do not depend on it.")
+        var workers: Int?
+
+        func validate() throws {
+            if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        }
+
         func run() throws {
             let config = try PipelineLoader.load(path: pipeline)
             let level: Logger.Level = quiet ? .error : (logFormat == .json ? .info : .warning)
             let format = logFormat
             var runner = PipelineRunner(config: config)
+            if let workers { runner.workers = workers }
             runner.logger = Logger(label: "briefing") { label in BriefingLogHandler(label: label, format: format, level: level) }
             if !quiet, logFormat == .text, isatty(STDERR_FILENO) == 1 {
                 runner.progress = { done, total in
-                    guard done == total || done % 100 == 0 else { return }
                     let line = ProgressBar(total: total).line(done, label: "parse") + (done == total ? "\n" : "")
                     FileHandle.standardError.write(Data(line.utf8))
                 }

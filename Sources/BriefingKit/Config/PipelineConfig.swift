@@ -104,7 +104,7 @@ public struct DedupeSettings: Sendable, Equatable {
     public enum Scope: String, Sendable, CaseIterable { case document, corpus }
     /// Remove paragraphs equal after normalising case, white space and punctuation.
     public var exact: Bool
-    /// Remove paragraphs whose word-shingle Jaccard similarity with a kept one is at least `threshold`.
+    /// Remove paragraphs whose word-shingle similarity with a kept one (see `DedupeStage`) is at least `threshold`.
     public var near: Bool
     public var threshold: Double
     /// Words per shingle.
@@ -114,7 +114,7 @@ public struct DedupeSettings: Sendable, Equatable {
     /// Compare inside each document only, or across the corpus too.
     public var scope: Scope
 
-    public init(exact: Bool = true, near: Bool = true, threshold: Double = 0.8, shingleSize: Int = 3,
+    public init(exact: Bool = true, near: Bool = true, threshold: Double = 0.7, shingleSize: Int = 2,
                 minWords: Int = 8, scope: Scope = .corpus) {
         self.exact = exact
         self.near = near

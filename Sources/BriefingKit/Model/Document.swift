@@ -72,6 +72,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 /// Where a document's date was found.
 public enum DateOrigin: String, Sendable, Codable {
     case header, byline, url, text
+    /// `HANOI, Oct 26 (Reuters) -` at the start of the first paragraph.
+    case dateline
 }
 
 /// How the bytes of a file were decoded.
@@ -115,6 +117,15 @@ public struct Removal: Sendable, Hashable {
         case commentWidget = "comment-widget"
         case relatedArticles = "related-articles"
         case widgetText = "widget-text"
+        case navigation
+        case dateLine = "date-line"
+        case dateline
+        case shareButtons = "share-buttons"
+        case newsletterPrompt = "newsletter-prompt"
+        case cookieNotice = "cookie-notice"
+        case tags
+        case teaser
+        case copyright
         // dedupe
         case exactDuplicate = "exact-duplicate"
         case nearDuplicate = "near-duplicate"
@@ -135,7 +146,8 @@ public struct Removal: Sendable, Hashable {
     public var reason: Reason
     /// For duplicates: the paragraph that was kept.
     public var keptParagraphID: String?
-    /// For duplicates: word-shingle Jaccard similarity with the kept paragraph (1 for exact).
+    /// For duplicates: the word-shingle similarity with the kept paragraph (1 for exact; see
+    /// `DedupeStage` for the measure).
     public var similarity: Double?
     public var scope: Scope?
 

@@ -99,7 +99,7 @@ import Testing
         #expect(config.input.folder == config.root + "/seeds")
         #expect(config.stages.map(\.kind) == ["parse", "dedupe", "enrich", "aggregate"])
         #expect(config.parse?.defaultYear == 2025)
-        #expect(config.dedupe?.threshold == 0.8)
+        #expect(config.dedupe?.threshold == 0.7 && config.dedupe?.shingleSize == 2)
         #expect(config.enrich?.countries == config.root + "/Pipelines/data/countries.yaml")
         #expect(config.enrich?.organisations == config.root + "/Pipelines/data/organisations.yaml")
         #expect(config.aggregate?.events == config.root + "/Pipelines/data/events.yaml")

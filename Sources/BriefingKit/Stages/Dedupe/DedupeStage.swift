@@ -2,14 +2,24 @@
 /// The first occurrence (in corpus order) is kept; every removal is recorded with the kept
 /// paragraph's id, the similarity and the scope.
 ///
-/// Near duplicates are found with word-shingle Jaccard similarity. Candidates come from a
-/// MinHash index (10 bands of 3 rows), then the exact Jaccard similarity decides, so the reported
-/// similarity is exact; a pair at the 0.8 threshold is a candidate with probability 0.999.
+/// Near duplicates are found on word shingles (word pairs by default). Wire copy is re-edited, not
+/// copied: an outlet swaps a word for a synonym or drops a clause. A swapped word breaks `size`
+/// shingles, a dropped clause removes shingles from one side only, so the similarity is the share of
+/// the shorter paragraph's shingles found in the longer one (the overlap coefficient
+/// |A∩B| / min(|A|, |B|)), counted when the shorter paragraph has at least half as many shingles as
+/// the longer; otherwise (a sentence quoted inside a long paragraph, a summary) the similarity is
+/// the Jaccard similarity |A∩B| / |A∪B|, which is at most that ratio, so below any useful threshold.
+/// See `ParagraphFingerprint.similarity`.
+///
+/// Candidates come from a MinHash index (32 bands of 2 rows), then the exact similarity decides,
+/// so the reported similarity is exact. The weakest pair that can reach a 0.7 overlap (half the
+/// length, 70 % contained) has a Jaccard similarity of 0.30 and is a candidate with probability
+/// 0.95; a pair at Jaccard 0.4 with probability 0.995.
 ///
 /// ```yaml
 /// - dedupe:
-///     threshold: 0.8     # Jaccard similarity of word shingles
-///     shingle_size: 3
+///     threshold: 0.7     # overlap of word shingles (see above)
+///     shingle_size: 2
 ///     min_words: 8       # shorter paragraphs are compared exactly only
 ///     scope: corpus      # or document
 /// ```
@@ -24,8 +34,8 @@ public struct DedupeStage: DocumentStage {
         var shingles: [UInt64]
     }
 
-    private static let bands = 10
-    private static let rows = 3
+    private static let bands = 32
+    private static let rows = 2
 
     private var exact: [UInt64: (paragraphID: String, documentID: String)] = [:]
     private var kept: [Kept] = []
@@ -115,7 +125,7 @@ public struct DedupeStage: DocumentStage {
         var candidates = Set<Int32>()
         for band in bandKeys { candidates.formUnion(buckets[band] ?? []) }
         for index in candidates.sorted() {
-            let sim = ParagraphFingerprint.jaccard(shingles, kept[Int(index)].shingles)
+            let sim = ParagraphFingerprint.similarity(shingles, kept[Int(index)].shingles)
             if sim >= settings.threshold { return (Int(index), sim) }
         }
         return nil

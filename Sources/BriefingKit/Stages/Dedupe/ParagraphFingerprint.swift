@@ -101,10 +101,28 @@ struct ParagraphFingerprint {
     /// Jaccard similarity of two sorted, unique arrays.
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
+        let common = Self.common(a, b)
+        return Double(common) / Double(a.count + b.count - common)
+    }
+
+    /// The near-duplicate similarity of two sorted, unique shingle arrays: the overlap coefficient
+    /// |A∩B| / min(|A|, |B|) when the shorter has at least half as many shingles as the longer (a
+    /// re-edited copy: words swapped, a clause dropped or added), else the Jaccard similarity (a
+    /// sentence quoted in a longer paragraph is not a copy of it). One merge pass.
+    static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return a.isEmpty && b.isEmpty ? 1 : 0 }
+        let common = Self.common(a, b)
+        let shorter = min(a.count, b.count), longer = max(a.count, b.count)
+        if 2 * shorter >= longer { return Double(common) / Double(shorter) }
+        return Double(common) / Double(a.count + b.count - common)
+    }
+
+    /// How many values two sorted, unique arrays share.
+    static func common(_ a: [UInt64], _ b: [UInt64]) -> Int {
         var i = 0, j = 0, common = 0
         while i < a.count, j < b.count {
             if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
-        return Double(common) / Double(a.count + b.count - common)
+        return common
     }
 }

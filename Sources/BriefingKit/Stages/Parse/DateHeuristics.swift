@@ -1,17 +1,34 @@
 /// Finds a document's date where the page does not state it in a header or byline.
 enum DateHeuristics {
-    static let months: [String: Int] = [
-        "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
-        "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-        "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-    ]
 
-    /// `…-20251026212645978.htm` → 2025-10-26: the first run of 8+ digits in the URL's last segment
-    /// that starts with a valid `yyyymmdd`.
+    /// The date a URL states: `/2025/10/26/` (day), `/2025/10/` (month), or `…-20251026212645978.htm`
+    /// (the first run of 8+ digits in a path segment that starts with a valid `yyyymmdd`, last segment
+    /// first).
     static func dateInURL(_ url: String) -> PartialDate? {
-        let last = url.split(separator: "/").last.map(String.init) ?? url
-        let bytes = Array(last.utf8)
+        var path = Substring(url)
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            path = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+        }
+        let segments = path.split(separator: "/").map(String.init)
+        func number(_ s: String, digits: Int) -> Int? { s.count == digits && s.allSatisfy(\.isASCII) ? Int(s) : nil }
+        for (k, seg) in segments.enumerated() {
+            guard let y = number(seg, digits: 4), (1990...2200).contains(y), k + 1 < segments.count,
+                  let m = number(segments[k + 1], digits: 2) else { continue }
+            if k + 2 < segments.count, let d = number(segments[k + 2], digits: 2), let date = PartialDate.valid(year: y, month: m, day: d) {
+                return date
+            }
+            if let date = PartialDate.valid(year: y, month: m, day: nil) { return date }
+        }
+        for seg in segments.reversed() {
+            if let date = compactDate(seg) { return date }
+        }
+        return nil
+    }
+
+    /// The first run of 8 or more digits in `segment` that starts with a valid `yyyymmdd`.
+    static func compactDate(_ segment: String) -> PartialDate? {
+        let bytes = Array(segment.utf8)
         var i = 0
         while i < bytes.count {
             guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else { i += 1; continue }
@@ -20,7 +37,7 @@ enum DateHeuristics {
             if j - i >= 8 {
                 let d = bytes[i..<i + 8].map { Int($0 - 0x30) }
                 let y = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]
-                if let date = PartialDate.valid(year: y, month: d[4] * 10 + d[5], day: d[6] * 10 + d[7]) { return date }
+                if (1990...2200).contains(y), let date = PartialDate.valid(year: y, month: d[4] * 10 + d[5], day: d[6] * 10 + d[7]) { return date }
             }
             i = j
         }
@@ -35,57 +52,31 @@ enum DateHeuristics {
         return host.isEmpty ? nil : host.lowercased()
     }
 
-    /// The latest day-and-month date the text states (`le 26 octobre`, `26 octobre 2025`, `1er mars`),
-    /// counting `hier …, le 25 octobre` as the day after; captions count too, they are dated like the
-    /// article. Scans UTF-8 bytes, so it stays cheap on large corpora.
-    static func latestDate(in doc: Document, defaultYear: Int?) -> PartialDate? {
+    /// The date of the report as the text states it: the latest day-and-month date in the paragraphs
+    /// and captions (a date written with its year only in the first two paragraphs or a caption) (`le 26 octobre`, `26 octobre 2025`, `Oct. 26`), counting `hier …, le 25 octobre`
+    /// as the day after, and skipping deadlines and plans (`until 31 December 2026`, `d'ici au 31
+    /// décembre`, `le 3 novembre prochain`) and dates in a later year than the page's own.
+    ///
+    /// A date written without a year takes `pageYear` (a year the page states in its URL, byline,
+    /// header or copyright line); when the page states none, `defaultYear` (the pipeline's
+    /// `default_year`, set by the analyst for a corpus of one year); when neither is known, the date
+    /// is not used: a year is never guessed.
+    static func textDate(in doc: Document, pageYear: Int?, defaultYear: Int?) -> PartialDate? {
         var best: PartialDate?
-        for text in doc.paragraphs.map(\.text) + doc.removed.filter({ $0.reason == .photoCaption }).map(\.text) {
-            for date in dates(in: Array(text.utf8), defaultYear: defaultYear) where best.map({ date > $0 }) ?? true {
-                best = date
+        let texts = doc.paragraphs.map(\.text) + doc.removed.filter({ $0.reason == .photoCaption }).map(\.text)
+        for (index, text) in texts.enumerated() {
+            for f in DateFinder.find(in: text) where f.day != nil && !DateFinder.isFutureMarked(f) {
+                // a date with its year further down is background (`adopted on 24 December 2024`);
+                // the day of the news is written without one, or in the lead
+                if f.year != nil, index >= 2, index < doc.paragraphs.count { continue }
+                if let y = f.year, let pageYear, y > pageYear { continue }
+                guard let y = f.year ?? pageYear ?? defaultYear,
+                      var date = PartialDate.valid(year: y, month: f.month, day: f.day) else { continue }
+                // "hier matin, le 25 octobre" / "yesterday, Oct. 25": the article was written the next day
+                if f.before.contains("hier") || f.before.contains("yesterday") { date = date.adding(days: 1) }
+                if best.map({ date > $0 }) ?? true { best = date }
             }
         }
         return best
-    }
-
-    /// Every `<day> <month> [<year>]` in `bytes`, resolved with `defaultYear` when no year follows.
-    static func dates(in bytes: [UInt8], defaultYear: Int?) -> [PartialDate] {
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
-        /// The index after one space (ASCII, NBSP or narrow NBSP) at `k`, or nil.
-        func space(_ k: Int) -> Int? {
-            if k < bytes.count, bytes[k] == 0x20 { return k + 1 }
-            if k + 1 < bytes.count, bytes[k] == 0xC2, bytes[k + 1] == 0xA0 { return k + 2 }
-            if k + 2 < bytes.count, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0xAF { return k + 3 }
-            return nil
-        }
-        var found: [PartialDate] = []
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            guard isDigit(bytes[i]), i == 0 || (!isDigit(bytes[i - 1]) && !isLetter(bytes[i - 1])) else { i += 1; continue }
-            var j = i
-            var day = 0
-            while j < n, isDigit(bytes[j]) { day = day * 10 + Int(bytes[j] - 0x30); j += 1 }
-            defer { i = max(j, i + 1) }
-            guard j - i <= 2 else { continue }
-            if j + 1 < n, bytes[j] == 0x65, bytes[j + 1] == 0x72 { j += 2 }   // 1er
-            guard let wordStart = space(j) else { continue }
-            var k = wordStart
-            while k < n, isLetter(bytes[k]) { k += 1 }
-            guard k - wordStart >= 3, k - wordStart <= 12,
-                  let month = months[TextFolder.shared.fold(String(decoding: bytes[wordStart..<k], as: UTF8.self))] else { continue }
-            var year = defaultYear
-            if let yearStart = space(k), yearStart + 4 <= n, bytes[yearStart..<yearStart + 4].allSatisfy(isDigit),
-               yearStart + 4 == n || !isDigit(bytes[yearStart + 4]) {
-                year = bytes[yearStart..<yearStart + 4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            }
-            guard let y = year, var date = PartialDate.valid(year: y, month: month, day: day) else { continue }
-            // "hier matin, le 25 octobre": the article was written the next day
-            let before = String(decoding: bytes[max(0, i - 40)..<i], as: UTF8.self).lowercased()
-            if before.split(whereSeparator: { !$0.isLetter }).contains("hier") { date = date.adding(days: 1) }
-            found.append(date)
-        }
-        return found
     }
 }

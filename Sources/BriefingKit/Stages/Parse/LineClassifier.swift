@@ -22,37 +22,406 @@ enum LineClassifier {
         case relatedHeading
         /// A widget word alone on its line (`Partager`).
         case widgetWord
+        /// A breadcrumb (`Accueil › Monde › Asie`, `Home / World`) or a menu (`News | World | Sport`).
+        case navigation
+        /// An outlet's name in capitals (`REUTERS`, `AFP - AGENCE FRANCE-PRESSE`).
+        case outletName(String)
+        /// `Published October 26, 2025 3:14 PM`, `Mis à jour le 26 octobre 2025`: the first date with
+        /// its year, if any (`nil` year when the line gives none).
+        case dateLine(DateFinder.Found?)
+        /// `By Jane Doe`, `Par Marie Dupont, AFP`, `Reporting by …; Editing by …`: the agency, if named.
+        case author(agency: String?)
+        case share
+        case newsletter
+        case cookie
+        case tags
+        /// `Read more: …`, `Lire aussi : « … »`: one teaser line.
+        case teaser
+        /// `© 2025 Reuters`, `© AFP`: the named holder, if any.
+        case copyright(holder: String?)
+        /// `bur-lt/jma`: an agency's editing slug.
+        case slug
     }
 
     static func classify(_ line: String, isFirst: Bool) -> Kind {
         let folded = TextFolder.shared.fold(line.prefix(60))
+        let length = line.unicodeScalars.count
         if isFirst, let header = header(line) { return header }
         if line.hasPrefix("![") { return .imageMarker }
         if line.hasPrefix("|") { return .caption(text: cleanCaption(line)) }
+        if line.hasPrefix("["), let kind = bracketed(line) { return kind }
         if isFirst, isBanner(line) { return .banner }
         if let url = sourceURL(line, folded: folded) { return .source(url: url) }
-        if folded.hasPrefix("comment ("), line.unicodeScalars.count < 20 { return .commentWidget }
-        if folded.hasPrefix("laissez un commentaire") || folded.hasPrefix("leave a comment") { return .commentWidget }
+        if (line.hasPrefix("http://") || line.hasPrefix("https://")), !line.contains(" ") { return .source(url: line) }
+        // the short widget lines: folded whole, checked by what they contain
+        if length <= 300 {
+            let all = length <= 60 ? folded : TextFolder.shared.fold(line)
+            if let kind = widgetLine(all, length: length) { return kind }
+        }
+        if let kind = teaserOrHeading(line, folded: folded) { return kind }
         if relatedHeadings.contains(where: { folded == $0 || folded.hasPrefix($0 + " :") || folded.hasPrefix($0 + ":") }) {
             return .relatedHeading
         }
+        if isNavigation(line, folded: folded) { return .navigation }
         if widgetWords.contains(folded.trimmingTrailingPunctuation()) { return .widgetWord }
         if folded.hasPrefix("legende de la photo") || folded.hasPrefix("photo caption") { return .caption(text: "") }
         if let agency = creditOnly(line, folded: folded) { return .credit(agency: agency) }
         if let caption = captionWithCredit(line) { return .caption(text: caption) }
-        if line.unicodeScalars.count <= 120, folded.hasPrefix("quelques photos") || folded.hasPrefix("en images") {
+        if length <= 120, folded.hasPrefix("quelques photos") || folded.hasPrefix("en images") {
             return .caption(text: "")
         }
         if let (publisher, date) = byline(line) { return .byline(publisher: publisher, date: date) }
+        if let found = dateLine(line, folded: folded) { return .dateLine(found) }
+        if let agency = authorLine(line, folded: folded) { return .author(agency: agency.isEmpty ? nil : agency) }
         if isAgencySignOff(line) { return .agencySignOff(line) }
+        if isSlug(line) { return .slug }
+        if isCapitals(line) { return .outletName(line) }
         return .content
+    }
+
+    /// Lines in square brackets: `[Image] caption`, `[Photo : caption. Credit]`, `[Publicité]`,
+    /// `[Subscribe to …]`, `[Accept] [Manage]`.
+    static func bracketed(_ line: String) -> Kind? {
+        let folded = TextFolder.shared.fold(line.prefix(40))
+        for word in ["[image", "[photo", "[video", "[illustration", "[caption", "[legende", "[graphic", "[infographi"] where folded.hasPrefix(word) {
+            var inner = Substring(line.dropFirst())
+            if let close = inner.firstIndex(of: "]") {
+                let head = inner[..<close]
+                let rest = inner[inner.index(after: close)...].trimmingCharacters()
+                inner = rest.isEmpty ? head : Substring(rest)
+            }
+            var text = inner.trimmingCharacters()
+            for w in ["Image", "Photo", "Vidéo", "Video", "Illustration", "Caption", "Légende"] where text.hasPrefix(w) {
+                text = String(text.dropFirst(w.count)).trimmingCharacters()
+                if text.hasPrefix(":") { text = String(text.dropFirst()).trimmingCharacters() }
+            }
+            return .caption(text: cleanCaption(stripCredit(text)))
+        }
+        if line.hasSuffix("]") || line.unicodeScalars.count <= 40 {
+            let all = TextFolder.shared.fold(line)
+            if all.contains("newsletter") || all.contains("subscribe") || all.contains("abonn") || all.contains("inscri") { return .newsletter }
+            return .widgetWord
+        }
+        return nil
+    }
+
+    /// A caption's trailing credit: `… Crédit : DR`, `… Credit: Jane Doe/Reuters`, `… NHAC NGUYEN / AFP`.
+    static func stripCredit(_ text: String) -> String {
+        var s = text
+        for marker in [" Crédit :", " Crédit:", " Credit:", " Credit :", " Photo :", " Photo:"] {
+            if let r = s.range(of: marker, options: .backwards) { s = String(s[..<r.lowerBound]) }
+        }
+        return s
+    }
+
+    /// Comment widgets, cookie notices, newsletter prompts, share buttons, tags, copyright lines.
+    static func widgetLine(_ all: String, length: Int) -> Kind? {
+        let starts = { (p: String) in all.hasPrefix(p) }
+        // a sentence of the article that happens to name a subscriber, a cookie, a newsletter
+        let isSentence = all.split(separator: " ").count >= 12 && (all.hasSuffix(".") || all.hasSuffix("»") || all.hasSuffix("\""))
+            && !["newsletter", "subscribe", "sign up", "abonnez", "inscrivez", "cookies", "nous utilisons", "we use"].contains(where: { all.hasPrefix($0) })
+        if isSentence { return nil }
+        if starts("comment (") && length < 20 { return .commentWidget }
+        if starts("laissez un commentaire") || starts("leave a comment") || starts("comments (") || starts("commentaires (")
+            || starts("commentaires :") || all.contains("join the discussion") || all.contains("pour commenter")
+            || all.contains("reagir a cet article") || all.contains("soyez le premier a reagir") || all.contains("be the first to comment") {
+            return .commentWidget
+        }
+        let widgetStart = starts("comment") || starts("vos commentaires") || starts("reactions (") || starts("ajouter un commentaire")
+            || (all.first?.isNumber ?? false) || (length <= 40 && !all.hasSuffix("."))
+        if length <= 120, widgetStart, all.contains("commentaire") || all.contains("comments") || starts("reactions (")
+            || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.contains(" comment")) { return .commentWidget }
+        if all.contains("cookie") { return .cookie }
+        if length <= 200, ["newsletter", "subscribe", "sign up", "abonnez-vous", "inscrivez-vous", "je m'inscris",
+                             "s'abonner", "sabonner", "weekly email", "daily email", "donate", "faites un don", "support our work",
+                             "soutenez-nous", "soutenez notre"].contains(where: { all.contains($0) }) { return .newsletter }
+        if length <= 80, starts("listen to this article") || starts("ecouter cet article") || starts("temps de lecture")
+            || all.hasSuffix("min read") || all.hasSuffix("min de lecture") { return .widgetWord }
+        if length <= 160 {
+            let networks = ["facebook", "twitter", "linkedin", "whatsapp", "e-mail", "email", "telegram", "mastodon", "copy link", "copier le lien"]
+            let count = networks.filter { all.contains($0) }.count
+            if starts("share") || starts("partag") || starts("[f]") || count >= 2 {
+                if count >= 1 || length <= 40 { return .share }
+            }
+        }
+        for p in ["tags", "tag", "mots-cles", "mots cles", "mot-cle", "keywords", "topics", "sujets", "themes"] where starts(p) {
+            let rest = all.dropFirst(p.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return .tags }
+        }
+        if starts("©") || starts("(c) ") || starts("copyright") || starts("tous droits") || starts("all rights reserved")
+            || starts("our standards") {
+            var holder = Substring(all)
+            for p in ["©", "(c) ", "copyright"] where holder.hasPrefix(p) { holder = holder.dropFirst(p.count) }
+            let words = holder.split { !$0.isLetter }
+            return .copyright(holder: words.isEmpty || starts("our standards") || starts("tous") || starts("all ") ? nil : "")
+        }
+        return nil
+    }
+
+    /// `Read more: headline`, `Lire aussi : « … »` (a teaser, one line) or the heading alone (a list follows).
+    static func teaserOrHeading(_ line: String, folded: String) -> Kind? {
+        for p in teaserPrefixes where folded.hasPrefix(p) {
+            let rest = TextFolder.shared.fold(line).dropFirst(p.count).trimmingCharacters()
+            if p.hasSuffix(":"), !rest.isEmpty { return .teaser }
+            if rest.isEmpty || rest == ":" { return .relatedHeading }
+            if rest.hasPrefix(":") || rest.hasPrefix("|") || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix("»")
+                || rest.hasPrefix("/") { return .teaser }
+            if line.unicodeScalars.count <= 60, !line.hasSuffix(".") { return .relatedHeading }
+        }
+        return nil
+    }
+
+    static let teaserPrefixes = ["read more", "read also", "also read", "read next", "related", "see also", "more from",
+                                 "you might also like", "you may also like", "more features", "more stories", "most viewed",
+                                 "most popular", "top stories", "vous aimerez aussi", "a decouvrir", "watch:", "read:", "lire :",
+                                 "lire:", "voir :", "voir:",
+                                 "more on this", "most read", "recommended", "you may also like", "latest news",
+                                 "lire aussi", "a lire aussi", "a lire egalement", "lire egalement", "a lire", "voir aussi",
+                                 "sur le meme sujet", "sur le meme theme", "nos articles sur", "dans la meme rubrique",
+                                 "les plus lus", "derniers articles", "a voir aussi", "plus d'articles", "plus d'infos"]
+
+    /// A breadcrumb (`Accueil › Monde`, `Home / World / Asia`, `Home > News`) or a menu of short items
+    /// (`World | Business | Markets`, `Cybersecurity · Privacy · AI`), or a skip link.
+    static func isNavigation(_ line: String, folded: String) -> Bool {
+        guard line.unicodeScalars.count <= 200 else { return false }
+        if folded.hasPrefix("skip to") || folded.hasPrefix("aller au contenu") || folded == "menu" || folded == "rechercher" || folded == "search" { return true }
+        let separators: Set<Character> = ["›", "»", ">", "/", "|", "·", "•", "→", "\u{BB}", "\u{203A}", "\u{2022}"]
+        var items: [String] = []
+        var current = ""
+        var sepCount = 0
+        for c in line {
+            if separators.contains(c) { items.append(current); current = ""; sepCount += 1 } else { current.append(c) }
+        }
+        items.append(current)
+        let trimmed = items.map { $0.trimmingCharacters() }
+        guard sepCount >= 1, trimmed.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 4 && !$0.hasSuffix(".") }) else { return false }
+        let home = ["accueil", "home", "actualites", "news", "une"]
+        if home.contains(where: { folded.hasPrefix($0) }) { return true }
+        // `Africa › Central Africa`: breadcrumb arrows need no home
+        if line.contains(where: { "›»>→".contains($0) }), trimmed.allSatisfy({ $0.first?.isUppercase ?? false }) { return true }
+        return sepCount >= 2 && trimmed.allSatisfy { $0.first?.isUppercase ?? false }
+    }
+
+    /// `Published October 26, 2025 3:14 PM`, `Updated Oct. 26, 2025`, `Publié le 26/10/2025 à 14h05`,
+    /// `Mis à jour le 26 octobre 2025`, `October 25, 2025 6:12 PM GMT+7`, `26/10/2025 19:20`: a short
+    /// line that is a publication date. Returns the first date with a year, else the first date.
+    static func dateLine(_ line: String, folded: String) -> DateFinder.Found?? {
+        guard line.unicodeScalars.count <= 140 else { return nil }
+        let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
+                        "mise a jour", "date :", "date:"]
+        // `Published on 3 March 2024, the report found that …` is a sentence, not a date line
+        let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.split(separator: " ").count > 8)
+        let all = DateFinder.find(in: line)
+        let found = all.filter { $0.day != nil }
+        // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month
+        if found.isEmpty, let month = all.first, month.year != nil, marked || (line.split(separator: " ").count <= 6
+            && ["issue", "numero", "edition", "no", "n"].contains(where: { folded.hasPrefix($0 + " ") })) {
+            return .some(month)
+        }
+        guard let first = found.first(where: { $0.year != nil }) ?? found.first else { return marked && folded.count < 40 ? .some(nil) : nil }
+        if marked { return .some(first) }
+        // an unmarked line must start with the date (or a weekday) and say little else;
+        // `Brazzaville | 25.08.2026`, `Genève, le 3 mars 2026`: a place first
+        let words = line.split(separator: " ").count
+        if words <= 8, let first = line.first, first.isUppercase {
+            for sep in [" | ", ", ", " - ", " – ", " · "] {
+                guard let r = line.range(of: sep) else { continue }
+                let place = line[..<r.lowerBound]
+                var rest = line[r.upperBound...]
+                for p in ["le ", "Le ", "on ", "On "] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
+                if place.split(separator: " ").count <= 3, !place.contains(where: \.isNumber),
+                   let found = dateLine(String(rest), folded: TextFolder.shared.fold(rest.prefix(60))), found != nil {
+                    return found
+                }
+            }
+        }
+        if words <= 10, ["le ", "on "].contains(where: { folded.hasPrefix($0) }), let first = found.first,
+           line.dropFirst(3).first?.isNumber ?? false, !line.hasSuffix(".") {
+            return .some(first)
+        }
+        guard words <= 14, let c = line.first, c.isNumber || DateFinder.monthNames[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
+                || DateFinder.monthAbbreviations[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
+                || weekdays.contains(TextFolder.shared.fold(line.prefix { $0.isLetter })) else { return nil }
+        guard !line.hasSuffix(".") || line.hasSuffix("p.m.") || line.hasSuffix("a.m.") else { return nil }
+        return .some(first)
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                                        "lun", "mer", "jeu", "ven", "sam", "dim"]
+
+    /// `By Jane Doe and John Roe`, `by Rachel Ostrowski | 7 min read`, `Par Marie Dupont, AFP`,
+    /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`.
+    /// Returns the named agency (`AFP`), or "" when none.
+    static func authorLine(_ line: String, folded: String) -> String? {
+        let length = line.unicodeScalars.count
+        for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
+                  "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
+                  "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
+                  "staff writer"] where folded.hasPrefix(p) {
+            guard length <= 300 else { return nil }
+            return line.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }.map(String.init)
+                .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
+        }
+        // `Imray reported from Cape Town, South Africa.`, `Jane Doe contributed to this report.`
+        if length <= 160, line.split(separator: " ").count <= 14,
+           [" reported from ", " contributed to this report", " contributed reporting", " a contribue a cet article"].contains(where: {
+               TextFolder.shared.fold(line).contains($0) }) {
+            return ""
+        }
+        guard length <= 140, !line.hasSuffix(".") || line.hasSuffix("AFP.") else { return nil }
+        var rest: Substring?
+        for p in ["By ", "by ", "BY ", "Par ", "PAR ", "Rédaction ", "Redaction ", "Texte : ", "Texte: ", "Auteur : ", "Author: "] where line.hasPrefix(p) {
+            rest = line.dropFirst(p.count)
+        }
+        guard let rest, let first = rest.first, first.isUppercase, rest.split(separator: " ").count <= 14 else { return nil }
+        let parts = rest.split { $0 == "," || $0 == "|" || $0 == "(" || $0 == ")" }.map { $0.trimmingCharacters() }
+        if let agency = parts.dropFirst().first(where: { wireAgencies.contains(TextFolder.shared.fold($0)) }) { return agency }
+        return ""
+    }
+
+    static let wireAgencies: Set<String> = ["afp", "reuters", "ap", "associated press", "agence france-presse", "bloomberg",
+                                            "xinhua", "vna", "ttxvn", "dpa", "efe", "ansa", "belga", "ats", "kyodo", "yonhap",
+                                            "anadolu", "tass", "apa", "aps", "map", "pana"]
+
+    /// `bur-lt/jma`: lower-case initials and slashes, an agency's editing slug.
+    static func isSlug(_ line: String) -> Bool {
+        guard (3...30).contains(line.count), line.contains("/") else { return false }
+        return line.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == "/" || $0 == "-" }
+    }
+
+    /// A short line in capitals: an outlet's name or a section heading.
+    static func isCapitals(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 70, line.split(separator: " ").count <= 8 else { return false }
+        var letters = 0
+        for c in line where c.isLetter {
+            guard c.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// `Lina Chow in Singapore and Dang Quoc Bao in Hanoi`, `Jonathan Doe, Africa correspondent`: names
+    /// without `By`, seen between the headline and the article. Mostly capitalised words, no sentence.
+    static func isUnmarkedByline(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 100, !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
+        let words = line.split(separator: " ")
+        guard (2...12).contains(words.count) else { return false }
+        let folded = TextFolder.shared.fold(line)
+        let roles = ["correspondent", "correspondant", "reporter", "editor", "envoye special", "envoyee speciale", "redaction",
+                     "journalist", "with ap", "with afp", "with reuters", "avec afp", "avec reuters", " in "]
+        guard roles.contains(where: { folded.contains($0) }) || line.contains(",") else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        return Double(capitalised) / Double(words.count) > 0.6
+    }
+
+    /// Whether a line reads like a headline: a few words, not a sentence ending in a full stop.
+    static func isHeadlineLike(_ line: String) -> Bool {
+        let n = line.unicodeScalars.count
+        guard (15...250).contains(n), !line.hasSuffix("."), !line.hasSuffix(":") else { return false }
+        let words = line.split(separator: " ").count
+        return (3...40).contains(words) && (line.first?.isUppercase ?? false || line.first == "«" || line.first == "\"" || line.first == "À")
+    }
+
+    /// `- headline`, `• headline`, `> headline`, `* headline`.
+    static func isListItem(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 220 else { return false }
+        return ["- ", "• ", "> ", "* ", "– ", "· ", "» "].contains { line.hasPrefix($0) }
+    }
+
+    /// A short heading line with no sentence punctuation (`Read Next`, `More on this story`).
+    static func isListHeading(_ line: String) -> Bool {
+        line.unicodeScalars.count <= 60 && line.split(separator: " ").count <= 7
+            && !(line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("»") || line.hasSuffix("\""))
+    }
+
+    /// `© 2025 Reuters` → `Reuters`; `© AFP` → `AFP`.
+    static func copyrightHolder(_ line: String) -> String? {
+        var rest = Substring(line)
+        for p in ["©", "(c)", "(C)", "Copyright", "copyright"] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
+        let words = rest.split(separator: " ").filter { !$0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "," || $0 == "." } }
+        let name = words.prefix { !$0.hasSuffix(".") && TextFolder.shared.fold($0) != "all" && TextFolder.shared.fold($0) != "tous" }
+            .joined(separator: " ").trimmingTrailingPunctuation()
+        return name.isEmpty || name.count > 40 ? nil : name
+    }
+
+    /// `AFP - AGENCE FRANCE-PRESSE` → `AFP`; `THE DIGITAL POLICY BRIEF` → `The Digital Policy Brief`;
+    /// a name already in mixed case stays as written.
+    static func outletDisplayName(_ name: String) -> String {
+        var n = name
+        for sep in [" - ", " – ", " | "] { if let r = n.range(of: sep) { n = String(n[..<r.lowerBound]) } }
+        n = n.trimmingCharacters()
+        guard isCapitals(n), n.count > 5 else { return n }
+        let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l"]
+        return n.split(separator: " ").enumerated().map { i, w in
+            let lower = w.lowercased()
+            if i > 0, small.contains(lower) { return lower }
+            // L'HORIZON → L'Horizon, AFRIK'ACTU → Afrik'Actu
+            var out = ""
+            var upperNext = true
+            for c in lower {
+                out.append(upperNext ? Character(c.uppercased()) : c)
+                upperNext = c == "'" || c == "’" || c == "-"
+            }
+            return out
+        }.joined(separator: " ")
+    }
+
+    /// A dateline at the start of a paragraph: `HANOI, Oct 26 (Reuters) - `, `HANOÏ, 26 oct. 2025 (AFP) - `,
+    /// `Oct 26 (Reuters) - `, `HANOI – `. Returns the paragraph without it, the date it gives (its year
+    /// may be missing) and the agency named in brackets.
+    static func dateline(_ line: String) -> (rest: String, date: DateFinder.Found?, agency: String?)? {
+        let head = line.prefix(100)
+        var sepRange: Range<String.Index>?
+        for sep in [" - ", " – ", " — ", " -- "] {
+            if let r = head.range(of: sep), sepRange.map({ r.lowerBound < $0.lowerBound }) ?? true { sepRange = r }
+        }
+        guard let sep = sepRange else { return nil }
+        var prefix = line[..<sep.lowerBound].trimmingCharacters()
+        let rest = line[sep.upperBound...].trimmingCharacters()
+        guard !rest.isEmpty, rest.first?.isUppercase ?? false || rest.first == "«" || rest.first == "\"" || rest.first?.isNumber ?? false else { return nil }
+        var agency: String?
+        if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
+            let inner = prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)].trimmingCharacters()
+            guard !inner.isEmpty, inner.split(separator: " ").count <= 3, inner.first?.isUppercase ?? false else { return nil }
+            agency = inner
+            prefix = prefix[..<open].trimmingCharacters()
+        }
+        let place: Substring
+        let dateText: Substring
+        if let comma = prefix.firstIndex(of: ",") {
+            place = prefix[..<comma]
+            dateText = prefix[prefix.index(after: comma)...]
+        } else if let c = prefix.first, c.isUppercase, isCapitals(String(prefix.prefix { $0 != " " })), DateFinder.find(in: prefix).isEmpty {
+            place = Substring(prefix)
+            dateText = ""
+        } else {
+            place = ""
+            dateText = Substring(prefix)
+        }
+        let placeText = place.trimmingCharacters()
+        if !placeText.isEmpty {
+            guard isCapitals(placeText), placeText.split(separator: " ").count <= 4 else { return nil }
+        }
+        let found = DateFinder.find(in: String(dateText)).first { $0.day != nil }
+        let dateTrim = dateText.trimmingCharacters()
+        // `ANTANANARIVO, Madagascar (AP) —`: the place's country, not a date
+        let isPlace = agency != nil && dateTrim.split(separator: " ").count <= 3 && dateTrim.first?.isUppercase == true
+            && !dateTrim.contains(where: \.isNumber)
+        if !dateTrim.isEmpty, found == nil, !isPlace { return nil }
+        if placeText.isEmpty, agency == nil || found == nil { return nil }
+        return (rest, found, agency)
     }
 
     static let relatedHeadings = ["meme sujet", "meme categorie", "meme auteur", "lire aussi", "voir aussi",
                                   "articles connexes", "a lire aussi", "sur le meme sujet", "related articles",
-                                  "read more", "related news"]
+                                  "read more", "related news", "read next", "related coverage", "related stories",
+                                  "a lire egalement", "more from", "most read", "les plus lus", "nos articles sur le meme theme"]
     static let widgetWords: Set<String> = ["francais", "english", "tieng viet", "partager", "share", "imprimer",
-                                            "print", "tweet", "envoyer", "retour en haut"]
+                                            "print", "tweet", "envoyer", "retour en haut",
+                                            "summary", "companies", "resume", "en bref", "key points", "advertisement",
+                                            "publicite", "listen", "ecouter", "copy link", "sponsored"]
     /// Widget words that scraping glues to the start of a paragraph (`Français Les commentaires…`).
     static let gluedPrefixes = ["Français ", "English ", "Tiếng Việt "]
 
@@ -94,11 +463,16 @@ enum LineClassifier {
 
     /// `Photo : VNA/CVN` alone on its line; returns the credited agency or photographer.
     static func creditOnly(_ line: String, folded: String) -> String? {
-        guard folded.hasPrefix("photo") || folded.hasPrefix("credit photo") || folded.hasPrefix("anh:") else { return nil }
-        guard line.unicodeScalars.count <= 80, let colon = line.firstIndex(of: ":") else { return nil }
-        let head = TextFolder.shared.fold(line[..<colon]).trimmingCharacters()
-        guard ["photo", "photos", "credit photo", "anh"].contains(head) else { return nil }
-        return line[line.index(after: colon)...].trimmingCharacters()
+        guard line.unicodeScalars.count <= 80 else { return nil }
+        if folded == "getty images" || folded.hasSuffix("/getty images") || folded.hasSuffix("via getty images") { return line }
+        var inner = Substring(line)
+        if inner.hasPrefix("("), inner.hasSuffix(")") { inner = inner.dropFirst().dropLast() }
+        let innerFolded = TextFolder.shared.fold(inner.prefix(20))
+        guard ["photo", "credit", "anh:", "image", "source photo"].contains(where: { innerFolded.hasPrefix($0) }),
+              let colon = inner.firstIndex(of: ":") else { return nil }
+        let head = TextFolder.shared.fold(inner[..<colon]).trimmingCharacters()
+        guard ["photo", "photos", "credit photo", "anh", "credit", "credits", "photo credit", "image", "image credit", "source photo"].contains(head) else { return nil }
+        return inner[inner.index(after: colon)...].trimmingCharacters()
     }
 
     /// A caption that ends with its credit: `… . Photo : Tuan Anh/VNA`, `… (Photo : X)`.

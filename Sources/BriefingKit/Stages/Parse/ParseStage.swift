@@ -64,6 +64,18 @@ public struct ParseStage: Sendable {
         var bylineDate: PartialDate?
         var headerDate: PartialDate?
         var pending: (line: Int, text: String)?
+        // unseen layouts: masthead, date lines, datelines, related lists
+        var mastheadSeen = false
+        var sawContent = false
+        var provisionalTitle: Int?
+        var outletName: String?
+        var dateLineFound: DateFinder.Found?
+        var dateLineSeen = false
+        var datelineFound: DateFinder.Found?
+        var agency: String?
+        var pageYears: [Int] = []
+        var relatedRun = false
+        var articleEnded = false
 
         func remove(_ lineNo: Int, _ text: String, _ reason: Removal.Reason) {
             doc.removed.append(Removal(documentID: doc.id, line: lineNo, text: text, stage: Self.kind, reason: reason))
@@ -75,12 +87,22 @@ public struct ParseStage: Sendable {
             pending = nil
         }
         func addContent(_ lineNo: Int, _ text: String) {
+            sawContent = true
             if settings.split == .blankLines, let p = pending {
                 pending = (p.line, p.text + " " + text)
             } else {
                 flush()
                 pending = (lineNo, text)
             }
+        }
+        var inHeaderZone: Bool { doc.paragraphs.isEmpty && pending == nil }
+        /// A line first taken for the headline turns out to be a tagline above the menu.
+        func retractProvisionalTitle() {
+            guard let index = provisionalTitle, inHeaderZone else { return }
+            doc.removed[index].reason = .siteBanner
+            doc.title = nil
+            doc.titleOrigin = nil
+            provisionalTitle = nil
         }
 
         for i in lines.indices {
@@ -101,7 +123,18 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, kind == .commentWidget ? .commentWidget : .relatedArticles)
                 continue
             }
-            switch LineClassifier.classify(line, isFirst: isFirst) {
+            let kind = LineClassifier.classify(line, isFirst: isFirst)
+            if relatedRun {
+                // a related list: short headline-like lines and bullets, until a real paragraph
+                let isSentence = (line.hasSuffix(".") || line.hasSuffix("»") || line.hasSuffix("\""))
+                    && line.split(separator: " ").count >= 12 && !LineClassifier.isListItem(line)
+                if kind == .content, line.unicodeScalars.count <= 200, !isSentence {
+                    remove(lineNo, line, .relatedArticles)
+                    continue
+                }
+                relatedRun = false
+            }
+            switch kind {
             case .header(let date, let title):
                 headerDate = date
                 if !title.isEmpty { doc.title = title; doc.titleOrigin = "header" }
@@ -109,6 +142,7 @@ public struct ParseStage: Sendable {
             case .banner:
                 remove(lineNo, line, .siteBanner)
                 expectTitleAfterBanner = true
+                mastheadSeen = true
             case .imageMarker:
                 flush()
                 remove(lineNo, line, .imageMarker)
@@ -120,10 +154,16 @@ public struct ParseStage: Sendable {
                 flush()
                 credits.append(agency)
                 remove(lineNo, line, .photoCredit)
+            case .agencySignOff(let agency) where !sawContent && doc.title == nil:
+                // `AP` above the headline: the outlet's name
+                mastheadSeen = true
+                outletName = outletName ?? agency
+                remove(lineNo, line, .siteBanner)
             case .agencySignOff(let agency):
                 flush()
                 signOff = agency
                 remove(lineNo, line, .agencyCredit)
+                if sawContent { articleEnded = true }
             case .source(let url):
                 flush()
                 if doc.sourceURL == nil { doc.sourceURL = url }
@@ -139,10 +179,67 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, .commentWidget)
             case .relatedHeading:
                 flush()
-                afterFooter = true
+                relatedRun = true
                 remove(lineNo, line, .relatedArticles)
             case .widgetWord:
                 remove(lineNo, line, .widgetText)
+            case .navigation:
+                flush()
+                retractProvisionalTitle()
+                mastheadSeen = true
+                remove(lineNo, line, .navigation)
+            case .outletName(let name):
+                flush()
+                if inHeaderZone, doc.title == nil || provisionalTitle != nil {
+                    retractProvisionalTitle()
+                    mastheadSeen = true
+                    outletName = outletName ?? name
+                    remove(lineNo, line, .siteBanner)
+                } else if sawContent {
+                    // `MORE FROM ASIA HORIZON`: a heading in capitals after the article
+                    relatedRun = true
+                    remove(lineNo, line, .relatedArticles)
+                } else {
+                    remove(lineNo, line, .widgetText)
+                }
+            case .dateLine(let found):
+                flush()
+                dateLineSeen = true
+                if dateLineFound == nil { dateLineFound = found }
+                if let y = found?.year { pageYears.append(y) }
+                remove(lineNo, line, .dateLine)
+            case .author(let named):
+                flush()
+                if agency == nil { agency = named }
+                remove(lineNo, line, .byline)
+                if sawContent, !inHeaderZone, TextFolder.shared.fold(line.prefix(30)).contains("reporting") { articleEnded = true }
+            case .share:
+                flush()
+                remove(lineNo, line, .shareButtons)
+                if sawContent { articleEnded = true }
+            case .newsletter:
+                flush()
+                remove(lineNo, line, .newsletterPrompt)
+            case .cookie:
+                flush()
+                remove(lineNo, line, .cookieNotice)
+            case .tags:
+                flush()
+                remove(lineNo, line, .tags)
+                if sawContent { articleEnded = true }
+            case .teaser:
+                flush()
+                remove(lineNo, line, .teaser)
+            case .copyright:
+                flush()
+                for f in DateFinder.tokens(line) where f.kind == .number && f.text.count == 4 && (1990...2200).contains(f.value) { pageYears.append(f.value) }
+                if let holder = LineClassifier.copyrightHolder(line) { signOff = signOff ?? holder }
+                remove(lineNo, line, .copyright)
+                if sawContent { articleEnded = true }
+            case .slug:
+                flush()
+                remove(lineNo, line, .agencyCredit)
+                if sawContent { articleEnded = true }
             case .content:
                 if expectTitleAfterBanner, doc.title == nil, line.unicodeScalars.count <= 300 {
                     expectTitleAfterBanner = false
@@ -152,6 +249,53 @@ public struct ParseStage: Sendable {
                     continue
                 }
                 expectTitleAfterBanner = false
+                if articleEnded, LineClassifier.isListItem(line) || LineClassifier.isHeadlineLike(line) {
+                    // after the article's end (tags, share buttons, copyright): a related list
+                    flush()
+                    relatedRun = true
+                    remove(lineNo, line, .relatedArticles)
+                    continue
+                }
+                let standsAlone = settings.split == .lines || i + 1 >= lines.count || lines[i + 1].1.trimmingCharacters().isEmpty
+                if inHeaderZone, doc.title == nil || provisionalTitle != nil, standsAlone, LineClassifier.isHeadlineLike(line),
+                   mastheadSeen || !sawContent {
+                    if provisionalTitle == nil {
+                        flush()
+                        doc.title = line
+                        doc.titleOrigin = mastheadSeen ? "headline" : "first-line"
+                        provisionalTitle = doc.removed.count
+                        remove(lineNo, line, .title)
+                        continue
+                    }
+                }
+                if inHeaderZone, doc.title != nil, LineClassifier.isUnmarkedByline(line) {
+                    if agency == nil, let named = line.split(separator: " ").map(String.init).first(where: {
+                        LineClassifier.wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true }) { agency = named }
+                    remove(lineNo, line, .byline)
+                    continue
+                }
+                // `Associated Press`, `Summary`, `World News` above the article: not a paragraph
+                if inHeaderZone, line.split(separator: " ").count <= (mastheadSeen || provisionalTitle != nil ? 3 : 2),
+                   LineClassifier.isListHeading(line) {
+                    remove(lineNo, line, .widgetText)
+                    continue
+                }
+                if LineClassifier.isListItem(line), let last = pending ?? doc.paragraphs.last.map({ ($0.line, $0.text) }),
+                   sawContent, LineClassifier.isListHeading(last.text) {
+                    // `Read Next` / `Nos articles` style heading the classifier did not know, then a list of headlines
+                    if pending != nil { pending = nil } else { doc.paragraphs.removeLast() }
+                    remove(last.line, last.text, .relatedArticles)
+                    remove(lineNo, line, .relatedArticles)
+                    relatedRun = true
+                    continue
+                }
+                if doc.paragraphs.count < 3, pending == nil || settings.split == .lines,
+                   let (rest, found, named) = LineClassifier.dateline(line) {
+                    remove(lineNo, String(line.prefix(line.count - rest.count)).trimmingCharacters(), .dateline)
+                    if datelineFound == nil { datelineFound = found }
+                    if agency == nil, let named { agency = named }
+                    line = rest
+                }
                 for prefix in LineClassifier.gluedPrefixes where line.hasPrefix(prefix) {
                     let rest = line.dropFirst(prefix.count)
                     if let first = rest.first, first.isUppercase {
@@ -159,6 +303,7 @@ public struct ParseStage: Sendable {
                         line = String(rest)
                     }
                 }
+                provisionalTitle = nil
                 addContent(lineNo, line)
             }
         }
@@ -171,21 +316,40 @@ public struct ParseStage: Sendable {
             doc.title = Tokenizer.sentences(first.text).first.map { String($0.text.prefix(200)) }
             doc.titleOrigin = "first-sentence"
         }
+        let urlDate = doc.sourceURL.flatMap(DateHeuristics.dateInURL)
+        if let y = headerDate?.year { pageYears.append(y) }
+        if let y = bylineDate?.year { pageYears.append(y) }
+        if let y = urlDate?.year { pageYears.append(y) }
+        if let y = datelineFound?.year { pageYears.append(y) }
+        // the page's own year: one year stated by its metadata (URL, byline, header, copyright); none when they disagree
+        let pageYear = Set(pageYears).count == 1 ? pageYears.first : nil
+        func resolve(_ f: DateFinder.Found?) -> PartialDate? {
+            guard let f, let y = f.year ?? pageYear else { return nil }
+            return PartialDate.valid(year: y, month: f.month, day: f.day)
+        }
         if let headerDate {
             doc.date = headerDate; doc.dateOrigin = .header
         } else if let bylineDate {
             doc.date = bylineDate; doc.dateOrigin = .byline
-        } else if let url = doc.sourceURL, let d = DateHeuristics.dateInURL(url) {
-            doc.date = d; doc.dateOrigin = .url
-        } else if let d = DateHeuristics.latestDate(in: doc, defaultYear: settings.defaultYear) {
+        } else if let d = resolve(dateLineFound) {
+            doc.date = d; doc.dateOrigin = .byline
+        } else if let d = resolve(datelineFound) {
+            doc.date = d; doc.dateOrigin = .dateline
+        } else if let urlDate {
+            doc.date = urlDate; doc.dateOrigin = .url
+        } else if let d = DateHeuristics.textDate(in: doc, pageYear: pageYear, defaultYear: settings.defaultYear) {
+            // a year from `default_year` is the analyst's statement about the corpus, not a guess: no warning
             doc.date = d; doc.dateOrigin = .text
         } else {
-            doc.warnings.append("\(doc.fileName): no publication date found")
+            let why = dateLineSeen || datelineFound != nil ? " (a day and month without a year)" : ""
+            doc.warnings.append("\(doc.fileName): no publication date found\(why)")
         }
-        if let url = doc.sourceURL, let host = DateHeuristics.host(of: url) {
+        if let url = doc.sourceURL, let host = DateHeuristics.host(of: url), outletName == nil {
             doc.publisher = host
+        } else if let outletName {
+            doc.publisher = LineClassifier.outletDisplayName(outletName)
         } else {
-            doc.publisher = bylinePublisher ?? signOff ?? credits.first { LineClassifier.isAgencySignOff($0) }
+            doc.publisher = bylinePublisher ?? agency ?? signOff ?? credits.first { LineClassifier.isAgencySignOff($0) }
         }
         if doc.title == nil { doc.warnings.append("\(doc.fileName): no title found") }
     }
@@ -193,8 +357,13 @@ public struct ParseStage: Sendable {
 
     // MARK: - Language
 
-    private static let french = Self.keys(["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "avec", "ont"])
-    private static let english = Self.keys(["the", "and", "of", "to", "is", "in", "for", "with", "that", "on", "was", "are", "has", "by"])
+    /// Frequent words of one language only (`on`, `a`, `an`, `en` are left out: both languages use them).
+    private static let french = Self.keys(["le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "qui",
+                                           "sur", "au", "aux", "avec", "ont", "que", "il", "elle", "ne", "pas", "par", "se",
+                                           "sont", "mais", "ces", "nous", "ils", "leur"])
+    private static let english = Self.keys(["the", "and", "of", "to", "is", "in", "for", "with", "that", "was", "are", "has",
+                                            "by", "it", "at", "as", "from", "this", "be", "said", "will", "have", "were",
+                                            "its", "but", "not", "they", "he", "she", "had", "been", "who"])
 
     /// A short ASCII word packed into an integer: every stop word has at most 4 letters.
     private static func keys(_ words: [String]) -> Set<UInt32> {
