@@ -8,6 +8,8 @@ struct EntityTarget: Sendable, Hashable {
     var category: String?
     /// Roles every mention of this entity has (the organising committee organises).
     var roles: [String] = []
+    /// For organisations: the canonical name in English sentences, when it differs.
+    var englishName: String? = nil
 }
 
 /// How one word of a pattern must be written in the text.
