@@ -17,6 +17,8 @@ public struct EntityExtractor: Extractor {
     private let roles: EntityRoleFinder
     /// Organisations found by their shape, acronyms and references: only with an organisations file.
     private let shapes: Bool
+    /// The lexicon's organisation ids: an acronym among them is the lexicon's to match.
+    private let lexiconCodes: Set<String>
 
     /// Builds the extractor from the two data files; nil means ICU country names only (without
     /// alpha-3 codes, which only the countries file gives) and no organisations.
@@ -44,6 +46,7 @@ public struct EntityExtractor: Extractor {
         self.index = index
         self.roles = EntityRoleFinder(organisations?.roles ?? [])
         self.shapes = organisations != nil
+        self.lexiconCodes = Set(targets.compactMap { $0.kind == .organisation ? $0.code : nil })
     }
 
     /// Appends one `EntityMention` per country, organisation or group named in the sentence.
@@ -90,7 +93,8 @@ public struct EntityExtractor: Extractor {
         for layer in [EntityPattern.Layer.blocked, .organisation] { match(layer, tokens, keys, candidates, &taken, &hits) }
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
         if shapes { OrganisationMemory.findShapes(tokens, keys: keys, taken: &taken, hits: &hits, earlier: earlier,
-                                      isMedia: { targets[$0].category == "media" }) }
+                                      lexiconCodes: lexiconCodes, isMedia: { targets[$0].category == "media" },
+                                      isCompany: { targets[$0].category == "media" || targets[$0].category == "company" }) }
         match(.place, tokens, keys, candidates, &taken, &hits)
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
         hits.removeAll { hit in

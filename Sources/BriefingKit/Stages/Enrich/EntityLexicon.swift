@@ -4,7 +4,7 @@ struct EntityTarget: Sendable, Hashable {
     var name: String
     var alpha2: String?
     var code: String?
-    /// For organisations: `un-body`, `government`, `party`, `agency`, `media` or `other`.
+    /// For organisations: `un-body`, `government`, `party`, `agency`, `media`, `company` or `other`.
     var category: String?
     /// Roles every mention of this entity has (the organising committee organises).
     var roles: [String] = []

@@ -1,6 +1,6 @@
 /// The organisations data file (`Pipelines/data/organisations.yaml`) as written.
 struct OrganisationsFile: Decodable, Sendable {
-    static let categories = ["un-body", "government", "party", "agency", "media", "other"]
+    static let categories = ["un-body", "government", "party", "agency", "media", "company", "other"]
     static let roleNames = ["signatory", "speaker", "host", "organiser"]
 
     var organisations: [Organisation]

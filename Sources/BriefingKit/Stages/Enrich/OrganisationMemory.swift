@@ -28,7 +28,8 @@ enum OrganisationMemory {
     /// Adds to `hits` the organisations found by shape, acronym, reference and company list, and
     /// removes the lexicon hits such a name swallows and the agency credits.
     static func findShapes(_ tokens: [Token], keys: [String], taken: inout [Bool], hits: inout [EntityHit],
-                           earlier: [EntityMention], isMedia: (Int) -> Bool) {
+                           earlier: [EntityMention], lexiconCodes: Set<String>, isMedia: (Int) -> Bool,
+                           isCompany: (Int) -> Bool = { _ in false }) {
         let n = tokens.count
         var hitAt = [Int](repeating: -1, count: n)
         var hitEnd = hits.map(\.taken.upperBound)
@@ -70,8 +71,24 @@ enum OrganisationMemory {
                     i = last
                     continue
                 }
-                // `Ministry of Foreign Affairs of Viet Nam`: the country is the ministry's, not a participant
                 let e = hitEnd[h]
+                // `Bloomberg Philanthropies`, `Alibaba Cloud`: a longer name than the lexicon's company
+                if hits[h].target >= 0, isCompany(hits[h].target), hits[h].taken.count == 1, e < n,
+                   OrganisationShape.isCapitalised(tokens[e]), hitAt[e] < 0, !blocked[e] {
+                    var m = e
+                    while m < n, m - e < 3, OrganisationShape.isCapitalised(tokens[m]), hitAt[m] < 0, !blocked[m],
+                          !OrganisationShape.titles.contains(tokens[m].folded), !OrganisationShape.isCalendarWord(tokens[m]) { m += 1 }
+                    // a wire agency takes one word at most, and not as a source: `à l'AFP Lina Ferrand-Okafor`
+                    let media = isMedia(hits[h].target)
+                    let source = i > 0 && ["l'", "to", "told", "a", "à"].contains(keys[i - 1])
+                    if m - e >= 1, m == n || !OrganisationShape.isCapitalised(tokens[m]), !media || (m - e == 1 && !source) {
+                        add(i..<m, taking: i..<m, name: text(i..<m, tokens), code: nil)
+                        removed.insert(h)
+                        i = m
+                        continue
+                    }
+                }
+                // `Ministry of Foreign Affairs of Viet Nam`: the country is the ministry's, not a participant
                 if OrganisationShape.isHead(tokens[hits[h].range.lowerBound]) || OrganisationShape.lowerCaseHeads.contains(keys[i]),
                    e + 1 < n, OrganisationShape.ofWords.contains(keys[e]) {
                     var k = e + 1
@@ -106,8 +123,15 @@ enum OrganisationMemory {
                 i = last
                 continue
             }
+            // `Ocean Conservancy, a US-based advocacy group`: a name its apposition calls an organisation
+            if OrganisationShape.isCapitalised(t), i == 0 || articles.contains(keys[i - 1]) || tokens[i - 1].kind == .punctuation,
+               let r = appositive(at: i, tokens, keys, hitAt: hitAt, blocked: blocked) {
+                add(r, taking: r, name: text(r, tokens), code: nil)
+                i = r.upperBound
+                continue
+            }
             // an acronym the document defined before
-            if OrganisationShape.isAcronym(t), let (name, code) = local[t.text].map({ ($0, t.text) }) ?? definedEarlier(t.text, earlier) {
+            if OrganisationShape.isAcronym(t), let (name, code) = local[t.text].map({ ($0, t.text) }) ?? definedEarlier(t.text, earlier, lexiconCodes) {
                 add(i..<i + 1, taking: i..<i + 1, name: name, code: code)
                 i += 1
                 continue
@@ -121,10 +145,15 @@ enum OrganisationMemory {
                 continue
             }
             // `tech firms Microsoft, Acme and Zeta`
-            if t.kind == .word, !t.isCapitalized, OrganisationShape.companyNouns.contains(keys[i]) {
-                let list = OrganisationShape.companyList(after: i, tokens, taken: taken)
-                for r in list where !r.contains(where: { blocked[$0] }) {
-                    add(r, taking: r, name: text(r, tokens), code: nil)
+            if t.kind == .word, !t.isCapitalized || i == 0, OrganisationShape.companyNouns.contains(keys[i]) {
+                let list = OrganisationShape.companyList(after: i, tokens, blocked: blocked)
+                for r in list {
+                    // `Amazon Web Services`: a longer name than the lexicon's `Amazon`
+                    let inside = Set(r.compactMap { hitAt[$0] >= 0 ? hitAt[$0] : nil })
+                    if inside.isEmpty || r.contains(where: { hitAt[$0] < 0 }) && inside.allSatisfy({ hits[$0].taken.lowerBound >= r.lowerBound && hits[$0].taken.upperBound <= r.upperBound }) {
+                        add(r, taking: r, name: text(r, tokens), code: nil)
+                        removed.formUnion(inside)
+                    }
                 }
                 i = max(i + 1, list.last?.upperBound ?? 0)
                 continue
@@ -138,7 +167,17 @@ enum OrganisationMemory {
             var k = a - 1
             while k >= 0, tokens[k].text == ":" || tokens[k].text == "/" { k -= 1 }
             let credited = k >= 0 && creditWords.contains(keys[k])
-            if parenthesised || credited { removed.insert(h) }
+            // `RIJASOLO / AFP`, `AP Photo/…`, `Belga/AFP`
+            let slashed = (a > 0 && tokens[a - 1].text == "/") || (b < n && (tokens[b].text == "/" || keys[b] == "photo"))
+            // `Copyright 2025 The Associated Press`
+            let copyright = (max(0, a - 4)..<a).contains { keys[$0] == "copyright" || tokens[$0].text == "©" }
+            // `Par la rédaction avec AFP`, `Staff Reporter, with AP`: the sentence ends on the credit
+            var last = b
+            while last < n, tokens[last].kind == .punctuation { last += 1 }
+            let signed = last == n && a > 0 && ["avec", "with", ",", "and", "et"].contains(keys[a - 1])
+            // a line of agency names only: `AFP - AGENCE FRANCE-PRESSE`, `Associated Press`
+            let banner = (0..<n).allSatisfy { tokens[$0].kind == .punctuation || hitAt[$0] >= 0 && hits[hitAt[$0]].target >= 0 && isMedia(hits[hitAt[$0]].target) }
+            if parenthesised || credited || slashed || copyright || signed || banner { removed.insert(h) }
         }
         if !removed.isEmpty { hits = hits.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
         hits += added
@@ -156,8 +195,30 @@ enum OrganisationMemory {
         return OrganisationShape.name(s)
     }
 
+    /// `X, a … group`: the capitalised run at `i` when an apposition after it ends on an
+    /// organisation noun with no preposition on the way.
+    private static func appositive(at i: Int, _ tokens: [Token], _ keys: [String], hitAt: [Int], blocked: [Bool]) -> Range<Int>? {
+        let n = tokens.count
+        var e = i
+        while e < n, e - i < 4, OrganisationShape.isCapitalised(tokens[e]), hitAt[e] < 0, !blocked[e],
+              !OrganisationShape.isCalendarWord(tokens[e]) { e += 1 }
+        guard e > i, e + 2 < n, tokens[e].text == ",", ["a", "an", "un", "une", "l'", "la", "le"].contains(keys[e + 1]) else { return nil }
+        // a run starting a sentence with a common word is no name: `Officials, a …`
+        if i == 0, e - i == 1, OrganisationShape.leadingWords.contains(keys[i]) { return nil }
+        var k = e + 2
+        while k < n, k - e < 8, tokens[k].kind == .word {
+            if OrganisationShape.appositiveNouns.contains(keys[k]) { return i..<e }
+            if OrganisationShape.englishJoins.contains(keys[k]) || OrganisationShape.frenchPrepositions.contains(keys[k])
+                || ["at", "in", "with", "from", "by", "a", "au", "dans", "chez", "par"].contains(keys[k]) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// The name an earlier sentence gave the acronym `acronym`.
-    private static func definedEarlier(_ acronym: String, _ earlier: [EntityMention]) -> (String, String)? {
+    private static func definedEarlier(_ acronym: String, _ earlier: [EntityMention], _ lexiconCodes: Set<String>) -> (String, String)? {
+        // the lexicon's own ids are matched by its aliases, under their own rules (`AP` only as a source)
+        guard !lexiconCodes.contains(acronym) else { return nil }
         for e in earlier.reversed() where e.kind == .organisation && e.code == acronym { return (e.name, acronym) }
         return nil
     }
@@ -183,7 +244,12 @@ enum OrganisationMemory {
         "counterpart", "counterparts", "leader", "leaders", "premier", "lawmaker", "lawmakers", "senator",
         "general", "journalist", "journalists", "national", "nationals", "citizen", "citizens", "activist",
         "activists", "expert", "experts", "researcher", "researchers", "prosecutor", "judge", "chancellor", "king",
-        "queen", "businessman", "delegate", "delegates",
+        "queen", "businessman", "delegate", "delegates", "mep", "meps", "mp", "mps", "eurodepute", "eurodeputee",
+        "eurodeputes",
+        // a currency: `Swiss francs`, `couronnes norvégiennes`
+        "franc", "francs", "kroner", "krone", "kronor", "dollar", "dollars", "pesos", "peso", "yen", "yuan",
+        "pound", "pounds", "rupee", "rupees", "shilling", "shillings", "dinar", "dinars", "dirham", "dirhams",
+        "rand", "real", "reais", "won", "ringgit", "baht", "dong", "couronnes", "couronne", "livres", "livre",
         "ministre", "ministres", "vice-ministre", "diplomate", "diplomates", "ambassadeur", "ambassadrice",
         "ambassadeurs", "president", "presidente", "homologue", "homologues", "porte-parole", "negociateur",
         "negociateurs", "negociatrice", "responsable", "responsables", "dirigeant", "dirigeants", "dirigeante",

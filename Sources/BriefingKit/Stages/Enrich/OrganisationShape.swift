@@ -21,12 +21,32 @@ enum OrganisationShape {
         "ministere", "departement", "agence", "conseil", "institut", "fondation", "comite", "banque", "groupe",
         "fonds", "cour", "parlement", "assemblee", "autorite", "parti", "universite", "senat", "congres",
         "direction", "observatoire", "reseau", "ambassade", "consulat", "societe", "academie", "chambre",
-        "ligue", "mouvement", "haut-commissariat", "caisse", "entreprise",
+        "ligue", "mouvement", "haut-commissariat", "caisse", "entreprise", "cross", "crescent", "croix-rouge",
+        "croissant-rouge", "plateforme", "platform", "facility", "community", "communaute", "force", "forces",
     ]
+    /// Words that name a person's post: after a head they end the name (`Bank Indonesia Governor …`),
+    /// before `of` they are no part of it (`President of the African Development Bank`).
+    static let titles: Set<String> = [
+        "president", "vice-president", "secretary", "secretary-general", "director", "director-general", "head",
+        "chairman", "chair", "chairperson", "chairwoman", "minister", "governor", "spokesman", "spokeswoman",
+        "spokesperson", "chief", "commissioner", "ambassador", "representative", "envoy", "officials", "official",
+        "members", "member", "staff", "deputy", "executive", "coordinator", "adviser", "advisor", "founder",
+        "president-directeur", "directeur", "directrice", "secretaire", "secretaire-general", "secretaire-generale",
+        "porte-parole", "ministre", "gouverneur", "ambassadeur", "representant", "membres", "chef", "presidente",
+    ]
+    /// Words that make a `Centre` a venue, not an organisation: `National Convention Center`.
+    static let venueWords: Set<String> = [
+        "convention", "conference", "conferences", "conventions", "exhibition", "expo", "congres", "congress",
+        "sports", "sport", "shopping", "trade", "commercial", "culturel", "cultural",
+    ]
+    /// Heads whose name may say where they sit: `UN Mission in South Sudan`.
+    static let placeHeads: Set<String> = ["mission", "office", "embassy", "delegation", "representation"]
     /// Heads that open a French name even in lower case, when a capitalised word follows (`ministère de la Santé`).
     static let lowerCaseHeads: Set<String> = ["ministere"]
     /// Company suffixes: they end a name and are no head on their own.
     static let suffixes: Set<String> = ["inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "sas", "holdings"]
+    /// The suffixes as companies write them (`Sá` in a name is no `SA`).
+    static let writtenSuffixes: Set<String> = ["Inc", "Ltd", "Corp", "LLC", "plc", "PLC", "GmbH", "AG", "SA", "SAS", "Holdings"]
     /// English words that join the capitalised words of a name.
     static let englishJoins: Set<String> = ["of", "for", "on", "and", "the", "&", "against"]
     /// French prepositions and articles inside a name.
@@ -50,11 +70,12 @@ enum OrganisationShape {
         "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes", "ais", "aise",
         "aises", "ois", "oise", "oises", "ique", "iques", "if", "ive", "ifs", "ives", "aire", "aires", "ain", "aine",
         "ains", "aines", "een", "eenne", "eens", "eennes", "ier", "iere", "iers", "ieres", "eur", "eure", "ees",
-        "ee", "es", "e", "ien", "an", "ane",
+        "ee", "ien", "an", "ane", "ere", "eres", "ande", "andes", "ole", "oles", "ome", "omes", "iste", "istes",
+        "euse", "euses", "eux", "ante", "antes", "ente", "entes", "ide", "ides", "ine", "ines", "ale", "unie", "unies",
     ]
     /// Lower-case words that are never an adjective or a complement of a name.
     static let notNameWords: Set<String> = [
-        "qui", "que", "qu'", "dont", "ou", "a", "ont", "est", "sont", "etait", "sera", "se", "s'", "ne", "n'", "il",
+        "qui", "que", "qu'", "dont", "ou", "a", "ont", "deux", "mieux", "ceux", "entre", "comme", "contre", "toute", "toutes", "est", "sont", "etait", "sera", "se", "s'", "ne", "n'", "il",
         "elle", "ils", "elles", "on", "y", "en", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "un",
         "une", "pas", "plus", "tres", "deja", "aussi", "egalement", "mais", "et", "lors", "apres", "avant",
         "depuis", "pendant", "selon", "ainsi", "donc", "the", "a", "is", "are", "was", "were", "has", "have",
@@ -67,9 +88,21 @@ enum OrganisationShape {
     static let companyNouns: Set<String> = [
         "firm", "firms", "company", "companies", "giant", "giants", "corporations", "makers", "providers",
         "operators", "platforms", "entreprise", "entreprises", "societes", "geant", "geants", "firmes", "compagnies",
-        "operateurs", "plateformes", "groupes", "groupe", "startup", "startups", "start-up",
+        "operateurs", "plateformes", "groupes", "groupe", "startup", "startups", "start-up", "drugmakers",
+        "drugmaker", "carmakers", "automakers", "manufacturers", "manufacturer", "lenders", "lender", "insurers",
+        "insurer", "broker", "brokers", "banks", "bank", "airlines", "retailers", "shipping", "laboratoires",
+        "banques", "assureurs", "constructeurs", "fabricants", "industriels",
+    ]
+    /// Nouns that, after `X, a …`, say X is an organisation: `Ocean Conservancy, a US-based advocacy group`.
+    static let appositiveNouns: Set<String> = [
+        "group", "organisation", "organization", "company", "firm", "charity", "ngo", "association", "agency",
+        "coalition", "network", "watchdog", "lender", "bank", "insurer", "broker", "startup", "nonprofit",
+        "non-profit", "think-tank", "consortium", "foundation", "alliance", "union", "federation",
+        "ong", "organisme", "entreprise", "societe", "groupe", "fondation", "federation", "syndicat", "agence",
     ]
     /// Words between a company noun and its list: `such as`, `including`, `comme`, `notamment`.
+    /// Lower-case particles inside company names: `Vinhos do Sul`.
+    static let particles: Set<String> = ["do", "da", "dos", "das", "del", "von", "van", "&"]
     static let listOpeners: Set<String> = ["such", "as", "including", "like", "comme", "dont", "notamment", "tels", "telles", "que", ":"]
 
     /// True for a word token written with a capital.
@@ -93,7 +126,13 @@ enum OrganisationShape {
         return adjectiveEndings.contains { t.folded.hasSuffix($0) } && !t.folded.hasSuffix("ment")
     }
 
-    static func isHead(_ t: Token) -> Bool { t.kind == .word && heads.contains(t.folded) }
+    static func isHead(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        if heads.contains(t.folded) { return true }
+        // `Movement-in-Opposition`
+        if let dash = t.folded.firstIndex(of: "-"), t.isCapitalized { return heads.contains(String(t.folded[..<dash])) }
+        return false
+    }
 
     static func isCalendarWord(_ t: Token) -> Bool {
         CalendarWords.months[t.folded] != nil || CalendarWords.weekdays.contains(t.folded)
@@ -138,7 +177,10 @@ enum OrganisationShape {
                 // modifier of a head right after it (`UN Office at …`)
                 let e = hitEnd[h]
                 let complement = headPos >= 0 && lastJoin != nil
-                let modifier = e < n && isCapitalised(tokens[e]) && isHead(tokens[e])
+                // `UN Office`, `European Union Election Observation Mission`
+                var m = e
+                while m < n, m - e < 3, isCapitalised(tokens[m]), !isHead(tokens[m]), hitAt[m] < 0, !titles.contains(tokens[m].folded) { m += 1 }
+                let modifier = headPos < 0 && m < n && isCapitalised(tokens[m]) && isHead(tokens[m]) && hitAt[m] < 0
                 guard hitStarts(h, at: pos, hitAt), complement || modifier else { break }
                 absorbed.append(h)
                 pos = e
@@ -151,7 +193,8 @@ enum OrganisationShape {
             }
             if isCapitalised(t) || (pos == start && lowerHead) {
                 if isCalendarWord(t) { break }
-                if pos > start, suffixes.contains(t.folded), headPos < 0 || end == pos {
+                if headPos >= 0, titles.contains(t.folded) { break }
+                if pos > start, suffixes.contains(t.folded), writtenSuffixes.contains(t.text), headPos < 0 || end == pos {
                     // `Acme Corp`: a suffix ends the name
                     headPos = max(headPos, pos)
                     pos += 1
@@ -171,6 +214,12 @@ enum OrganisationShape {
                 lastJoin = nil
                 continue
             }
+            if t.folded == "s", pos > start, tokens[pos - 1].text.hasSuffix("'") || tokens[pos - 1].text.hasSuffix("\u{2019}"),
+               pos + 1 < n, isCapitalised(tokens[pos + 1]) {
+                // `Sudan People's Liberation Movement`, `Children's Fund`
+                pos += 1
+                continue
+            }
             if t.kind == .number, pos > start, isCapitalised(tokens[pos - 1]), lastJoin == nil {
                 // `Group of 20`, `Article 19`: a number right after a capitalised word
                 pos += 1
@@ -181,7 +230,7 @@ enum OrganisationShape {
             if t.kind == .word, !t.isCapitalized, headPos >= 0, afterHeadOrAdjective, isAdjective(t) {
                 pos += 1
                 end = pos
-                if lowerComplements < 2 { committed = pos }
+                if committed == pos - 1 { committed = pos }
                 continue
             }
             // joins: `of the`, `de la`, `pour l'`, `et des`
@@ -191,11 +240,21 @@ enum OrganisationShape {
                   !tokens[k].isCapitalized || (tokens[k].folded == "l'" || tokens[k].folded == "d'"),
                   englishJoins.contains(tokens[k].folded) || frenchPrepositions.contains(tokens[k].folded)
                     || frenchArticles.contains(tokens[k].folded) || tokens[k].folded == "et" || tokens[k].folded == "to"
-                    || tokens[k].folded == "aupres" {
+                    || tokens[k].folded == "aupres" || (tokens[k].folded == "in" && headPos >= 0 && placeHeads.contains(tokens[headPos].folded)) {
                 joins.append(tokens[k].folded)
                 k += 1
             }
-            guard !joins.isEmpty, k < n, !blocked[k] else { break }
+            guard !joins.isEmpty, k < n else { break }
+            if blocked[k] {
+                // a place phrase as a complement: `Plateforme d'intervention régionale de l'océan Indien`
+                guard headPos >= 0, ofWords.contains(joins[0]) else { break }
+                var m = k
+                while m < n, blocked[m] { m += 1 }
+                pos = m
+                end = m
+                committed = m
+                continue
+            }
             let next = tokens[k]
             let isAnd = joins[0] == "and" || joins[0] == "et" || joins[0] == "&"
             if isAnd {
@@ -203,16 +262,19 @@ enum OrganisationShape {
                 if joins.count == 1, afterHeadOrAdjective, isAdjective(next) {
                     pos = k + 1
                     end = pos
-                    if lowerComplements < 2 { committed = pos }
+                    if committed == pos - 2 { committed = pos }
                     continue
                 }
                 // `and the`, `et le`: another name follows; `et des Finances`, `and Industry` go on
                 if joins.count > 1, joins[1] == "the" || frenchArticles.contains(joins[1]) { break }
-                if isHead(next) || lowerCaseHeads.contains(next.folded) || hitAt[k] >= 0 { break }
+                // `and Ministry of Education`: a second name; `for Internet and Society)`: one
+                if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) { break }
+                if isHead(next), k + 1 < n, ofWords.contains(tokens[k + 1].folded) || isCapitalised(tokens[k + 1]) { break }
             }
             if joins[0] == "to" || joins[0] == "aupres", hitAt[k] < 0 { break }
             if hitAt[k] >= 0 {
-                guard headPos >= 0 else { break }
+                // `Comité régional de l'OMS`: the lexicon's organisation owns the name, and stays itself
+                guard headPos >= 0, joins[0] == "to" || joins[0] == "aupres" else { break }
                 lastJoin = joins[0]
                 pos = k
                 continue
@@ -231,7 +293,9 @@ enum OrganisationShape {
             lowerComplements += 1
             pos = k + 1
             end = pos
-            if lowerComplements == 1 { committed = pos }
+            // `de gestion des risques`: genitive chains are the name's; `pour la construction` waits for a capital
+            if lowerComplements == 1 || joins.contains(where: { ofWords.contains($0) }) && !joins.contains(where: { ["pour", "sur", "contre", "aux", "au"].contains($0) })
+                && committed == pos - joins.count - 1 { committed = pos }
             afterHeadOrAdjective = true
             lastJoin = nil
         }
@@ -239,12 +303,25 @@ enum OrganisationShape {
         guard headPos >= 0, end > start else { return nil }
         var from = start
         // drop a title or a sentence opener before the name: `President of the African Development Bank`
-        if let join = (from..<headPos).last(where: { englishJoins.contains(tokens[$0].folded) && !tokens[$0].isCapitalized }) {
+        if let join = (from..<headPos).last(where: { englishJoins.contains(tokens[$0].folded) && !tokens[$0].isCapitalized }),
+           join - from == 1 || (from..<join).contains(where: { titles.contains(tokens[$0].folded) }) {
             from = join + 1
             while from < headPos, entityFunctionWords.contains(tokens[from].folded) { from += 1 }
         }
         while from < headPos, leadingWords.contains(tokens[from].folded) { from += 1 }
-        guard from <= headPos, end - from >= 2 else { return nil }
+        // `Singapore's Cyber Security Agency`: the owner is no part of the name
+        if from + 2 <= headPos, tokens[from].text.hasSuffix("'") || tokens[from].text.hasSuffix("\u{2019}"), tokens[from + 1].folded == "s" {
+            from += 2
+        }
+        // a single word only when it is a hyphenated name of its own: `Croix-Rouge`
+        let single = end - from == 1 && tokens[from].text.contains("-") && tokens[from].isCapitalized
+            && tokens[from].text.split(separator: "-").allSatisfy { $0.first?.isUppercase == true }
+        guard from <= headPos, end - from >= 2 || single else { return nil }
+        // a venue: `National Convention Center`, `Centre international de conférences`
+        if ["centre", "center"].contains(tokens[headPos].folded),
+           (from..<min(n, end + 3)).contains(where: { venueWords.contains(tokens[$0].folded) }) {
+            return nil
+        }
         if lowerHead, !capitalAfterHead { return nil }
         // a capitalised head opening a sentence with lower-case complements only: `Programme de la journée`
         if from == 0, headPos == 0, !capitalAfterHead, !(from + 1 < end && isAdjective(tokens[from + 1])) { return nil }
@@ -268,7 +345,7 @@ enum OrganisationShape {
 
     /// Company names listed after a company noun: `tech firms Microsoft, Acme and Zeta` → the
     /// capitalised runs of the list, each as a token range.
-    static func companyList(after noun: Int, _ tokens: [Token], taken: [Bool]) -> [Range<Int>] {
+    static func companyList(after noun: Int, _ tokens: [Token], blocked: [Bool]) -> [Range<Int>] {
         let n = tokens.count
         var k = noun + 1
         var opened = 0
@@ -276,9 +353,11 @@ enum OrganisationShape {
         var out: [Range<Int>] = []
         while k < n {
             let s = k
-            while k < n, k - s < 4, isCapitalised(tokens[k]) || (k > s && tokens[k].kind == .number), !isCalendarWord(tokens[k]) { k += 1 }
+            while k < n, k - s < 5, !blocked[k], !isCalendarWord(tokens[k]),
+                  isCapitalised(tokens[k]) || (k > s && tokens[k].kind == .number)
+                    || (k > s && k + 1 < n && particles.contains(tokens[k].folded) && isCapitalised(tokens[k + 1])) { k += 1 }
             guard k > s else { break }
-            if !(s..<k).contains(where: { taken[$0] }) { out.append(s..<k) }
+            out.append(s..<k)
             guard k < n else { break }
             let sep = tokens[k].folded
             if sep == "," || sep == "and" || sep == "et" || sep == "or" || sep == "ou" {
