@@ -61,7 +61,13 @@ public struct EntityExtractor: Extractor {
             var roles = hit.target >= 0 ? targets[hit.target].roles : []
             for role in hit.roles where !roles.contains(role) { roles.append(role) }
             roles.sort { Self.roleOrder($0) < Self.roleOrder($1) }
-            let surface = context.text(tokens: hit.range), provenance = context.provenance(tokens: hit.range)
+            var surface = context.text(tokens: hit.range), provenance = context.provenance(tokens: hit.range)
+            // `Vietnam's`: the name is `Vietnam`, without the possessive's apostrophe
+            if let last = hit.range.last, last + 1 < tokens.count, tokens[last + 1].folded == "s",
+               surface.hasSuffix("'") || surface.hasSuffix("\u{2019}"), tokens[last].text.count > 1 {
+                surface.removeLast()
+                provenance.end -= 1
+            }
             guard hit.target >= 0 else {
                 findings.entities.append(EntityMention(kind: .organisation, name: hit.name ?? surface, code: hit.code,
                                                        surface: surface, roles: roles, provenance: provenance))

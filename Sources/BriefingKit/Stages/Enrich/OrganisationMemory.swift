@@ -23,6 +23,7 @@ enum OrganisationMemory {
     }
 
     private static let articles: Set<String> = ["the", "la", "le", "l'", "les"]
+    private static let shareWords: Set<String> = ["share", "partager", "partagez", "follow", "suivez", "suivez-nous", "suivre"]
     private static let creditWords: Set<String> = ["©", "photo", "photos", "credit", "credits", "source", "sources"]
 
     /// Adds to `hits` the organisations found by shape, acronym, reference and company list, and
@@ -178,6 +179,12 @@ enum OrganisationMemory {
             // a line of agency names only: `AFP - AGENCE FRANCE-PRESSE`, `Associated Press`
             let banner = (0..<n).allSatisfy { tokens[$0].kind == .punctuation || hitAt[$0] >= 0 && hits[hitAt[$0]].target >= 0 && isMedia(hits[hitAt[$0]].target) }
             if parenthesised || credited || slashed || copyright || signed || banner { removed.insert(h) }
+        }
+        // a share line names platforms, not organisations of the story: `Partager : Facebook | X`
+        let shareLine = n > 0 && shareWords.contains(keys[0])
+        if shareLine {
+            for (h, hit) in hits.enumerated() where hit.target >= 0 && isCompany(hit.target) { removed.insert(h) }
+            added.removeAll()
         }
         if !removed.isEmpty { hits = hits.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
         hits += added

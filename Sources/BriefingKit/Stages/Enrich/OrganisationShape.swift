@@ -308,7 +308,7 @@ enum OrganisationShape {
             from = join + 1
             while from < headPos, entityFunctionWords.contains(tokens[from].folded) { from += 1 }
         }
-        while from < headPos, leadingWords.contains(tokens[from].folded) { from += 1 }
+        while from < headPos, leadingWords.contains(tokens[from].folded), !isAcronym(tokens[from]) { from += 1 }
         // `Singapore's Cyber Security Agency`: the owner is no part of the name
         if from + 2 <= headPos, tokens[from].text.hasSuffix("'") || tokens[from].text.hasSuffix("\u{2019}"), tokens[from + 1].folded == "s" {
             from += 2
