@@ -148,7 +148,8 @@ enum OrganisationMemory {
             // `tech firms Microsoft, Acme and Zeta`
             if t.kind == .word, !t.isCapitalized || i == 0, OrganisationShape.companyNouns.contains(keys[i]) {
                 let list = OrganisationShape.companyList(after: i, tokens, blocked: blocked)
-                for r in list {
+                // `helped broker South Sudan's independence`: a possessive is no company
+                for r in list where !(tokens[r.upperBound - 1].text.hasSuffix("'") || tokens[r.upperBound - 1].text.hasSuffix("\u{2019}")) {
                     // `Amazon Web Services`: a longer name than the lexicon's `Amazon`
                     let inside = Set(r.compactMap { hitAt[$0] >= 0 ? hitAt[$0] : nil })
                     if inside.isEmpty || r.contains(where: { hitAt[$0] < 0 }) && inside.allSatisfy({ hits[$0].taken.lowerBound >= r.lowerBound && hits[$0].taken.upperBound <= r.upperBound }) {
@@ -209,12 +210,14 @@ enum OrganisationMemory {
         var e = i
         while e < n, e - i < 4, OrganisationShape.isCapitalised(tokens[e]), hitAt[e] < 0, !blocked[e],
               !OrganisationShape.isCalendarWord(tokens[e]) { e += 1 }
-        guard e > i, e + 2 < n, tokens[e].text == ",", ["a", "an", "un", "une", "l'", "la", "le"].contains(keys[e + 1]) else { return nil }
+        guard e > i, e + 2 < n, tokens[e].text == ",", ["a", "an", "un", "une"].contains(keys[e + 1]) else { return nil }
         // a run starting a sentence with a common word is no name: `Officials, a …`
         if i == 0, e - i == 1, OrganisationShape.leadingWords.contains(keys[i]) { return nil }
         var k = e + 2
         while k < n, k - e < 8, tokens[k].kind == .word {
             if OrganisationShape.appositiveNouns.contains(keys[k]) { return i..<e }
+            // `X, a Y and the Z Union`: a list, not an apposition
+            if ["and", "et", "or", "ou"].contains(keys[k]) { return nil }
             if OrganisationShape.englishJoins.contains(keys[k]) || OrganisationShape.frenchPrepositions.contains(keys[k])
                 || ["at", "in", "with", "from", "by", "a", "au", "dans", "chez", "par"].contains(keys[k]) { return nil }
             k += 1
