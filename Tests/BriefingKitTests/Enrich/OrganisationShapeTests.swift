@@ -103,5 +103,13 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try entities("The Chilean diplomat said Chile would sign.").map(\.code) == ["CHL"])
         #expect(try entities("Japanese banks and Vietnam's regulators met.").map(\.code) == ["JPN", "VNM"])
         #expect(try entities("Vietnam's Ministry of Public Security said so.").map(\.code) == ["VNM", "MSP"])
+        #expect(try entities("Vietnam's Ministry of Public Security said so.").first?.surface == "Vietnam")
+    }
+
+    @Test func frenchDemonymsInEveryForm() throws {
+        #expect(try entities("Les autorités paraguayennes et les agriculteurs chiliens protestent.").map(\.code) == ["PRY", "CHL"])
+        #expect(try entities("Une délégation béninoise et des observateurs malgaches sont arrivés.").map(\.code) == ["BEN", "MDG"])
+        #expect(CountryLexicon.inflections(of: "chilien") == ["chilienne", "chiliens", "chiliennes"])
+        #expect(CountryLexicon.inflections(of: "Chilean").isEmpty)
     }
 }
