@@ -77,6 +77,7 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("Les entreprises Brivelle et Sornac ont salué l'accord.") == ["Brivelle", "Sornac"])
         #expect(try organisations("Shares of Dunmore Holdings fell.") == ["Dunmore Holdings"])
         #expect(try organisations("Kelpwise, a Norwegian seaweed startup, raised funds.") == ["Kelpwise"])
+        #expect(try organisations("L'ONG sénégalaise Jokko Droits a salué le texte.") == ["Jokko Droits"])
         // a person's apposition is no organisation
         #expect(try organisations("Maria Lenz, a researcher at the institute, disagreed.").isEmpty)
     }

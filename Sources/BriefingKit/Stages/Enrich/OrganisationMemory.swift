@@ -23,6 +23,8 @@ enum OrganisationMemory {
     }
 
     private static let articles: Set<String> = ["the", "la", "le", "l'", "les"]
+    /// Nouns that introduce an organisation's name: `l'ONG X`, `the charity X`.
+    private static let ngoNouns: Set<String> = ["ong", "ngo", "ngos", "charity", "association", "nonprofit", "think-tank", "watchdog"]
     private static let shareWords: Set<String> = ["share", "partager", "partagez", "follow", "suivez", "suivez-nous", "suivre"]
     private static let creditWords: Set<String> = ["©", "photo", "photos", "credit", "credits", "source", "sources"]
 
@@ -144,6 +146,20 @@ enum OrganisationMemory {
                 add(i..<i + 1, taking: i..<i + 1, name: name, code: code)
                 i += 1
                 continue
+            }
+            // `l'ONG nigériane Paradigm Initiative`, `the rights group Karapatan`
+            if t.kind == .word, ngoNouns.contains(keys[i]) {
+                var k = i + 1
+                while k < n, k - i <= 2, tokens[k].kind == .word, !tokens[k].isCapitalized, OrganisationShape.isAdjective(tokens[k]) { k += 1 }
+                var m = k
+                while m < n, m - k < 4, OrganisationShape.isCapitalised(tokens[m]), hitAt[m] < 0, !blocked[m],
+                      !OrganisationShape.isCalendarWord(tokens[m]), !OrganisationShape.titles.contains(keys[m]) { m += 1 }
+                let possessive = m > k && (tokens[m - 1].text.hasSuffix("'") || tokens[m - 1].text.hasSuffix("\u{2019}"))
+                if m > k, !possessive {
+                    add(k..<m, taking: k..<m, name: text(k..<m, tokens), code: nil)
+                    i = m
+                    continue
+                }
             }
             // `tech firms Microsoft, Acme and Zeta`
             if t.kind == .word, !t.isCapitalized || i == 0, OrganisationShape.companyNouns.contains(keys[i]) {
