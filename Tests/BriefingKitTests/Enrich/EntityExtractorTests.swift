@@ -75,7 +75,10 @@ private func text(_ paragraph: String, _ p: Provenance) -> String {
         let found = try entities(p)
         #expect(found.map(\.code) == ["PCV", "VNM"])
         #expect(found.map(\.surface) == ["Parti", "vietnamiens"])
-        #expect(try entities("Le Parti socialiste a voté contre. Le texte est traduit en vietnamien.").isEmpty)
+        // another party is no PCV: its own name, found by its shape; a language is no country
+        let other = try entities("Le Parti socialiste a voté contre. Le texte est traduit en vietnamien.")
+        #expect(other.map(\.name) == ["Parti socialiste"])
+        #expect(other.allSatisfy { $0.kind == .organisation && $0.code == nil })
         #expect(try entities("Français Les commentaires ont souligné les valeurs fondamentales de la Convention.").isEmpty)
     }
 

@@ -108,8 +108,9 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
     @Test func seedsNoteListsParticipationCommitmentsTimelineAndSources() throws {
         let (result, note) = try seedsNote()
         let participation = section("Participation", of: note)
-        #expect(participation.first == "- **Countries (2):** Vietnam (VNM, 24 mentions), Équateur (ECU, 1 mention)")
-        #expect(participation.contains { $0.hasPrefix("- **Organisations (10):** Ministère de la Sécurité publique (6 mentions), ONU (5 mentions)") })
+        // `dirigeants vietnamiens` is the leaders' affiliation and `ministre … du Vietnam` the ministry's: no mention of Vietnam
+        #expect(participation.first == "- **Countries (2):** Vietnam (VNM, 23 mentions), Équateur (ECU, 1 mention)")
+        #expect(participation.contains { $0.hasPrefix("- **Organisations (11):** Ministère de la Sécurité publique (6 mentions), ONU (5 mentions)") })
         #expect(participation.contains { $0.hasPrefix("- **Groups (7):** communauté internationale (7 mentions)") })
 
         let themes = section("Main commitments by theme", of: note)

@@ -146,7 +146,10 @@ enum CountryLexicon {
             }
             if let display = entry?.displayName { claim(display, target, .data) }
             for alias in entry?.aliases ?? [] { claim(alias, target, .data) }
-            for demonym in entry?.demonyms ?? [] { claim(demonym, target, .data, demonym: true) }
+            for demonym in entry?.demonyms ?? [] {
+                claim(demonym, target, .data, demonym: true)
+                for form in inflections(of: demonym) { claim(form, target, .derived, demonym: true) }
+            }
         }
         for group in file?.groups ?? [] {
             let target = targets.count
@@ -165,6 +168,16 @@ enum CountryLexicon {
             pattern.demonym = c.demonym
             index.add(pattern)
         }
+    }
+
+    /// The feminine and plural forms of a French demonym written in the masculine singular
+    /// (`chilien` → `chilienne`, `chiliens`, `chiliennes`); none for a capitalised (English) one.
+    static func inflections(of demonym: String) -> [String] {
+        guard let first = demonym.unicodeScalars.first, first.properties.isLowercase, !demonym.contains(" ") else { return [] }
+        if demonym.hasSuffix("en") { return [demonym + "ne", demonym + "s", demonym + "nes"] }
+        if demonym.hasSuffix("s") || demonym.hasSuffix("x") { return [demonym + "e", demonym + "es"] }
+        if demonym.hasSuffix("e") { return [demonym + "s"] }
+        return [demonym + "e", demonym + "s", demonym + "es"]
     }
 
     /// Other spellings of an ICU name: without its parenthesis (`Myanmar (Birmanie)`), and in

@@ -15,6 +15,10 @@ public struct EntityExtractor: Extractor {
     private let targets: [EntityTarget]
     private let index: EntityPhraseIndex
     private let roles: EntityRoleFinder
+    /// Organisations found by their shape, acronyms and references: only with an organisations file.
+    private let shapes: Bool
+    /// The lexicon's organisation ids: an acronym among them is the lexicon's to match.
+    private let lexiconCodes: Set<String>
 
     /// Builds the extractor from the two data files; nil means ICU country names only (without
     /// alpha-3 codes, which only the countries file gives) and no organisations.
@@ -41,73 +45,112 @@ public struct EntityExtractor: Extractor {
         self.targets = targets
         self.index = index
         self.roles = EntityRoleFinder(organisations?.roles ?? [])
+        self.shapes = organisations != nil
+        self.lexiconCodes = Set(targets.compactMap { $0.kind == .organisation ? $0.code : nil })
     }
 
     /// Appends one `EntityMention` per country, organisation or group named in the sentence.
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
         let tokens = context.sentence.tokens
         guard !tokens.isEmpty else { return }
-        var hits = self.hits(in: tokens)
+        var hits = self.hits(in: tokens, earlier: findings.entities)
         guard !hits.isEmpty else { return }
         roles.assign(tokens, to: &hits)
+        let english = OrganisationMemory.isEnglish(tokens)
         for hit in hits {
-            let target = targets[hit.target]
-            var roles = target.roles
+            var roles = hit.target >= 0 ? targets[hit.target].roles : []
             for role in hit.roles where !roles.contains(role) { roles.append(role) }
             roles.sort { Self.roleOrder($0) < Self.roleOrder($1) }
+            var surface = context.text(tokens: hit.range), provenance = context.provenance(tokens: hit.range)
+            // `Vietnam's`: the name is `Vietnam`, without the possessive's apostrophe
+            if let last = hit.range.last, last + 1 < tokens.count, tokens[last + 1].folded == "s",
+               surface.hasSuffix("'") || surface.hasSuffix("\u{2019}"), tokens[last].text.count > 1 {
+                surface.removeLast()
+                provenance.end -= 1
+            }
+            guard hit.target >= 0 else {
+                findings.entities.append(EntityMention(kind: .organisation, name: hit.name ?? surface, code: hit.code,
+                                                       surface: surface, roles: roles, provenance: provenance))
+                continue
+            }
+            let target = targets[hit.target]
+            let name = english ? (target.englishName ?? target.name) : target.name
             findings.entities.append(EntityMention(
-                kind: target.kind, name: target.name, alpha2: target.alpha2, code: target.code,
-                surface: context.text(tokens: hit.range), roles: roles,
-                provenance: context.provenance(tokens: hit.range)))
+                kind: target.kind, name: name, alpha2: target.alpha2, code: target.code,
+                surface: surface, roles: roles, provenance: provenance))
         }
     }
 
-    /// The entities of `tokens`, in sentence order.
-    func hits(in tokens: [Token]) -> [EntityHit] {
+    /// The entities of `tokens`, in sentence order; `earlier` are the entities of the document's
+    /// earlier sentences, which define acronyms and names that a bare `the Commission` refers to.
+    func hits(in tokens: [Token], earlier: [EntityMention] = []) -> [EntityHit] {
         let n = tokens.count
-        var candidates = [Range<Int32>](repeating: 0..<0, count: n)
-        var any = false
-        for i in 0..<n where tokens[i].kind != .number {
-            if let range = index.candidates(tokens[i].folded) {
-                candidates[i] = range
-                any = true
-            }
+        // `Chile's`: the tokenizer ends the word at the apostrophe; the name is `Chile`
+        var keys = tokens.map(\.folded)
+        for i in 0..<n where i + 1 < n && tokens[i + 1].folded == "s" && keys[i].count > 2 && keys[i].hasSuffix("'") {
+            keys[i].removeLast()
         }
-        guard any else { return [] }
+        var candidates = [Range<Int32>](repeating: 0..<0, count: n)
+        for i in 0..<n where tokens[i].kind != .number {
+            if let range = index.candidates(keys[i]) { candidates[i] = range }
+        }
         var taken = [Bool](repeating: false, count: n)
         var hits: [EntityHit] = []
-        for layer in EntityPattern.Layer.allCases {
-            var i = 0
-            while i < n {
-                guard !taken[i], let p = firstMatch(candidates[i], layer, at: i, tokens, taken) else {
-                    i += 1
-                    continue
-                }
-                let pattern = index.patterns[p]
-                let end = i + pattern.folded.count
-                var last = end
-                if pattern.target >= 0, end + 1 < n, tokens[end].text == "(",
-                   let gloss = firstMatch(candidates[end + 1], layer, at: end + 1, tokens, taken, target: pattern.target) {
-                    let close = end + 1 + index.patterns[gloss].folded.count
-                    if close < n, tokens[close].text == ")" { last = close + 1 }
-                }
-                for k in i..<last { taken[k] = true }
-                if pattern.target >= 0 {
-                    hits.append(EntityHit(range: i..<end, taken: i..<last, target: pattern.target, roles: []))
-                }
-                i = last
-            }
-        }
+        for layer in [EntityPattern.Layer.blocked, .organisation] { match(layer, tokens, keys, candidates, &taken, &hits) }
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        if shapes { OrganisationMemory.findShapes(tokens, keys: keys, taken: &taken, hits: &hits, earlier: earlier,
+                                      lexiconCodes: lexiconCodes, isMedia: { targets[$0].category == "media" },
+                                      isCompany: { targets[$0].category == "media" || targets[$0].category == "company" }) }
+        match(.place, tokens, keys, candidates, &taken, &hits)
+        hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        hits.removeAll { hit in
+            shapes && hit.target >= 0 && targets[hit.target].kind == .country
+                && OrganisationMemory.isAffiliation(hit.range, tokens, demonym: isDemonym(hit, keys))
+        }
         return hits
+    }
+
+    private func isDemonym(_ hit: EntityHit, _ keys: [String]) -> Bool {
+        guard let range = index.candidates(keys[hit.range.lowerBound]) else { return false }
+        for c in range {
+            let p = index.patterns[Int(index.order[Int(c)])]
+            if p.target == hit.target, p.folded.count == hit.range.count, p.demonym { return true }
+        }
+        return false
+    }
+
+    /// Matches the patterns of `layer` left to right over the tokens no earlier layer took.
+    private func match(_ layer: EntityPattern.Layer, _ tokens: [Token], _ keys: [String], _ candidates: [Range<Int32>],
+                       _ taken: inout [Bool], _ hits: inout [EntityHit]) {
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            guard !taken[i], let p = firstMatch(candidates[i], layer, at: i, tokens, keys, taken) else {
+                i += 1
+                continue
+            }
+            let pattern = index.patterns[p]
+            let end = i + pattern.folded.count
+            var last = end
+            if pattern.target >= 0, end + 1 < n, tokens[end].text == "(",
+               let gloss = firstMatch(candidates[end + 1], layer, at: end + 1, tokens, keys, taken, target: pattern.target) {
+                let close = end + 1 + index.patterns[gloss].folded.count
+                if close < n, tokens[close].text == ")" { last = close + 1 }
+            }
+            for k in i..<last { taken[k] = true }
+            if pattern.target >= 0 {
+                hits.append(EntityHit(range: i..<end, taken: i..<last, target: pattern.target, roles: []))
+            }
+            i = last
+        }
     }
 
     /// The longest pattern of `layer` among `candidates` that matches at `i` (for `target` if given).
     private func firstMatch(_ candidates: Range<Int32>, _ layer: EntityPattern.Layer, at i: Int, _ tokens: [Token],
-                            _ taken: [Bool], target: Int? = nil) -> Int? {
+                            _ keys: [String], _ taken: [Bool], target: Int? = nil) -> Int? {
         for c in candidates {
             let p = Int(index.order[Int(c)])
-            if index.layers[p] == layer, wordsMatch(p, at: i, tokens, taken), contextAllows(index.patterns[p], at: i, tokens),
+            if index.layers[p] == layer, wordsMatch(p, at: i, tokens, keys, taken), contextAllows(index.patterns[p], at: i, tokens),
                target == nil || index.patterns[p].target == target {
                 return p
             }
@@ -116,12 +159,12 @@ public struct EntityExtractor: Extractor {
     }
 
     @inline(__always)
-    private func wordsMatch(_ p: Int, at i: Int, _ tokens: [Token], _ taken: [Bool]) -> Bool {
+    private func wordsMatch(_ p: Int, at i: Int, _ tokens: [Token], _ keys: [String], _ taken: [Bool]) -> Bool {
         let from = index.wordStart[p], to = index.wordStart[p + 1]
         guard i + (to - from) <= tokens.count else { return false }
         var k = i
         for w in from..<to {
-            guard !taken[k], tokens[k].folded == index.words[w], index.rules[w].accepts(tokens[k]) else { return false }
+            guard !taken[k], keys[k] == index.words[w], index.rules[w].accepts(tokens[k]) else { return false }
             k += 1
         }
         return true

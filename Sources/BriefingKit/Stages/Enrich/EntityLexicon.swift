@@ -4,10 +4,12 @@ struct EntityTarget: Sendable, Hashable {
     var name: String
     var alpha2: String?
     var code: String?
-    /// For organisations: `un-body`, `government`, `party`, `agency`, `media` or `other`.
+    /// For organisations: `un-body`, `government`, `party`, `agency`, `media`, `company` or `other`.
     var category: String?
     /// Roles every mention of this entity has (the organising committee organises).
     var roles: [String] = []
+    /// For organisations: the canonical name in English sentences, when it differs.
+    var englishName: String? = nil
 }
 
 /// How one word of a pattern must be written in the text.

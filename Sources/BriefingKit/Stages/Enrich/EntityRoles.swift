@@ -4,8 +4,12 @@ struct EntityHit: Sendable {
     var range: Range<Int>
     /// The tokens the hit took, with a glossing acronym in parentheses: `Parti … du Vietnam (PCV)`.
     var taken: Range<Int>
+    /// Index into the extractor's targets; -1 for an organisation found by its shape.
     var target: Int
     var roles: [String]
+    /// For an organisation found by its shape or through an acronym: its canonical name and acronym.
+    var name: String? = nil
+    var code: String? = nil
 }
 
 /// Gives entities the roles the sentence states, from trigger words of the organisations data file.

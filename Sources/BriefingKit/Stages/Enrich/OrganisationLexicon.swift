@@ -1,6 +1,6 @@
 /// The organisations data file (`Pipelines/data/organisations.yaml`) as written.
 struct OrganisationsFile: Decodable, Sendable {
-    static let categories = ["un-body", "government", "party", "agency", "media", "other"]
+    static let categories = ["un-body", "government", "party", "agency", "media", "company", "other"]
     static let roleNames = ["signatory", "speaker", "host", "organiser"]
 
     var organisations: [Organisation]
@@ -11,18 +11,21 @@ struct OrganisationsFile: Decodable, Sendable {
     struct Organisation: Decodable, Sendable {
         var id: String
         var name: String
+        /// The canonical name in English sentences, when it differs.
+        var nameEn: String?
         var kind: String
         var aliases: [String]
         var contextual: [ContextualAlias]
         var roles: [String]
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, kind, aliases, contextual, roles }
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, nameEn = "name_en", kind, aliases, contextual, roles }
 
         init(from decoder: any Decoder) throws {
             try rejectUnknownKeys(in: decoder, allowed: CodingKeys.entityKeyNames)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(String.self, forKey: .name)
+            nameEn = try c.decodeIfPresent(String.self, forKey: .nameEn)
             kind = try c.decode(String.self, forKey: .kind)
             guard OrganisationsFile.categories.contains(kind) else {
                 throw YAMLLoader.invalid(decoder, "kind", "unknown kind '\(kind)' (expected one of: \(OrganisationsFile.categories.joined(separator: ", ")))")
@@ -113,11 +116,12 @@ enum OrganisationLexicon {
         }
         for org in file.organisations {
             let target = targets.count
-            targets.append(EntityTarget(kind: .organisation, name: org.name, code: org.id, category: org.kind, roles: org.roles))
+            targets.append(EntityTarget(kind: .organisation, name: org.name, code: org.id, category: org.kind, roles: org.roles,
+                                        englishName: org.nameEn))
             // one pattern per set of words; of two spellings, the one with the looser case rule
             var forms: [String: String] = [:]
             var order: [String] = []
-            for alias in [org.name] + org.aliases {
+            for alias in [org.name] + (org.nameEn.map { [$0] } ?? []) + org.aliases {
                 let key = EntityPattern.key(alias)
                 if let old = forms[key] {
                     if EntityPattern.capitals(alias) < EntityPattern.capitals(old) { forms[key] = alias }

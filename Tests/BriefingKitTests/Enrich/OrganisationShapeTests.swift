@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The repository root: the folder above this file that holds Package.swift.
+private let repoRoot: String = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
+    return url.path
+}()
+
+private let extractor = Result { try EntityExtractor(projectRoot: repoRoot) }
+
+/// Entities of a document given as paragraphs, sentence after sentence, as the enrich stage runs them.
+private func entities(_ paragraphs: String...) throws -> [EntityMention] {
+    let ex = try extractor.get()
+    var findings = Findings()
+    for (p, paragraph) in paragraphs.enumerated() {
+        for sentence in Tokenizer.sentences(paragraph) {
+            ex.extract(SentenceContext(documentID: "doc", paragraphID: "p\(p + 1)", documentDate: nil, sentence: sentence), into: &findings)
+        }
+    }
+    return findings.entities
+}
+
+private func organisations(_ paragraphs: String...) throws -> [String] {
+    var found: [EntityMention] = []
+    for p in paragraphs { found += try entities(p) }
+    return found.filter { $0.kind == .organisation }.map(\.name)
+}
+
+@Suite struct OrganisationShapeTests {
+    @Test func englishNamesByTheirHeadNoun() throws {
+        let found = try entities("The Permanent Mission of Peru said the Tasman Fisheries Council and the Ministry of Ports and Shipping would meet.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Permanent Mission of Peru", "Tasman Fisheries Council", "Ministry of Ports and Shipping"])
+        // Peru is the mission's, not a country taking part
+        #expect(!found.contains { $0.kind == .country })
+        #expect(try organisations("Officials at the Ministry of Water Resources declined to comment.") == ["Ministry of Water Resources"])
+        #expect(try organisations("The President of the Nordic Investment Bank spoke first.") == ["Nordic Investment Bank"])
+        #expect(try organisations("The UN Mission in Kosovo reported calm.") == ["UN Mission in Kosovo"])
+    }
+
+    @Test func frenchNamesWithAdjectivesAndComplements() throws {
+        #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
+        #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")
+                == ["Banque sahélienne de développement"])
+        #expect(try organisations("La Commission électorale nationale autonome dispose de dix jours.") == ["Commission électorale nationale autonome"])
+        #expect(try organisations("Selon le ministère de la Santé, le bilan s'alourdit.") == ["Ministère de la Santé"])
+        #expect(try organisations("Le Bureau national de gestion des risques et des catastrophes a donné l'alerte.")
+                == ["Bureau national de gestion des risques et des catastrophes"])
+        // a head opening the sentence with lower-case words only is no name
+        #expect(try organisations("Programme de la journée : accueil des délégations.").isEmpty)
+    }
+
+    @Test func acronymsDefinedAndUsedLater() throws {
+        let found = try entities("The Coastal Resilience Authority (CRA) issued a warning.", "Later, the CRA said roads were closed.")
+        #expect(found.map(\.name) == ["Coastal Resilience Authority", "Coastal Resilience Authority"])
+        #expect(found.map(\.surface) == ["Coastal Resilience Authority", "CRA"])
+        let french = try entities("Le FNDR (Fonds national de reconstruction) a débloqué des crédits. Le FNDR paiera.")
+        #expect(french.map(\.name) == ["Fonds national de reconstruction", "Fonds national de reconstruction"])
+        let or = try entities("The Pacific Telecommunications Forum, or PTF, met in Suva. PTF members agreed.")
+        #expect(or.map(\.name) == ["Pacific Telecommunications Forum", "Pacific Telecommunications Forum"])
+        // a known acronym is the gazetteer's
+        #expect(try entities("The WHO and UNHCR sent teams.").map(\.name) == ["World Health Organization", "Office of the United Nations High Commissioner for Refugees"])
+    }
+
+    @Test func aBareHeadNamesTheOrganisationNamedBefore() throws {
+        let found = try entities("The Regional Fisheries Commission met on Monday.", "The Commission later adopted quotas.")
+        #expect(found.map(\.name) == ["Regional Fisheries Commission", "Regional Fisheries Commission"])
+        #expect(try organisations("The Commission later adopted quotas.").isEmpty)
+    }
+
+    @Test func companiesFromContext() throws {
+        #expect(try organisations("Tech firms Zentrix, Halvora and Quillmark backed the text.") == ["Zentrix", "Halvora", "Quillmark"])
+        #expect(try organisations("Les entreprises Brivelle et Sornac ont salué l'accord.") == ["Brivelle", "Sornac"])
+        #expect(try organisations("Shares of Dunmore Holdings fell.") == ["Dunmore Holdings"])
+        #expect(try organisations("Kelpwise, a Norwegian seaweed startup, raised funds.") == ["Kelpwise"])
+        #expect(try organisations("L'ONG sénégalaise Jokko Droits a salué le texte.") == ["Jokko Droits"])
+        // a person's apposition is no organisation
+        #expect(try organisations("Maria Lenz, a researcher at the institute, disagreed.").isEmpty)
+    }
+
+    @Test func agenciesAsSourcesButNotAsCredits() throws {
+        #expect(try organisations("The minister told Reuters the talks would resume.") == ["Reuters"])
+        #expect(try organisations("« Nous sommes prêts », a indiqué à l'AFP un diplomate.") == ["Agence France-Presse"])
+        #expect(try organisations("HANOI, Oct 26 (Reuters) - Talks resumed.").isEmpty)
+        #expect(try organisations("RIJASOLO / AFP").isEmpty)
+        #expect(try organisations("AFP - AGENCE FRANCE-PRESSE").isEmpty)
+        #expect(try organisations("Copyright 2025 The Associated Press. All rights reserved.").isEmpty)
+        #expect(try organisations("Partager : Facebook | X | LinkedIn").isEmpty)
+    }
+
+    @Test func treatiesAreNoOrganisations() throws {
+        #expect(try organisations("Ministers praised the UN Convention against Cybercrime.").isEmpty)
+    }
+
+    @Test func nationalitiesOfPeopleAreAffiliations() throws {
+        #expect(try entities("A Chilean diplomat chaired the session.").isEmpty)
+        #expect(try entities("Le ministre vietnamien a pris la parole.").isEmpty)
+        #expect(try entities("The fund holds 4 million Swiss francs.").isEmpty)
+        // named on its own, the country counts
+        #expect(try entities("The Chilean diplomat said Chile would sign.").map(\.code) == ["CHL"])
+        #expect(try entities("Japanese banks and Vietnam's regulators met.").map(\.code) == ["JPN", "VNM"])
+        #expect(try entities("Vietnam's Ministry of Public Security said so.").map(\.code) == ["VNM", "MSP"])
+        #expect(try entities("Vietnam's Ministry of Public Security said so.").first?.surface == "Vietnam")
+    }
+
+    @Test func frenchDemonymsInEveryForm() throws {
+        #expect(try entities("Les autorités paraguayennes et les agriculteurs chiliens protestent.").map(\.code) == ["PRY", "CHL"])
+        #expect(try entities("Une délégation béninoise et des observateurs malgaches sont arrivés.").map(\.code) == ["BEN", "MDG"])
+        #expect(CountryLexicon.inflections(of: "chilien") == ["chilienne", "chiliens", "chiliennes"])
+        #expect(CountryLexicon.inflections(of: "Chilean").isEmpty)
+    }
+}
