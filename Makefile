@@ -3,7 +3,7 @@
 SWIFT ?= swift
 PIPELINE ?= Pipelines/hanoi-convention.yaml
 
-.PHONY: setup setup-test build run test clean
+.PHONY: setup setup-test build run test score clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,12 @@ run: build
 
 test: setup-test
 	$(SWIFT) test
+
+# Precision and recall per table and language: the development set, the held-out articles, the seeds.
+score: build
+	.build/release/briefing score Pipelines/devset.yaml
+	BRIEFING_CORPUS=Tests/BriefingKitTests/Fixtures/heldout/articles .build/release/briefing score Pipelines/devset.yaml
+	.build/release/briefing score --gold Tests/BriefingKitTests/Fixtures/seeds-expected.json Pipelines/hanoi-convention.yaml
 
 clean:
 	rm -rf .build out/hanoi-convention

@@ -29,7 +29,7 @@ struct BriefingCommand: ParsableCommand {
               75 another run of the same pipeline is in progress (try again, or use --wait)
 
             """,
-        subcommands: [Run.self, Validate.self, Schedule.self]
+        subcommands: [Run.self, Validate.self, Schedule.self, Score.self]
     )
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.
@@ -91,15 +91,22 @@ extension BriefingCommand {
         @Option(help: "Log lines on standard error: text or json.")
         var logFormat: BriefingLogHandler.Format = .text
 
+        @Option(help: "Threads for reading, parsing and enriching documents (default: every core); the outputs do not depend on it.")
+        var workers: Int?
+
+        func validate() throws {
+            if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        }
+
         func run() throws {
             let config = try PipelineLoader.load(path: pipeline)
             let level: Logger.Level = quiet ? .error : (logFormat == .json ? .info : .warning)
             let format = logFormat
             var runner = PipelineRunner(config: config)
+            if let workers { runner.workers = workers }
             runner.logger = Logger(label: "briefing") { label in BriefingLogHandler(label: label, format: format, level: level) }
             if !quiet, logFormat == .text, isatty(STDERR_FILENO) == 1 {
                 runner.progress = { done, total in
-                    guard done == total || done % 100 == 0 else { return }
                     let line = ProgressBar(total: total).line(done, label: "parse") + (done == total ? "\n" : "")
                     FileHandle.standardError.write(Data(line.utf8))
                 }
@@ -146,6 +153,44 @@ extension BriefingCommand {
             }
             let stages = config.stages.map(\.kind).joined(separator: " → ")
             print("\(pipeline): valid pipeline '\(config.name)': \(stages); outputs \(config.outputs.formats.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}
+
+extension BriefingCommand {
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score a pipeline's extraction against hand-made gold files (precision and recall per table and language).",
+            discussion: """
+                Runs parse, dedupe and enrich over the pipeline's corpus (nothing is published) and compares \
+                every document with the gold: countries, organisations, people, figures (with qualifiers and \
+                dates), commitments, titles, dates and near-duplicates. Borderline gold entries count neither \
+                way unless --strict. Without --gold, the gold is the folder 'gold' beside the corpus folder.
+                """
+        )
+
+        @Argument(help: "The pipeline file, e.g. Pipelines/devset.yaml.")
+        var pipeline: String
+
+        @Option(help: "A gold JSON file or a folder of them.")
+        var gold: String?
+
+        @Flag(help: "Count borderline gold entries as required.")
+        var strict = false
+
+        @Flag(name: .shortAndLong, help: "List the wrong and missed keys.")
+        var verbose = false
+
+        func run() throws {
+            let config = try PipelineLoader.load(path: pipeline)
+            let goldPath = gold ?? (config.input.folder as NSString).deletingLastPathComponent + "/gold"
+            let goldSet = try GoldSet.load(path: goldPath)
+            let runner = PipelineRunner(config: config)
+            let documents = try runner.documents()
+            let report = Scorer(gold: goldSet, strict: strict).score(documents)
+            let title = "briefing score: \(config.name): \(documents.count) document(s) from \(runner.relative(config.input.folder)), gold \(runner.relative(goldPath))"
+                + (strict ? " (every entry required)" : " (borderline entries count neither way)")
+            print(ScoreReport.render(report, title: title, verbose: verbose))
         }
     }
 }

@@ -237,19 +237,24 @@ public struct BriefingNote: Sendable {
 private struct Sources {
     struct Row { var id: String, title: String?, publisher: String?, date: PartialDate?, url: String? }
     let rows: [Row]
+    /// Titles by document id: a figure or commitment names its source in constant time.
+    private let titles: [String: String]
     var count: Int { rows.count }
 
     init(_ table: Table?) {
-        guard let t = TableReader(table) else { rows = []; return }
+        guard let t = TableReader(table) else { rows = []; titles = [:]; return }
         rows = t.rows.map { r in
             Row(id: t.text(r, "document_id") ?? "?", title: t.text(r, "title"), publisher: t.text(r, "publisher"),
                 date: t.date(r, "date"), url: t.text(r, "source_url"))
         }
+        var titles: [String: String] = [:]
+        for row in rows { if let title = row.title, titles[row.id] == nil { titles[row.id] = title } }
+        self.titles = titles
     }
 
     /// `` `id`, « shortened title… » ``, or the id alone when the document has no title.
     func reference(_ id: String, titleLength: Int) -> String {
-        guard let title = rows.first(where: { $0.id == id })?.title else { return Markdown.code(id) }
+        guard let title = titles[id] else { return Markdown.code(id) }
         return Markdown.code(id) + ", « " + Markdown.escape(Markdown.shortened(title, titleLength)) + " »"
     }
 }

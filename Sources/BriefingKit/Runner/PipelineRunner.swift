@@ -20,8 +20,22 @@ public struct PipelineRunner {
     public var runDate: Date
     /// Where the run says what it does; silent unless the caller gives a handler.
     public var logger = Logger(label: "briefing", factory: { _ in SwiftLogNoOpLogHandler() })
-    /// Called after each file with (files done, files in all), for a progress bar.
+    /// Called after each batch of files with (files done, files in all), for a progress bar.
     public var progress: ((Int, Int) -> Void)?
+    /// Threads for the per-document work (read, parse, enrich); the outputs do not depend on it.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    private var reader: CorpusReader { CorpusReader(folder: config.input.folder, pattern: config.input.pattern) }
+
+    /// What one worker made of one file: its digest, the parsed document (nil when skipped), the
+    /// parse counters and warnings, or the read error that stops the run.
+    private struct ParsedFile: Sendable {
+        var digest: FileDigest?
+        var document: Document?
+        var stats: StageStats?
+        var warnings: [String]
+        var error: String?
+    }
     /// The previous run's `briefing.json`, which the `changes` table compares with;
     /// `<outputs.folder>/latest/briefing.json` (the newest published run) unless set.
     public var previousBriefingPath: String
@@ -50,7 +64,6 @@ public struct PipelineRunner {
     /// - Throws: `ConfigError` for a bad data file, `RunError` for a missing or empty corpus folder.
     public func stream(_ consume: (Document) throws -> Void) throws -> Streamed {
         let clock = ContinuousClock()
-        let reader = CorpusReader(folder: config.input.folder, pattern: config.input.pattern)
         let names = try reader.fileNames()
         guard !names.isEmpty else {
             throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
@@ -58,7 +71,7 @@ public struct PipelineRunner {
         let parseSettings = config.parse ?? ParseSettings()
         let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
         var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
-        var enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
+        let enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
 
         var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
         var dedupeStats = StageStats(stage: DedupeStage.kind, unit: DedupeStage.unit)
@@ -66,25 +79,70 @@ public struct PipelineRunner {
         var warnings: [String] = []
         var times = [Duration](repeating: .zero, count: 3)
         var inputs: [FileDigest] = []
+        let workers = max(1, self.workers)
+        let reader = self.reader
+        let relativeRoot = config.root
 
-        logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)"])
-        for (index, name) in names.enumerated() {
-            defer { progress?(index + 1, names.count) }
+        logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)",
+                                                 "workers": "\(workers)"])
+        // Batches of documents: read, hash and parse on every core; dedupe in file-name order on one
+        // (it decides what was seen first); enrich on every core; hand over in order. Each document's
+        // work depends only on it and on dedupe's ordered state, so any number of workers gives the
+        // same documents in the same order.
+        let batchSize = 64 * workers
+        var done = 0
+        for batchStart in stride(from: 0, to: names.count, by: batchSize) {
+            let batch = Array(names[batchStart..<min(batchStart + batchSize, names.count)])
             var start = clock.now
-            let file = try reader.read(name)
-            inputs.append(FileDigest(path: relative(file.path), bytes: file.bytes))
-            let parsed = parse.parse(file, stats: &parseStats, warnings: &warnings)
+            let parsed = parallelMap(batch.count, workers: workers) { i -> ParsedFile in
+                do {
+                    let file = try reader.read(batch[i])
+                    var stats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
+                    var warnings: [String] = []
+                    let doc = parse.parse(file, stats: &stats, warnings: &warnings)
+                    return ParsedFile(digest: FileDigest(path: Self.relative(file.path, to: relativeRoot), bytes: file.bytes),
+                                      document: doc, stats: stats, warnings: warnings, error: nil)
+                } catch {
+                    return ParsedFile(digest: nil, document: nil, stats: nil, warnings: [], error: "\(error)")
+                }
+            }
             var now = clock.now
             times[0] += now - start
-            guard var doc = parsed else { continue }
             start = now
-            dedupe?.process(&doc, stats: &dedupeStats)
+            var docs: [Document] = []
+            for p in parsed {
+                if let error = p.error { throw RunError(error) }
+                if let digest = p.digest { inputs.append(digest) }
+                if let stats = p.stats { parseStats.merge(stats) }
+                warnings += p.warnings
+                guard var doc = p.document else { continue }
+                dedupe?.process(&doc, stats: &dedupeStats)
+                docs.append(doc)
+            }
             now = clock.now
             times[1] += now - start
             start = now
-            enrich?.process(&doc, stats: &enrichStats)
+            let enriched: [(Document, StageStats?)]
+            if let enrich {
+                let input = docs
+                enriched = parallelMap(input.count, workers: workers) { i in
+                    var stage = enrich
+                    var doc = input[i]
+                    var stats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
+                    stage.process(&doc, stats: &stats)
+                    return (doc, stats)
+                }
+            } else {
+                enriched = docs.map { ($0, nil) }
+            }
+            docs = []
             times[2] += clock.now - start
-            try consume(doc)
+            for (doc, stats) in enriched {
+                if let stats { enrichStats.merge(stats) }
+                try consume(doc)
+            }
+            done += batch.count
+            progress?(done, names.count)
         }
         guard parseStats.output > 0 else {
             throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
@@ -208,8 +266,10 @@ public struct PipelineRunner {
     }
 
     /// `path` relative to the project root when it is inside it.
-    public func relative(_ path: String) -> String {
-        let root = config.root.hasSuffix("/") ? config.root : config.root + "/"
+    public func relative(_ path: String) -> String { Self.relative(path, to: config.root) }
+
+    static func relative(_ path: String, to root: String) -> String {
+        let root = root.hasSuffix("/") ? root : root + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 

@@ -21,6 +21,14 @@ public struct StageStats: Sendable, Hashable {
     }
 
     public var droppedTotal: Int { dropped.values.reduce(0, +) }
+
+    /// Adds the counts of `other` (the same stage's work on other documents); time is kept apart.
+    public mutating func merge(_ other: StageStats) {
+        input += other.input
+        output += other.output
+        dropped.merge(other.dropped, uniquingKeysWith: +)
+        extra.merge(other.extra, uniquingKeysWith: +)
+    }
 }
 
 /// A file of the corpus, read but not yet decoded.

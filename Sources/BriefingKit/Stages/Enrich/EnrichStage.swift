@@ -7,7 +7,7 @@
 ///     organisations: Pipelines/data/organisations.yaml
 ///     themes: Pipelines/data/themes.yaml
 /// ```
-public struct EnrichStage: DocumentStage {
+public struct EnrichStage: DocumentStage, Sendable {
     public static let kind = "enrich"
     public static let unit = "paragraphs"
     public let settings: EnrichSettings
