@@ -6,7 +6,7 @@
 /// `asOf` is the date of the same sentence nearest to the figure, when there is one.
 public struct FigureExtractor: Extractor {
     private struct Rule: Sendable {
-        var from: String
+        var from: Set<String>
         var to: String
         var agents: Set<String>
         var triggers: Set<String>
@@ -70,9 +70,9 @@ public struct FigureExtractor: Extractor {
         }
         var rules: [Rule] = []
         for (n, r) in data.contextRules.enumerated() {
-            guard data.metrics[r.from] != nil, data.metrics[r.to] != nil else {
+            for metric in r.from + [r.to] where data.metrics[metric] == nil {
                 throw ConfigError(location: SourceLocation(file: file), keyPath: "context_rules[\(n)]",
-                                  message: "unknown metric '\(data.metrics[r.from] == nil ? r.from : r.to)'")
+                                  message: "unknown metric '\(metric)'")
             }
             var after = FoldedPhraseTable<Bool>()
             for phrase in r.after ?? [] { after.add(phrase, true) }
@@ -84,7 +84,7 @@ public struct FigureExtractor: Extractor {
                 before.insert(toks.joined(separator: " "))
                 beforeMax = max(beforeMax, toks.count)
             }
-            rules.append(Rule(from: r.from, to: r.to, agents: Set((r.agents ?? []).map { TextFolder.shared.fold($0) }),
+            rules.append(Rule(from: Set(r.from), to: r.to, agents: Set((r.agents ?? []).map { TextFolder.shared.fold($0) }),
                               triggers: Set((r.triggers ?? []).map { TextFolder.shared.fold($0) }), window: r.window ?? 12, after: after,
                               before: before, beforeMaxLength: beforeMax))
         }
@@ -159,7 +159,9 @@ public struct FigureExtractor: Extractor {
             if !figures.isEmpty, scalars.isEmpty { scalars = Array(context.sentence.text.unicodeScalars) }
             for figure in figures {
                 var metric = figure.metric
-                for rule in rules where rule.from == metric && applies(rule, toks, figure) { metric = rule.to; break }
+                for rule in rules where rule.from.contains(metric) && applies(rule, toks, figure) { metric = rule.to; break }
+                // a bare "one" counts only what a rule names ("one person was killed"), not "in one country"
+                if figure.weak, metric == figure.metric { continue }
                 let range = figure.start..<figure.end
                 let qualifierRange = figure.start..<figure.numberStart
                 findings.figures.append(FigureMention(
@@ -183,6 +185,7 @@ public struct FigureExtractor: Extractor {
         var unitStart: Int
         var end: Int
         var metric: String
+        var weak = false
     }
 
     /// One sentence being read, with its language worked out once, when a rule needs it.
@@ -190,6 +193,10 @@ public struct FigureExtractor: Extractor {
         let toks: [Token]
         let inDate: [Bool]
         private var english: Bool?
+        /// The metric of the sentence's last figure ("19 seats, down from 30").
+        var lastMetric: String?
+        /// Where "the number of X" ends in the sentence and what X is, once looked for.
+        var numberOf: (end: Int, metric: String)??
 
         init(toks: [Token], inDate: [Bool]) {
             self.toks = toks
@@ -232,6 +239,8 @@ public struct FigureExtractor: Extractor {
             guard toks[i - 1].end + 1 >= toks[i].start else { continue }
             if length == 2, toks[lo].end != toks[lo + 1].start { continue }
             let key = toks[lo..<i].map(\.folded).joined(separator: " ")
+            // "USD/VND 26,345" is an exchange rate
+            if lo > 0, toks[lo - 1].text == "/", toks[lo - 1].end == toks[lo].start { return nil }
             if let m = currencyPrefixes[key] { return (m, lo) }
         }
         return nil
@@ -314,10 +323,34 @@ public struct FigureExtractor: Extractor {
                 if !a.multiplied, b.multiplied { aValue *= b.multiplier }
                 let first = Figure(start: a.start, numberStart: i, value: aValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
+                scan.lastMetric = metric
                 return ([first, second], end)
             }
         }
-        guard let value = a.value, let (metric, unitStart, end) = unit(&scan, after: a, from: k) else { return ([], k) }
+        guard let value = a.value else { return ([], k) }
+        var next: Int?
+        var found = unit(&scan, after: a, from: k)
+        if found == nil, !a.yearLike, !a.weak, !a.fraction {
+            if let (metric, unitStart, end) = partOf(&scan, from: k) {
+                // "nine of the 11 members": the whole is read on its own
+                found = (metric, unitStart, end)
+                next = k
+            } else if impliesPeople(toks, at: k) {
+                // "23 were still missing", "nearly 300,000 have been displaced"
+                found = ("people", k, k)
+            } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
+                // "won 19 seats, down from 30"
+                found = (previous, k, k)
+            } else if let counted = numberOf(&scan, before: a.start) {
+                // "the number of countries … has grown to 39"
+                found = (counted, k, k)
+            } else if let people = demonym(&scan, after: a, from: k) {
+                // "près de 25 millions de Soudanais", "2,000 Sudanese"
+                found = people
+            }
+        }
+        guard let (metric, unitStart, end) = found else { return ([], k) }
+        scan.lastMetric = metric
         var start = a.start
         var qualifier: String?
         for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
@@ -327,7 +360,84 @@ public struct FigureExtractor: Extractor {
         if qualifier == nil, a.approximate { qualifier = "about" }
         // "in 2024 voters …": a year-like number after a preposition or an article is a year
         if a.yearLike, qualifier == nil, a.start > 0, FigureWords.yearLeads.contains(toks[a.start - 1].folded) { return ([], end) }
-        return ([Figure(start: start, numberStart: a.start, value: value, qualifier: qualifier, unitStart: unitStart, end: end, metric: metric)], end)
+        return ([Figure(start: start, numberStart: a.start, value: value, qualifier: qualifier, unitStart: unitStart, end: end,
+                        metric: metric, weak: a.weak)], next ?? end)
+    }
+
+    /// "nine of the 11 members", "at least 20 of the countries that signed": the part counts what the whole counts.
+    private func partOf(_ scan: inout Scan, from k: Int) -> (String, Int, Int)? {
+        let toks = scan.toks
+        guard k + 1 < toks.count, ["of", "des", "d'entre"].contains(toks[k].folded) else { return nil }
+        var j = k + 1
+        if j < toks.count, ["the", "its", "their", "these", "those", "les", "ces", "leurs"].contains(toks[j].folded) { j += 1 }
+        guard j < toks.count else { return nil }
+        if toks[j].kind == .number || NumberWords.opens(toks[j].folded), !scan.inDate[j], let b = amount(toks, at: j), b.value != nil, !b.weak {
+            guard let (metric, _, end) = unit(&scan, after: b, from: b.end) else { return nil }
+            return (metric, j, end)
+        }
+        if let (ml, metric) = metrics.match(toks, at: j) { return (metric, j, j + ml) }
+        return nil
+    }
+
+    private static let numberOfLeads: Set<String> = ["to", "at", "a", "reached", "hit", "totalled", "totaled", "was", "is", "atteint", "est", "de"]
+
+    /// The metric of "the number of X" (`le nombre de X`) earlier in the sentence, when a bare number
+    /// states it ("has grown to 39", "a atteint 39").
+    private func numberOf(_ scan: inout Scan, before start: Int) -> String? {
+        let toks = scan.toks
+        guard start > 0, Self.numberOfLeads.contains(toks[start - 1].folded) else { return nil }
+        if scan.numberOf == nil {
+            var found: (end: Int, metric: String)?
+            var k = 0
+            while k + 2 < toks.count, found == nil {
+                if (toks[k].folded == "number" && toks[k + 1].folded == "of") || (toks[k].folded == "nombre" && ["de", "d'"].contains(toks[k + 1].folded)),
+                   let (ml, metric) = metrics.match(toks, at: k + 2) {
+                    found = (k + 2 + ml, metric)
+                }
+                k += 1
+            }
+            scan.numberOf = .some(found)
+        }
+        guard let f = scan.numberOf ?? nil, f.end <= start, start - f.end <= 12 else { return nil }
+        return f.metric
+    }
+
+    private static let frenchDemonymEndings = ["ais", "aises", "ois", "oises", "iens", "iennes", "ains", "aines", "ans", "anes", "ens", "ennes", "ites", "ins", "ines", "ois"]
+    private static let englishDemonymEndings = ["ese", "ians", "ans", "is", "ish", "ch", "ers", "ites"]
+
+    /// A nationality in the plural after the number counts people (`25 millions de Soudanais`,
+    /// `2,000 Sudanese`): a capitalised word, not opening the sentence, with a demonym's ending,
+    /// not followed by another capitalised word (a name).
+    private func demonym(_ scan: inout Scan, after a: Amount, from k: Int) -> (String, Int, Int)? {
+        let toks = scan.toks
+        guard let v = a.value, v >= 100 else { return nil }
+        var j = k
+        if j < toks.count, Self.linkWords.contains(toks[j].folded), a.multiplied || a.approximate { j += 1 }
+        guard j < toks.count, toks[j].kind == .word, toks[j].isCapitalized, j > 0 else { return nil }
+        if j + 1 < toks.count, toks[j + 1].isCapitalized { return nil }
+        let w = toks[j].folded
+        let endings = scan.isEnglish() ? Self.englishDemonymEndings : Self.frenchDemonymEndings
+        guard w.unicodeScalars.count >= 5, endings.contains(where: { w.hasSuffix($0) }) else { return nil }
+        return ("people", j, j + 1)
+    }
+
+    /// True when a casualty phrase of a rule from `people` follows (`were killed`, `ont été évacués`).
+    private func impliesPeople(_ toks: [Token], at k: Int) -> Bool {
+        for rule in rules where rule.from.contains("people") {
+            for p in [k, k + 1] where rule.after.match(toks, at: p) != nil { return true }
+        }
+        return false
+    }
+
+    /// True when the words before a bare number compare it with a figure just stated ("down from", "contre").
+    private static func comparison(_ toks: [Token], before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let w1 = toks[start - 1].folded
+        let w0 = start > 1 ? toks[start - 2].folded : ""
+        if w1 == "contre" || w1 == "versus" || w1 == "vs" { return true }
+        if w1 == "from", ["up", "down"].contains(w0) { return true }
+        if (w1 == "with" || w1 == "to"), w0 == "compared" { return true }
+        return false
     }
 
     /// Past a run of "5 and 6", "5-7" after a label ("articles 5 and 6").
@@ -359,9 +469,10 @@ public struct FigureExtractor: Extractor {
         // a few adjectives before the counted thing: listed ones, or up to two other words
         var m = j
         var free = 0
-        while m < toks.count, m - j < 3, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded),
+        while m < toks.count, m - j < 4, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded),
               !NumberWords.opens(toks[m].folded), !notCounted.contains(toks[m].folded) {
-            if !adjectives.contains(toks[m].folded) { free += 1 }
+            // listed adjectives and names ("800 Malagasy Red Cross volunteers") are free; other words, two at most
+            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized { free += 1 }
             if free > 2 { break }
             m += 1
             if let (ml, metric) = metrics.match(toks, at: m) { return (metric, j, m + ml) }
@@ -369,7 +480,8 @@ public struct FigureExtractor: Extractor {
         // English: a plural noun outside the vocabulary counts itself ("12 hospitals" → hospitals)
         guard !a.weak, !a.yearLike, scan.isEnglish() else { return nil }
         var n = j
-        while n < toks.count, n - j < 3, adjectives.contains(toks[n].folded) { n += 1 }
+        while n < toks.count, n - j < 3, toks[n].kind == .word,
+              adjectives.contains(toks[n].folded) || (toks[n].isCapitalized && !FigureWords.isFunctionWord(toks[n].folded)) { n += 1 }
         guard let value = a.value else { return nil }
         if let noun = englishNoun(toks, at: n, singular: value == 1) { return (noun, j, n + 1) }
         // one modifier before it ("12 field hospitals")
@@ -426,7 +538,8 @@ public struct FigureExtractor: Extractor {
 /// The metrics data file (`Pipelines/data/metrics.yaml`).
 struct MetricsFile: Decodable {
     struct ContextRule: Decodable {
-        var from: String
+        /// One metric or a list of them.
+        var from: [String]
         var to: String
         var agents: [String]?
         var triggers: [String]?
@@ -437,7 +550,11 @@ struct MetricsFile: Decodable {
         init(from decoder: Decoder) throws {
             try rejectUnknownKeys(in: decoder, allowed: ["from", "to", "agents", "triggers", "window", "after", "before"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            from = try c.decode(String.self, forKey: .from)
+            if let list = try? c.decode([String].self, forKey: .from) {
+                from = list
+            } else {
+                from = [try c.decode(String.self, forKey: .from)]
+            }
             to = try c.decode(String.self, forKey: .to)
             agents = try c.decodeIfPresent([String].self, forKey: .agents)
             triggers = try c.decodeIfPresent([String].self, forKey: .triggers)
