@@ -139,6 +139,12 @@ public struct FigureExtractor: Extractor {
         var inDate = [Bool](repeating: false, count: toks.count)
         for f in found { for k in f.range { inDate[k] = true } }
         var scan = Scan(toks: toks, inDate: inDate)
+        // a figure's as-of date is a day the sentence writes out ("le 25 octobre", "Oct 26"), not a month,
+        // a year, "today", or a deadline ("by June 2026", "d'ici 2030")
+        let asOfCandidates = found.filter { f in
+            f.date.day != nil && toks[f.range].contains { $0.kind == .number }
+                && !(f.range.lowerBound > 0 && Self.deadlineWords.contains(toks[f.range.lowerBound - 1].folded))
+        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
         // the sentence's scalars, made once when it has a figure: `SentenceContext.text(tokens:)` walks
         // from the sentence start each time, which a long sentence with many figures cannot afford
         var scalars: [Unicode.Scalar] = []
@@ -168,7 +174,7 @@ public struct FigureExtractor: Extractor {
                     surface: text(range), value: figure.value, qualifier: figure.qualifier,
                     qualifierText: figure.qualifier != nil && !qualifierRange.isEmpty ? text(qualifierRange) : nil,
                     metric: metric, unitText: text(figure.unitStart..<figure.end),
-                    asOf: undated.contains(metric) ? nil : Self.asOf(found, figureStart: figure.start, figureEnd: figure.end),
+                    asOf: undated.contains(metric) ? nil : Self.asOf(asOfCandidates, figureStart: figure.start, figureEnd: figure.end),
                     role: role(toks, after: figure.end), provenance: context.provenance(tokens: range)))
             }
             i = max(i + 1, next)
@@ -504,6 +510,8 @@ public struct FigureExtractor: Extractor {
         return FigureWords.looksPlural(w) ? w : nil
     }
 
+    private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
+
     private static let linkWords: Set<String> = ["de", "d'", "of", "des", "du"]
 
     /// True when the sentence around `figure` turns its metric into the rule's target.
@@ -524,9 +532,17 @@ public struct FigureExtractor: Extractor {
     }
 
     /// The date nearest to the figure in the same sentence; the later one when two are as near.
+    /// `found` is the sentence's as-of candidates, sorted by position; only the few around the figure are
+    /// looked at, so a sentence with many dates and many figures stays linear.
     private static func asOf(_ found: [DateExtractor.Found], figureStart: Int, figureEnd: Int) -> PartialDate? {
+        guard !found.isEmpty else { return nil }
+        var lo = 0, hi = found.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if found[mid].range.lowerBound < figureStart { lo = mid + 1 } else { hi = mid }
+        }
         var best: (distance: Int, date: PartialDate)?
-        for f in found {
+        for f in found[max(0, lo - 2)..<min(found.count, lo + 2)] {
             let d = f.range.upperBound <= figureStart ? figureStart - f.range.upperBound : max(0, f.range.lowerBound - figureEnd)
             if let b = best, b.distance < d || (b.distance == d && b.date >= f.date) { continue }
             best = (d, f.date)
