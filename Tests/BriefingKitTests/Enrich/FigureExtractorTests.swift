@@ -207,6 +207,59 @@ private func figures(_ text: String, on documentDate: PartialDate? = PartialDate
         #expect(t < .seconds(20))
     }
 
+    @Test func theCountedThingFromTheSentence() throws {
+        // a part of a whole counts what the whole counts; the whole is a figure of its own
+        let part = try figures("Seven of the 10 member states voted in favour.")
+        #expect(part.map(\.value) == [7, 10])
+        #expect(part.map(\.metric) == ["member-states", "member-states"])
+        #expect(try figures("At least 20 of the countries that signed have no such law.").first?.metric == "signatory-countries")
+        // a casualty phrase stands for its noun
+        #expect(try figures("Officials said 15 were still missing.").map(\.metric) == ["missing"])
+        #expect(try figures("Plus de 4 000 ont été évacués.").map(\.metric) == ["evacuated"])
+        // a comparison with the figure just stated
+        let seats = try figures("The party won 42 seats, down from 57 five years ago.")
+        #expect(seats.map(\.value) == [42, 57])
+        #expect(seats.map(\.metric) == ["seats", "seats"])
+        // with no counted thing stated before, a comparison copies nothing
+        #expect(try figures("Les sinistrés sont 3 000, contre 1 200 la veille.").isEmpty)
+        // "the number of X … to N"
+        #expect(try figures("The number of hospitals in the network has risen to 85.").map(\.metric) == ["hospitals"])
+        // a plural nationality counts people
+        #expect(try figures("Près de 2 millions de Libanais ont voté.").map(\.metric) == ["people"])
+        #expect(try figures("Some 4,000 Ethiopians crossed the border.").map(\.metric) == ["people"])
+    }
+
+    @Test func wordsThatAreNotFigures() throws {
+        // a bare "one" counts only when a rule names what it counts
+        #expect(try figures("The law lets police in one country ask for data held in another.").isEmpty)
+        #expect(try figures("One person was killed in the blast.").map(\.metric) == ["deaths"])
+        // a number after a name is a model or an edition
+        #expect(try figures("The airline grounded its Boeing 737 jets.").isEmpty)
+        // an exchange rate is no amount of money
+        #expect(try figures("Markets: USD/VND 26,345 at the close.").isEmpty)
+        // ordinal context: "the first two summits"
+        #expect(try figures("Only 40 percent of pledges made at the first two summits were paid.").map(\.metric) == ["percent"])
+    }
+
+    @Test func asOfOnlyFromAWrittenDay() throws {
+        #expect(try figures("Le 25 octobre, 72 pays ont signé la Convention.").first?.asOf?.iso == "2025-10-25")
+        #expect(try figures("The council committed to cover 90 percent of tariff lines by June 2026.").first?.asOf == nil)
+        #expect(try figures("Aujourd'hui, 39 pays disposent d'une loi spécifique.").first?.asOf == nil)
+        #expect(try figures("The bloc must reach 50 ratifications by 30 June 2026.").first?.asOf == nil)
+    }
+
+    @Test func rulesMayStartFromSeveralMetrics() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString).yaml")
+        try "version: 1\nmetrics:\n  people: [people]\n  workers: [workers]\n  deaths: [dead]\ncontext_rules:\n  - from: [people, workers]\n    to: deaths\n    after: [were killed]\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let e = try FigureExtractor(metricsFile: url.path)
+        var f = Findings()
+        for s in Tokenizer.sentences("At least 14 aid workers were killed and 3 people were killed.") {
+            e.extract(SentenceContext(documentID: "d", paragraphID: "d#p1", documentDate: nil, sentence: s), into: &f)
+        }
+        #expect(f.figures.map(\.metric) == ["deaths", "deaths"])
+    }
+
     @Test func projectDataFileLoads() throws {
         let f = try FigureExtractor(metricsFile: Repo.root.appendingPathComponent("Pipelines/data/metrics.yaml").path)
         var findings = Findings()

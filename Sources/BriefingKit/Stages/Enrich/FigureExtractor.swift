@@ -485,6 +485,9 @@ public struct FigureExtractor: Extractor {
         }
         // English: a plural noun outside the vocabulary counts itself ("12 hospitals" → hospitals)
         guard !a.weak, !a.yearLike, scan.isEnglish() else { return nil }
+        // "Boeing 737 jets", "Windows 11 machines": a number right after a name is a model or an edition
+        if a.start > 0, toks[a.start - 1].kind == .word, toks[a.start - 1].isCapitalized,
+           !FigureWords.isFunctionWord(toks[a.start - 1].folded), qualifiers[toks[a.start - 1].folded] == nil { return nil }
         var n = j
         while n < toks.count, n - j < 3, toks[n].kind == .word,
               adjectives.contains(toks[n].folded) || (toks[n].isCapitalized && !FigureWords.isFunctionWord(toks[n].folded)) { n += 1 }
