@@ -3,7 +3,7 @@
 SWIFT ?= swift
 PIPELINE ?= Pipelines/hanoi-convention.yaml
 
-.PHONY: setup setup-test build run test score clean
+.PHONY: setup setup-test build run test score bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,10 @@ score: build
 	.build/release/briefing score Pipelines/devset.yaml
 	BRIEFING_CORPUS=Tests/BriefingKitTests/Fixtures/heldout/articles .build/release/briefing score Pipelines/devset.yaml
 	.build/release/briefing score --gold Tests/BriefingKitTests/Fixtures/seeds-expected.json Pipelines/hanoi-convention.yaml
+
+# briefing and the pandas peer side by side (scripts/bench.sh): BENCH_SIZES="1000 10000 100000" make bench
+bench: build
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .build out/hanoi-convention

@@ -60,7 +60,8 @@ public struct CheckScore: Sendable, CustomStringConvertible {
 /// (canonical, surfaces, aliases), compared without case or accents; people (document, person),
 /// names compared through `PersonIdentity.key` with the gold's aliases; figures (document, value,
 /// metric), with qualifier and as-of date scored apart; commitments (document, the gold's verbatim
-/// excerpt of the sentence, actor), where actors match when one's words hold the other's.
+/// excerpt of the sentence, actor), where actors match when one's words hold the other's, when they
+/// are two names of one country, or two names the gold gives one organisation.
 /// Titles match without case, accents or outer punctuation; dates match in value and precision.
 public struct Scorer: Sendable {
     public var gold: GoldSet
@@ -172,7 +173,14 @@ public struct Scorer: Sendable {
         for d in scored {
             for c in d.findings.commitments {
                 let match = commitmentsOf[d.id]?.first { g in
-                    c.provenance.sentence.contains(g.sentenceContains) && g.actors.contains { Self.sameActor(c.actor, $0) || Self.sameActor(c.actorText, $0) }
+                    c.provenance.sentence.contains(g.sentenceContains)
+                        && g.actors.contains { actor in
+                            Self.sameActor(c.actor, actor) || Self.sameActor(c.actorText, actor)
+                                || Self.sameCountry(c.actor, actor)
+                                || (orgNames[d.id]?[Self.fold(actor)]).map { key in
+                                    orgNames[d.id]?[Self.fold(c.actor)] == key || orgNames[d.id]?[Self.fold(c.actorText)] == key
+                                } == true
+                        }
                 }
                 predictedCommitments.append((d.id, match?.sentenceContains ?? "\(c.actor): \(c.provenance.sentence.prefix(60))"))
             }
@@ -235,6 +243,24 @@ public struct Scorer: Sendable {
         let a = fold(predicted), b = fold(gold)
         return a == b || (!b.isEmpty && (" " + a + " ").contains(" " + b + " ")) || (!a.isEmpty && (" " + b + " ").contains(" " + a + " "))
     }
+
+    /// Two names of one country in French or English (`Japon`, `Japan`), as ICU names them.
+    static func sameCountry(_ a: String, _ b: String) -> Bool {
+        guard let x = countryNames[fold(a)], let y = countryNames[fold(b)] else { return false }
+        return x == y
+    }
+
+    /// Folded French and English names of every ISO country → its alpha-2 code.
+    private static let countryNames: [String: String] = {
+        var names: [String: String] = [:]
+        let locales = [Locale(identifier: "fr_FR"), Locale(identifier: "en_US")]
+        for region in Locale.Region.isoRegions where region.identifier.count == 2 {
+            for locale in locales {
+                if let name = locale.localizedString(forRegionCode: region.identifier) { names[fold(name)] = region.identifier }
+            }
+        }
+        return names
+    }()
 
     /// A title without case, accents, outer punctuation or repeated spaces.
     static func titleKey(_ title: String) -> String {

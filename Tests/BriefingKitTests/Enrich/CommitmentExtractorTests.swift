@@ -207,6 +207,58 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(b.allSatisfy { $0.themes == ["international-cooperation"] && $0.date == nil })
     }
 
+    @Test func englishGivingVerbsAndPledgesWithoutTo() throws {
+        let a = run("Canada pledged $15 million for flood relief, and the Netherlands will provide two rescue teams.", try makeExtractor(),
+                    hand: Hand(entities: [(.country, "Canada", "Canada"), (.country, "Pays-Bas", "Netherlands")]))
+        #expect(a.map(\.actor) == ["Canada", "Pays-Bas"])
+        #expect(a.map(\.trigger) == ["pledged", "will provide"])
+        let b = run("The Arctic Research Council said it will fund ten new monitoring stations.", try makeExtractor())
+        #expect(b.count == 1 && b.first?.actor == "Arctic Research Council" && b.first?.actorText == "it")
+        // negated, or a noun: no commitment
+        #expect(run("Brazil did not pledge to cut its tariffs.", try makeExtractor()).isEmpty)
+        #expect(run("The money pledged by donors has not arrived.", try makeExtractor()).isEmpty)
+    }
+
+    @Test func frenchFutureOfGivingAndReflexivePastCommitment() throws {
+        let a = run("La Norvège versera 20 millions d'euros au fonds. L'Italie s'est engagée à accueillir la prochaine réunion.", try makeExtractor(),
+                    hand: Hand(entities: [(.country, "Norvège", "Norvège"), (.country, "Italie", "Italie")]))
+        #expect(a.map(\.actor) == ["Norvège", "Italie"])
+        #expect(a.map(\.trigger) == ["versera", "s'est engagée à"])
+        let b = run("Le ministre a invité les délégués à la cérémonie de clôture.", try makeExtractor())
+        #expect(b.isEmpty)
+        let c = run("La Fédération des transporteurs invite les autorités à rouvrir les routes.", try makeExtractor())
+        #expect(c.count == 1 && c.first?.actor == "Fédération des transporteurs" && c.first?.trigger == "invite les autorités à")
+    }
+
+    @Test func pronounsResolveToTheParagraphsActors() throws {
+        // `he` after a quote: the speaker of the previous sentence
+        let a = run("\"Trade must grow,\" Marta Oliveira said. She urged investors to back regional factories.", try makeExtractor(),
+                    hand: Hand(people: [("Marta Oliveira", "Marta Oliveira")]))
+        #expect(a.count == 1 && a.first?.actor == "Marta Oliveira" && a.first?.actorText == "She")
+        // `we` inside a quote: the speaker the sentence names
+        let b = run("\"We will send engineers next week,\" said Omar Haddad, the regional director.", try makeExtractor(speaker: "Someone Else"),
+                    hand: Hand(people: [("Omar Haddad", "Omar Haddad")]))
+        #expect(b.count == 1 && b.first?.actor == "Omar Haddad" && b.first?.actorText == "We")
+        // `the agency`: the organisation named before
+        let c = run("Lena Berg of the Water Relief Agency spoke first. The agency would deliver filters to every village.", try makeExtractor(),
+                    hand: Hand(entities: [(.organisation, "Water Relief Agency", "Water Relief Agency")], people: [("Lena Berg", "Lena Berg")]))
+        #expect(c.count == 1 && c.first?.actor == "Water Relief Agency" && c.first?.actorText == "The agency")
+    }
+
+    @Test func clauseAfterThatBelongsToTheFirstTrigger() throws {
+        let c = run("Olu Adebayo promised that Lagos would host the next round.", try makeExtractor(),
+                    hand: Hand(people: [("Olu Adebayo", "Olu Adebayo")]))
+        #expect(c.count == 1 && c.first?.actor == "Olu Adebayo" && c.first?.trigger == "promised")
+    }
+
+    @Test func titleAppositionAndBracketedAcronym() throws {
+        let a = run("Le ministre de l'Agriculture, Paul Nganou, a promis de rouvrir les marchés.", try makeExtractor(),
+                    hand: Hand(people: [("Paul Nganou", "ministre de l'Agriculture, Paul Nganou")]))
+        #expect(a.count == 1 && a.first?.actor == "Paul Nganou" && a.first?.actorKind == "person")
+        let b = run("The Pacific Islands Forum (PIF) urged members to ratify the fisheries deal.", try makeExtractor())
+        #expect(b.count == 1 && b.first?.actor == "Pacific Islands Forum" && b.first?.actorKind == "organisation")
+    }
+
     @Test(arguments: [
         "Le Vietnam maintient une politique de défense des \"quatre non\", privilégiant la résolution pacifique des différends et contribuant activement au maintien de la paix et de la sécurité internationales, y compris en matière de cybersécurité.",
         "Avec un total de 68 articles, la Convention favorisera la coopération internationale pour prévenir et traiter ce type de criminalité, qui pose de nombreux défis au monde en raison de sa rapidité et de ses conséquences profondes.",
@@ -219,6 +271,9 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         "Il promet d'être un grand événement.",
         "Ce qu'on appelle la cybercriminalité touche surtout les pays à revenu faible.",
         "The meeting was called for 10 am.",
+        "The storm will cut power lines across the region.",
+        "Voluntary promises did not deliver vaccines.",
+        "Les pays invités à la conférence sont arrivés.",
     ])
     func descriptiveSentencesYieldNothing(_ sentence: String) throws {
         #expect(run(sentence, try makeExtractor()).isEmpty)

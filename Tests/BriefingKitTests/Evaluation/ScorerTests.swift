@@ -79,4 +79,11 @@ import Testing
         #expect(report.table("people", language: "en")?.gold == 0)
         #expect(report.check("dates", language: "fr")?.right == 0)  // 2025-10-26 expected, none found
     }
+
+    @Test func countryActorsMatchAcrossLanguages() {
+        #expect(Scorer.sameCountry("Japon", "Japan"))
+        #expect(Scorer.sameCountry("États-Unis", "United States"))
+        #expect(!Scorer.sameCountry("Japon", "China"))
+        #expect(!Scorer.sameCountry("ONU", "United Nations"))
+    }
 }

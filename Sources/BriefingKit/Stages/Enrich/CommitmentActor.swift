@@ -24,6 +24,12 @@ struct SentenceMentions {
         people = findings.people.filter { same($0.provenance) }.sorted { $0.provenance.start < $1.provenance.start }
         dates = findings.dates.filter { same($0.provenance) }.sorted { $0.provenance.start < $1.provenance.start }
     }
+
+    /// True when an entity or a person found by an earlier extractor lies within `range` (scalar offsets).
+    func names(within range: Range<Int>) -> Bool {
+        entities.contains { range.lowerBound <= $0.provenance.start && $0.provenance.end <= range.upperBound }
+            || people.contains { range.lowerBound <= $0.provenance.start && $0.provenance.end <= range.upperBound }
+    }
 }
 
 /// Turns a subject noun phrase into actors: the entity or person found there by earlier
@@ -35,6 +41,28 @@ struct ActorResolver {
     let context: SentenceContext
     let tokens: [Token]
     let mentions: SentenceMentions
+    /// Everything found so far in the corpus (earlier sentences of the document included), for
+    /// `the minister`, `the organisation` and a surname alone.
+    var findings: Findings = Findings()
+
+    /// People of the document found before this sentence, last first.
+    private func earlierPeople() -> [PersonMention] {
+        findings.people.reversed().filter {
+            $0.provenance.documentID == context.documentID
+                && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
+        }
+    }
+
+    /// The last organisation (or country) named before token `before` of this sentence, in this paragraph first, then in the document.
+    private func lastEntity(_ kind: EntityMention.Kind, before: Int) -> EntityMention? {
+        let limit = before < tokens.count ? tokens[before].start : Int.max
+        if let e = mentions.entities.last(where: { $0.kind == kind && $0.provenance.end <= limit }) { return e }
+        let earlier = findings.entities.filter {
+            $0.kind == kind && $0.provenance.documentID == context.documentID
+                && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
+        }
+        return earlier.last(where: { $0.provenance.paragraphID == context.paragraphID }) ?? earlier.last
+    }
 
     /// Actors named by `span`; several for `Le Vietnam et l'ONUDC`, none for a non-actor (`la Convention`).
     /// `searchUntil` bounds the search for a person in apposition after a title (`le ministre, M. X,`).
@@ -44,7 +72,7 @@ struct ActorResolver {
         while h < span.upperBound {
             let w = tokens[h].folded
             let lead = w == "de" && h + 1 < span.upperBound && G.quantifiers.contains(tokens[h + 1].folded)
-            guard G.determiners.contains(w) || G.quantifiers.contains(w) || lead else { break }
+            guard G.determiners.contains(w) || G.quantifiers.contains(w) || G.possessives.contains(w) || lead else { break }
             h += 1
         }
         guard h < span.upperBound else { return [] }
@@ -54,12 +82,22 @@ struct ActorResolver {
         let start = span.lowerBound
         let lo = tokens[span.lowerBound].start
         let hi = tokens[span.upperBound - 1].end
-        let isTitle = lexicon.personHeads.contains(head)
+        // English puts the title last: `Madagascar's health minister, Fanja Rakotomalala,`
+        let last = tokens[span.upperBound - 1].folded
+        let isTitle = lexicon.personHeads.contains(head) || lexicon.personHeads.contains(last)
 
         // a person named in the phrase, or right after a title (`le ministre, Luong Tam Quang,`)
         let headStart = tokens[h].start
         if let person = mentions.people.first(where: { $0.provenance.start >= lo && $0.provenance.end <= hi }),
            isTitle || person.provenance.start <= headStart {
+            return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+        }
+        // `UNODC Executive Director Ghada Waly`: a person named at the end of the phrase
+        if let person = mentions.people.first(where: { $0.provenance.start >= lo && $0.provenance.end == hi }) {
+            return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+        }
+        // a person mention that covers the head (its title before it: `minister, Fanja Rakotomalala`)
+        if let person = mentions.people.first(where: { $0.provenance.start <= headStart && $0.provenance.end > headStart }) {
             return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
         }
         if isTitle {
@@ -77,13 +115,58 @@ struct ActorResolver {
                 ResolvedActor(text: $0.surface, name: $0.name, kind: kindName($0.kind), tokenStart: start)
             }
         }
-        if let e = mentions.entities.first(where: { $0.provenance.start <= headStart && $0.provenance.end > headStart }) {
+        if let e = mentions.entities.first(where: { $0.provenance.start <= headStart && $0.provenance.end > headStart }),
+           !partOfLongerName(e, span: span) {
             return [ResolvedActor(text: text, name: e.name, kind: kindName(e.kind), tokenStart: start)]
+        }
+
+        // `the minister` alone: the last person of the document with that title
+        if isTitle, span.upperBound - h <= 3, !tokens[h].isCapitalized || h == span.lowerBound,
+           let person = earlierPeople().first(where: { p in
+               guard let title = p.title else { return false }
+               let t = TextFolder.shared.fold(title)
+               return t.contains(head) || t.contains(last)
+           }) {
+            return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+        }
+        // `the organisation`, `l'agence`, `the country`: the last one named
+        if let kind = anaphora(span), let e = lastEntity(kind, before: span.lowerBound) {
+            return [ResolvedActor(text: text, name: e.name, kind: kindName(e.kind), tokenStart: start)]
+        }
+        // a surname alone (`Mensah urged`): the person named in full earlier in the document
+        if tokens[h].isCapitalized, tokens[h].kind == .word, span.upperBound - h <= 3,
+           (h..<span.upperBound).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].kind == .punctuation }) {
+            let written = TextFolder.shared.fold(context.text(tokens: h..<span.upperBound))
+            if let person = earlierPeople().first(where: { p in
+                let name = TextFolder.shared.fold(p.name)
+                return name != written && name.hasSuffix(" " + written)
+            }) {
+                return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
+            }
         }
 
         // no mention: read the phrase
         guard let (name, kind) = reading(span: span, head: h) else { return [] }
         return [ResolvedActor(text: text, name: name, kind: kind, tokenStart: start)]
+    }
+
+    /// The kind of entity a definite description stands for (`the agency` → organisation,
+    /// `le pays` → country), nil for any other phrase.
+    func anaphora(_ span: Range<Int>) -> EntityMention.Kind? {
+        guard span.count == 2, G.definite.contains(tokens[span.lowerBound].folded) else { return nil }
+        let head = tokens[span.lowerBound + 1].folded
+        if lexicon.organisationHeads.contains(head) { return .organisation }
+        if lexicon.countryHeads.contains(head) { return .country }
+        return nil
+    }
+
+    /// True when the entity is only the start of a longer capitalised name in the span
+    /// (`Asia` in `The Asia Internet Coalition`).
+    private func partOfLongerName(_ e: EntityMention, span: Range<Int>) -> Bool {
+        guard let next = span.first(where: { tokens[$0].start >= e.provenance.end }) else { return false }
+        let t = tokens[next]
+        return t.kind == .word && t.isCapitalized && !t.text.hasPrefix("'") && !t.text.hasPrefix("’")
+            && !mentions.entities.contains(where: { $0.provenance.start <= t.start && $0.provenance.end >= t.end })
     }
 
     private func kindName(_ kind: EntityMention.Kind) -> String {

@@ -46,7 +46,8 @@ public struct CommitmentExtractor: Extractor {
         guard !matches.isEmpty else { return }
         let finder = SubjectFinder(tokens: tokens, triggerStarts: Set(matches.map { $0.match.range.lowerBound }))
         let here = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
-        let resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: here)
+        var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: here)
+        resolver.findings = findings
 
         // 1. the action of each trigger: up to the next trigger, punctuation or 14 words
         let starts = matches.map { $0.match.range.lowerBound }
@@ -65,6 +66,10 @@ public struct CommitmentExtractor: Extractor {
         var hits: [Hit] = []
         for (k, (p, match)) in matches.enumerated() {
             let first = match.range.lowerBound
+            // `She promised that Nairobi would host …`: what a clause after `that`/`que` promises is the first trigger's
+            if k > 0, !lexicon.triggers[p].subjectAfter, Self.insideComplement(of: matches[k - 1].match, next: first, tokens: tokens) {
+                continue
+            }
             var end = max(match.range.upperBound, actions[k].upperBound)
             var scope = first..<tokens.count
             let ref: SubjectRef?
@@ -82,9 +87,17 @@ public struct CommitmentExtractor: Extractor {
             }
             let actors: [ResolvedActor]
             switch ref {
-            case .span(let span)?: actors = resolver.actors(span: span, searchUntil: first)
+            case .span(let span)?:
+                // `The group urged …`: the organisation (or country) the previous sentence is about
+                if let kind = resolver.anaphora(span),
+                   let a = pronounActor(span.lowerBound, word: kind == .country ? "it-country" : "it-organisation",
+                                        context: context, previous: previous, findings: findings) {
+                    actors = [ResolvedActor(text: context.text(tokens: span), name: a.name, kind: a.kind, tokenStart: span.lowerBound)]
+                } else {
+                    actors = resolver.actors(span: span, searchUntil: first)
+                }
             case .pronoun(let i)?:
-                actors = pronounActor(i, tokens: tokens, context: context, previous: previous, findings: findings).map { [$0] } ?? []
+                actors = pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
             }
             for actor in actors {
@@ -141,6 +154,14 @@ public struct CommitmentExtractor: Extractor {
     }
 
     // MARK: - pieces
+
+    /// True when the trigger at `next` stands in a `that`/`que` clause right after the trigger `m`
+    /// (`promised that Nairobi would host`), with no punctuation between.
+    static func insideComplement(of m: KeywordPattern.Match, next: Int, tokens: [Token]) -> Bool {
+        let e = m.range.upperBound
+        guard e < next, ["that", "que", "qu'"].contains(tokens[e].folded) else { return false }
+        return !(e..<next).contains { tokens[$0].kind == .punctuation }
+    }
 
     /// The trigger as written, with the verb group before it (`a réaffirmé son soutien`) and `…`
     /// for what a gap of more than 3 words skipped.
@@ -200,16 +221,42 @@ public struct CommitmentExtractor: Extractor {
         return r.lowerBound..<j
     }
 
-    /// The actor of a subject pronoun: the speaker, or the subject of the previous sentence; nil for an
-    /// unresolved `il`/`elle`, the unknown actor for an unresolved `ils`/`elles`.
-    private func pronounActor(_ p: Int, tokens: [Token], context: SentenceContext, previous: Sentence?,
+    /// The actor of a subject pronoun at token `p`: for `je`/`nous`/`we` the speaker the sentence
+    /// names (`"…," she said`) or the document's speaker; for the others an actor of the same
+    /// sentence before it (`X said it will …`), the subject of the previous sentence, the last
+    /// person of the paragraph (`he`, `she`, `il`, `elle`), a commitment of the previous sentence.
+    /// Nil for an unresolved `il`/`elle`/`he`/`she`/`it`, the unknown actor for an unresolved `ils`/`they`.
+    /// `word` overrides the pronoun read from the token (`a-t-elle` → `elle`).
+    private func pronounActor(_ p: Int, word: String? = nil, context: SentenceContext, previous: Sentence?,
                               findings: Findings) -> ResolvedActor? {
+        typealias G = CommitmentGrammar
+        let tokens = context.sentence.tokens
         let written = tokens[p].folded == "j'" ? "j'" : tokens[p].text
-        let w = tokens[p].folded
-        if CommitmentGrammar.firstPerson.contains(w) {
+        let w = word ?? tokens[p].folded
+        func here(_ a: ResolvedActor) -> ResolvedActor { ResolvedActor(text: written, name: a.name, kind: a.kind, tokenStart: p) }
+        if G.firstPerson.contains(w) {
+            if let s = quoteSpeaker(context: context, previous: previous, findings: findings) { return here(s) }
             return ResolvedActor(text: written, name: speaker ?? lexicon.speakerActor, kind: "person", tokenStart: p)
         }
-        let plural = CommitmentGrammar.plural.contains(w)
+        let plural = G.plural.contains(w)
+        func fits(_ a: ResolvedActor) -> Bool {
+            if G.personal.contains(w) { return a.kind == "person" }
+            if w == "it" { return a.kind != "person" }
+            if w == "it-organisation" { return a.kind == "organisation" }
+            if w == "it-country" { return a.kind == "country" }
+            return true
+        }
+        // the same sentence: `The agency said it will provide …`
+        let finder = SubjectFinder(tokens: tokens, triggerStarts: [])
+        let mentionsHere = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
+        if case .span(let span)? = finder.mainSubject(before: p), span.upperBound <= p {
+            var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: mentionsHere)
+            resolver.findings = findings
+            // a name the extractors found, or one of at least two capitalised words (`The Global Environment Facility`)
+            let named = mentionsHere.names(within: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end)
+                || span.filter({ tokens[$0].kind == .word && tokens[$0].isCapitalized && !G.determiners.contains(tokens[$0].folded) }).count >= 2
+            if named, let a = resolver.actors(span: span, searchUntil: span.upperBound).first, fits(a) { return here(a) }
+        }
         let index = context.sentence.index - 1
         if let previous {
             let prevMatches = lexicon.matches(in: previous.tokens)
@@ -218,21 +265,93 @@ public struct CommitmentExtractor: Extractor {
             var prevContext = context
             prevContext.sentence = previous
             if case .span(let span)? = finder.mainSubject(before: previous.tokens.count) {
-                let resolver = ActorResolver(lexicon: lexicon, context: prevContext, tokens: previous.tokens, mentions: mentions)
-                if let a = resolver.actors(span: span, searchUntil: span.upperBound).first, plural || a.kind == "person" {
-                    return ResolvedActor(text: tokens[p].text, name: a.name, kind: a.kind, tokenStart: p)
+                var resolver = ActorResolver(lexicon: lexicon, context: prevContext, tokens: previous.tokens, mentions: mentions)
+                resolver.findings = findings
+                if let a = resolver.actors(span: span, searchUntil: span.upperBound).first,
+                   plural || fits(a) {
+                    return here(a)
                 }
             }
-            if !plural, let person = mentions.people.first {
+            if !plural, !w.hasPrefix("it"), let person = mentions.people.first {
                 return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
+            }
+            // `"…," Mensah said. He urged …`: the speaker of the previous sentence
+            if !plural, !w.hasPrefix("it"), word == nil,
+               let s = speakerNamed(in: prevContext, previous: nil, findings: findings, quoteOnly: true) {
+                return ResolvedActor(text: tokens[p].text, name: s.name, kind: "person", tokenStart: p)
             }
         }
         if let c = findings.commitments.last(where: {
             $0.provenance.documentID == context.documentID && $0.provenance.paragraphID == context.paragraphID
-                && $0.provenance.sentenceIndex == index && (plural || $0.actorKind == "person")
+                && $0.provenance.sentenceIndex == index && (plural || $0.actorKind == "person") && !w.hasPrefix("it")
         }) {
             return ResolvedActor(text: tokens[p].text, name: c.actor, kind: c.actorKind, tokenStart: p)
         }
+        // the last person named earlier in the paragraph
+        if !plural, !w.hasPrefix("it"), let person = findings.people.last(where: {
+            $0.provenance.documentID == context.documentID && $0.provenance.paragraphID == context.paragraphID
+                && $0.provenance.sentenceIndex < context.sentence.index
+        }) {
+            return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
+        }
+        // `He` opening a paragraph of a news story: the last person the document named
+        if G.personal.contains(w), let person = findings.people.last(where: {
+            $0.provenance.documentID == context.documentID
+                && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
+        }) {
+            return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
+        }
         return plural ? ResolvedActor(text: tokens[p].text, name: lexicon.unknownActor, kind: "group", tokenStart: p) : nil
+    }
+
+    /// The speaker a sentence names around a verb of saying (`"…," said Marcus Feld`, `Mensah said`,
+    /// `"…," she said`, `», a-t-elle ajouté`, `selon le ministre X`), else the one of the previous sentence.
+    private func quoteSpeaker(context: SentenceContext, previous: Sentence?, findings: Findings) -> ResolvedActor? {
+        if let s = speakerNamed(in: context, previous: previous, findings: findings) { return s }
+        guard let previous else { return nil }
+        var prevContext = context
+        prevContext.sentence = previous
+        return speakerNamed(in: prevContext, previous: nil, findings: findings)
+    }
+
+    /// `quoteOnly`: only a name right before or after the verb of saying (no pronoun), with a name
+    /// read from capitalised words when no extractor found one (`Mensah said`).
+    private func speakerNamed(in context: SentenceContext, previous: Sentence?, findings: Findings,
+                              quoteOnly: Bool = false) -> ResolvedActor? {
+        typealias G = CommitmentGrammar
+        let tokens = context.sentence.tokens
+        let mentions = SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index)
+        let thirdPerson: [String: String] = ["he": "he", "she": "she", "il": "il", "elle": "elle",
+                                             "a-t-il": "il", "a-t-elle": "elle"]
+        for k in tokens.indices where G.reporting.contains(tokens[k].folded) || tokens[k].folded == "selon"
+            || tokens[k].folded == "according" {
+            let from = k + 1 < tokens.count ? tokens[k + 1].start : Int.max
+            let to = tokens[min(k + 8, tokens.count - 1)].end
+            if let person = mentions.people.first(where: { $0.provenance.start >= from && $0.provenance.start <= to }) {
+                return ResolvedActor(text: person.surface, name: person.name, kind: "person", tokenStart: nil)
+            }
+            let back = tokens[max(0, k - 4)].start
+            if let person = mentions.people.last(where: { $0.provenance.end <= tokens[k].start && $0.provenance.end >= back }) {
+                return ResolvedActor(text: person.surface, name: person.name, kind: "person", tokenStart: nil)
+            }
+            if quoteOnly {
+                var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens, mentions: mentions)
+                resolver.findings = findings
+                var a = k
+                while a > 0, tokens[a - 1].kind == .word, tokens[a - 1].isCapitalized, k - a < 4 { a -= 1 }
+                var b = k + 1
+                while b < tokens.count, tokens[b].kind == .word, tokens[b].isCapitalized, b - k <= 4 { b += 1 }
+                for span in [a..<k, (k + 1)..<b] where !span.isEmpty {
+                    if let r = resolver.actors(span: span, searchUntil: span.upperBound).first, r.kind == "person" { return r }
+                }
+                continue
+            }
+            for j in [k - 1, k + 1, k - 2] where j >= 0 && j < tokens.count {
+                guard let pronoun = thirdPerson[tokens[j].folded] else { continue }
+                if let a = pronounActor(j, word: pronoun, context: context, previous: previous, findings: findings),
+                   a.kind == "person" { return a }
+            }
+        }
+        return nil
     }
 }

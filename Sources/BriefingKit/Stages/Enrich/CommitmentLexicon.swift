@@ -15,6 +15,10 @@ public struct CommitmentLexicon: Sendable {
     let nonActors: Set<String>
     let personHeads: Set<String>
     let groupHeads: Set<String>
+    /// Nouns that, after `the`/`l'`, stand for the last organisation named (`the agency`, `l'organisation`).
+    let organisationHeads: Set<String>
+    /// Nouns that, after `the`/`le`, stand for the last country named (`the country`).
+    let countryHeads: Set<String>
     /// The actor of an enumerated subject of common nouns (`participants`).
     public let listActor: String
     /// The actor of a pronoun that cannot be resolved.
@@ -55,10 +59,15 @@ public struct CommitmentLexicon: Sendable {
         self.nonActors = Set((data.nonActors ?? []).map { folder.fold($0) })
         self.personHeads = Set((data.personHeads ?? []).map { folder.fold($0) })
         self.groupHeads = Set((data.groupHeads ?? []).map { folder.fold($0) })
+        self.organisationHeads = Set((data.organisationHeads ?? []).map { folder.fold($0) })
+        self.countryHeads = Set((data.countryHeads ?? []).map { folder.fold($0) })
         self.listActor = data.listActor ?? "participants"
         self.unknownActor = data.unknownActor ?? "inconnu"
         self.speakerActor = data.speakerActor ?? "orateur"
     }
+
+    /// Words that cancel a trigger right before it or inside it.
+    static let negations: Set<String> = ["not", "never", "pas", "jamais", "refused", "declined", "refuse", "refusent"]
 
     /// Non-overlapping trigger matches of a sentence, leftmost-longest, honouring `notAfter`/`notBefore`.
     func matches(in tokens: [Token]) -> [(pattern: Int, match: KeywordPattern.Match)] {
@@ -66,6 +75,10 @@ public struct CommitmentLexicon: Sendable {
             let t = triggers[p]
             if m.range.lowerBound > 0, t.notAfter.contains(tokens[m.range.lowerBound - 1].folded) { return false }
             if m.range.upperBound < tokens.count, t.notBefore.contains(tokens[m.range.upperBound].folded) { return false }
+            // `did not pledge`, `n'a pas promis`, `will not provide`
+            let before = max(0, m.range.lowerBound - 2)..<m.range.lowerBound
+            if before.contains(where: { Self.negations.contains(tokens[$0].folded) }) { return false }
+            if m.gaps.contains(where: { g in g.contains { Self.negations.contains(tokens[$0].folded) } }) { return false }
             return true
         }
     }
@@ -76,6 +89,8 @@ private struct CommitmentsFile: Decodable {
     var nonActors: [String]?
     var personHeads: [String]?
     var groupHeads: [String]?
+    var organisationHeads: [String]?
+    var countryHeads: [String]?
     var listActor: String?
     var unknownActor: String?
     var speakerActor: String?
@@ -100,16 +115,18 @@ private struct CommitmentsFile: Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case triggers, nonActors, personHeads, groupHeads, listActor, unknownActor, speakerActor
+        case triggers, nonActors, personHeads, groupHeads, organisationHeads, countryHeads, listActor, unknownActor, speakerActor
     }
     init(from decoder: Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: ["triggers", "nonActors", "personHeads",
-                                                                  "groupHeads", "listActor", "unknownActor", "speakerActor"])
+        try rejectUnknownKeys(in: decoder, allowed: ["triggers", "nonActors", "personHeads", "groupHeads",
+                                                     "organisationHeads", "countryHeads", "listActor", "unknownActor", "speakerActor"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         triggers = try c.decode([Entry].self, forKey: .triggers)
         nonActors = try c.decodeIfPresent([String].self, forKey: .nonActors)
         personHeads = try c.decodeIfPresent([String].self, forKey: .personHeads)
         groupHeads = try c.decodeIfPresent([String].self, forKey: .groupHeads)
+        organisationHeads = try c.decodeIfPresent([String].self, forKey: .organisationHeads)
+        countryHeads = try c.decodeIfPresent([String].self, forKey: .countryHeads)
         listActor = try c.decodeIfPresent(String.self, forKey: .listActor)
         unknownActor = try c.decodeIfPresent(String.self, forKey: .unknownActor)
         speakerActor = try c.decodeIfPresent(String.self, forKey: .speakerActor)

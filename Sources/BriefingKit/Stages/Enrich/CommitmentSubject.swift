@@ -3,10 +3,24 @@
 enum CommitmentGrammar {
     static let determiners: Set<String> = ["le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                                            "the", "a", "an", "this", "these", "those"]
+    static let definite: Set<String> = ["the", "le", "la", "l'", "this", "cette", "ce", "cet"]
     static let quantifiers: Set<String> = ["nombreux", "nombreuses", "plusieurs", "certains", "certaines", "tous", "toutes",
                                            "autres", "d'autres", "divers", "diverses", "chaque",
                                            "many", "several", "some", "all", "most", "each", "other", "numerous"]
-    static let pronouns: Set<String> = ["je", "j'", "nous", "il", "elle", "ils", "elles", "i", "we", "he", "she", "they"]
+    static let pronouns: Set<String> = ["je", "j'", "nous", "il", "elle", "ils", "elles", "i", "we", "he", "she", "they", "it"]
+    /// Pronouns that stand for a person (`he`, `she`); `il`/`elle` may also stand for a country or an organisation.
+    static let personal: Set<String> = ["he", "she"]
+    /// Verbs of saying that end a subject read backwards or forwards (`X said the government …`)
+    /// and introduce the speaker of a quote (`"…," she said`, `», a déclaré le ministre`).
+    static let reporting: Set<String> = [
+        "said", "says", "told", "tells", "added", "adds", "adding", "noted", "warned", "explained", "insisted",
+        "argued", "wrote", "conceded", "acknowledged", "stressed", "recalled", "replied", "predicted",
+        "declare", "dit", "ajoute", "affirme", "souligne", "assure", "indique", "explique", "martele", "precise",
+        "insiste", "poursuivi", "conclu", "rappele", "previent", "prevenu", "lance", "estime", "observe", "confie",
+        "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche"]
+    /// Name particles that may stand lower case inside a name (`Vaz da Trindade`, `Ministry of Health`).
+    static let nameParticles: Set<String> = ["of", "for", "the", "and", "de", "du", "des", "d'", "la", "le", "les", "da", "do",
+                                             "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "y", "et", "s", "l'"]
     static let firstPerson: Set<String> = ["je", "j'", "nous", "i", "we"]
     static let plural: Set<String> = ["ils", "elles", "they"]
     static let relatives: Set<String> = ["qui", "who", "which", "that"]
@@ -96,15 +110,36 @@ struct SubjectFinder {
             // apposition: `le Vietnam, fort de son système juridique …, s'engage`
             var q = p - 1
             while q >= 0, p - q < 30, !isComma(q), !KeywordPattern.isStop(tokens[q]) { q -= 1 }
+            // `Le ministre de la Santé, Jean Dupont, a promis`: the name between the commas
+            if q > 0, isComma(q), isName(q + 1..<p) { return .span(q + 1..<p) }
             if q > 0, isComma(q), let np = nounPhrase(endingAt: q - 1) { return np }
             return mainSubject(before: p)
         }
+        if tokens[p].text == ")" { return nounPhrase(endingAt: p) }
         if tokens[p].kind == .punctuation { return nil }
         return nounPhrase(endingAt: p)
     }
 
+    /// True for a personal name of 2 to 6 tokens: capitalised words, initials, name particles.
+    private func isName(_ r: Range<Int>) -> Bool {
+        guard (2...6).contains(r.count), tokens[r.lowerBound].isCapitalized, tokens[r.upperBound - 1].isCapitalized else { return false }
+        var capitals = 0
+        for i in r {
+            let t = tokens[i]
+            if t.kind == .word, t.isCapitalized { capitals += 1; continue }
+            if t.text == "." || G.nameParticles.contains(t.folded) { continue }
+            return false
+        }
+        return capitals >= 2 && !G.determiners.contains(f(r.lowerBound))
+    }
+
     /// The noun phrase that ends at token `p`, read backwards to a boundary (at most 8 tokens).
-    func nounPhrase(endingAt p: Int) -> SubjectRef? {
+    func nounPhrase(endingAt end: Int) -> SubjectRef? {
+        var p = end
+        // `The Asia Internet Coalition (AIC)`: the phrase ends before the bracketed acronym
+        if p >= 2, tokens[p].text == ")", let open = (max(0, p - 4)..<p).last(where: { tokens[$0].text == "(" }), open > 0 {
+            p = open - 1
+        }
         guard p >= 0, tokens[p].kind != .punctuation else { return nil }
         if G.pronouns.contains(f(p)) { return .pronoun(p) }
         var q = p
@@ -119,7 +154,7 @@ struct SubjectFinder {
                 if nameBefore && nameAfter { q -= 1; continue }
                 break
             }
-            if G.boundaries.contains(w) || (G.auxiliaries.contains(w) && tk.text != "à") { break }
+            if G.boundaries.contains(w) || G.reporting.contains(w) || (G.auxiliaries.contains(w) && tk.text != "à") { break }
             q -= 1
         }
         var start = q + 1
@@ -159,10 +194,16 @@ struct SubjectFinder {
         }
         guard i < limit else { return nil }
         var j = i
+        var h = i
+        while h < limit, G.determiners.contains(f(h)) { h += 1 }
+        let named = h < limit && tokens[h].isCapitalized
         while j < limit, j - i < 9 {
             let tk = tokens[j]
             if tk.kind == .punctuation || triggerStarts.contains(j) { break }
-            if j > i, inVerbGroup(j) { break }
+            if j > i, inVerbGroup(j) || G.reporting.contains(tk.folded) { break }
+            // `Afonso conceded defeat … and urged`: a name ends at a lower-case verb form
+            if named, j > h, tk.kind == .word, !tk.isCapitalized, !G.nameParticles.contains(tk.folded),
+               tk.folded.count > 4, tk.folded.hasSuffix("ed") { break }
             if j > i, G.boundaries.contains(tk.folded) { return nil }
             j += 1
         }
