@@ -356,6 +356,9 @@ public struct FigureExtractor: Extractor {
             }
         }
         guard let (metric, unitStart, end) = found else { return ([], k) }
+        // a speed or a rate written with a slash ("210 km/h", "5 t/ha") measures, it does not count
+        if end > unitStart, end + 1 < toks.count, toks[end].text == "/", toks[end].start == toks[end - 1].end,
+           toks[end + 1].start == toks[end].end, toks[end + 1].kind == .word { return ([], end + 2) }
         scan.lastMetric = metric
         var start = a.start
         var qualifier: String?
@@ -409,7 +412,7 @@ public struct FigureExtractor: Extractor {
     }
 
     private static let frenchDemonymEndings = ["ais", "aises", "ois", "oises", "iens", "iennes", "ains", "aines", "ans", "anes", "ens", "ennes", "ites", "ins", "ines", "ois"]
-    private static let englishDemonymEndings = ["ese", "ians", "ans", "is", "ish", "ch", "ers", "ites"]
+    private static let englishDemonymEndings = ["ese", "ians", "ans", "is", "os", "ais", "ites"]
 
     /// A nationality in the plural after the number counts people (`25 millions de Soudanais`,
     /// `2,000 Sudanese`): a capitalised word, not opening the sentence, with a demonym's ending,

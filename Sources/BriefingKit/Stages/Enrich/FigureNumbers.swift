@@ -22,7 +22,7 @@ enum FigureNumbers {
     /// Multiplier words after a number (`1.2 million`, `3 milliards`).
     static let multiplierWords: [String: Double] = [
         "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
-        "trillion": 1e12, "trillions": 1e12, "thousand": 1e3, "mille": 1e3,
+        "trillion": 1e12, "trillions": 1e12, "thousand": 1e3, "mille": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
         "mn": 1e6, "mln": 1e6, "bn": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
     ]
     /// Abbreviations that multiply only when glued to the digits (`1.2m`, `$3b`, `40k`).
