@@ -186,7 +186,8 @@ private func figures(_ text: String, on documentDate: PartialDate? = PartialDate
             "The 45-year-old minister resigned.", "A man aged 45 was arrested.", "Call +84 24 3825 1234 for details.",
             "In 2024 voters rejected the plan.", "The meeting starts at 10.30am on Monday.", "The COVID-19 pandemic.",
             "One of the ministers spoke.", "He finished in 3rd place.", "Dozens of people protested.",
-            "Des milliers de manifestants ont défilé.", "Les vents ont soufflé jusqu'à 210 km/h.", "Articles 5 and 6 apply.", "Cinq continents étaient représentés.",
+            "Des milliers de manifestants ont défilé.", "Les vents ont soufflé jusqu'à 210 km/h.",
+            "Only one in five voters turned out.", "Un électeur sur dix a voté blanc.", "Temperatures reached 45 degrees.", "Articles 5 and 6 apply.", "Cinq continents étaient représentés.",
         ]
         for text in texts {
             let f = try figures(text)

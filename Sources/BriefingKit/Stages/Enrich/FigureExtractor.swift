@@ -297,6 +297,11 @@ public struct FigureExtractor: Extractor {
             if p > 0, [".", "°", "º"].contains(toks[p].text) { p -= 1 }
             if notAfter.contains(toks[p].folded) { return ([], skipRange(toks, from: a.end)) }
         }
+        // a ratio: "one in five voters", "un sur dix"
+        if a.start >= 2, ["in", "sur", "out"].contains(toks[a.start - 1].folded) || (a.start >= 3 && toks[a.start - 1].folded == "of" && toks[a.start - 2].folded == "out"),
+           toks[a.start - 2].kind == .number || NumberWords.opens(toks[a.start - 2].folded) || toks[a.start - 2].folded == "out" {
+            return ([], a.end)
+        }
         let k = a.end
         // what is glued after: "5G", "14h05", "3:14", "26/10", "45-year-old"
         if k < toks.count, toks[k].start == toks[k - 1].end, toks[i].kind == .number {
