@@ -214,6 +214,8 @@ private func figures(_ text: String, on documentDate: PartialDate? = PartialDate
         #expect(part.map(\.value) == [7, 10])
         #expect(part.map(\.metric) == ["member-states", "member-states"])
         #expect(try figures("At least 20 of the countries that signed have no such law.").first?.metric == "signatory-countries")
+        #expect(try figures("Six of the 10 members of the African Union backed the plan.").map(\.metric) == ["member-states", "member-states"])
+        #expect(try figures("The party has 120 members of parliament.").map(\.metric) == ["lawmakers"])
         // a casualty phrase stands for its noun
         #expect(try figures("Officials said 15 were still missing.").map(\.metric) == ["missing"])
         #expect(try figures("Plus de 4 000 ont été évacués.").map(\.metric) == ["evacuated"])
