@@ -1,9 +1,19 @@
 /// Finds stated figures: a number, its qualifier and the thing it counts
-/// (`plus de 1 000 délégués`, `72 pays signataires`, `(9 chapitres, 71 articles)`, `more than 60 countries`).
+/// (`plus de 1 000 délégués`, `72 pays signataires`, `(9 chapitres, 71 articles)`, `more than 60 countries`,
+/// `$50 million`, `15 %`, `une vingtaine de journalistes`, `between 40 and 50 troops`).
 ///
-/// The counted thing must follow the number (a few adjectives from the data file may stand between);
-/// numbers without one, years, days of month, list numbers and numbers glued to words yield nothing.
-/// `asOf` is the date of the same sentence nearest to the figure, when there is one.
+/// Numbers are read in digits (`FigureNumbers`: thousands groups of both languages, decimals, multipliers,
+/// a digit cap) or in words (`NumberWords`); a currency sign before the number (`$`, `US$`, `€`) makes it
+/// money. The counted thing follows the number: a phrase of the data file's vocabulary (a few adjectives
+/// or names may stand between), or in English a plural noun outside it (`12 hospitals` → hospitals); in
+/// French a noun outside the vocabulary yields nothing. When nothing follows, the sentence may still say
+/// what is counted: a part of a whole (`nine of the 11 members`), a casualty phrase (`23 were missing`),
+/// a comparison with the figure just stated (`down from 30`), `the number of X … to 39`, a nationality.
+/// A range gives one figure per bound, without qualifier. Years, days of month, clock times, ages, list
+/// and article numbers, durations, ratios, exchange rates and numbers glued to words yield nothing.
+/// `asOf` is the written-out day of the same sentence nearest to the figure, when there is one.
+///
+/// Every step looks at a bounded number of tokens around the number, so a sentence costs linear time.
 public struct FigureExtractor: Extractor {
     private struct Rule: Sendable {
         var from: Set<String>
