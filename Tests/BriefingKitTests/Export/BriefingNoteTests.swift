@@ -100,7 +100,8 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
         #expect(headline.contains { $0.hasPrefix("- **110 countries and organisations** — `001_43092094198349f3`") })
         #expect(headline.contains { $0.hasPrefix("- **more than 60 delegates (speakers)** — `000_4f9839d5057eabca`") })
         #expect(headline.contains { $0.hasPrefix("- **19 statements as of 25 Oct 2025** — `000_4f9839d5057eabca`") })
-        #expect(headline.count == 7)
+        #expect(headline.contains { $0.hasPrefix("- **3 outcomes") })
+        #expect(headline.count == 8)
         #expect(note.hasPrefix("# Signing of the UN Convention against Cybercrime (Convention de Hanoï), Hanoi, 25–26 October 2025\n\n"
                                + "5 documents, Apr 2025 – 26 Oct 2025 · run 27 Oct 2025\n"))
     }

@@ -1,17 +1,30 @@
 /// Finds stated figures: a number, its qualifier and the thing it counts
-/// (`plus de 1 000 délégués`, `72 pays signataires`, `(9 chapitres, 71 articles)`, `more than 60 countries`).
+/// (`plus de 1 000 délégués`, `72 pays signataires`, `(9 chapitres, 71 articles)`, `more than 60 countries`,
+/// `$50 million`, `15 %`, `une vingtaine de journalistes`, `between 40 and 50 troops`).
 ///
-/// The counted thing must follow the number (a few adjectives from the data file may stand between);
-/// numbers without one, years, days of month, list numbers and numbers glued to words yield nothing.
-/// `asOf` is the date of the same sentence nearest to the figure, when there is one.
+/// Numbers are read in digits (`FigureNumbers`: thousands groups of both languages, decimals, multipliers,
+/// a digit cap) or in words (`NumberWords`); a currency sign before the number (`$`, `US$`, `€`) makes it
+/// money. The counted thing follows the number: a phrase of the data file's vocabulary (a few adjectives
+/// or names may stand between), or in English a plural noun outside it (`12 hospitals` → hospitals); in
+/// French a noun outside the vocabulary yields nothing. When nothing follows, the sentence may still say
+/// what is counted: a part of a whole (`nine of the 11 members`), a casualty phrase (`23 were missing`),
+/// a comparison with the figure just stated (`down from 30`), `the number of X … to 39`, a nationality.
+/// A range gives one figure per bound, without qualifier. Years, days of month, clock times, ages, list
+/// and article numbers, durations, ratios, exchange rates and numbers glued to words yield nothing.
+/// `asOf` is the written-out day of the same sentence nearest to the figure, when there is one.
+///
+/// Every step looks at a bounded number of tokens around the number, so a sentence costs linear time.
 public struct FigureExtractor: Extractor {
     private struct Rule: Sendable {
-        var from: String
+        var from: Set<String>
         var to: String
         var agents: Set<String>
         var triggers: Set<String>
         var window: Int
         var after: FoldedPhraseTable<Bool>
+        /// Folded phrases that end right before the figure ("killed at least 12 people").
+        var before: Set<String>
+        var beforeMaxLength: Int
     }
 
     private let qualifiers: [String: String]
@@ -26,12 +39,12 @@ public struct FigureExtractor: Extractor {
     /// How many tokens after the counted thing a role phrase may start.
     private static let roleWindow = 20
     private let dates = DateExtractor()
-
-    private static let multipliers: [String: Double] = [
-        "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
-        "thousand": 1e3,
-    ]
-    private static let rangeWords: Set<String> = ["a", "et", "-", "–", "to", "and", "ou", "or"]
+    /// Folded currency signs and codes written before the number (`$`, `us $`, `€`, `usd`) → metric.
+    private let currencyPrefixes: [String: String]
+    /// Folded words after which a number is a label, not a count (`article 5`, `resolution 2231`, `aged 45`).
+    private let notAfter: Set<String>
+    /// Folded nouns that never make a figure in English outside the vocabulary (`days`, `years`, `times`).
+    private let notCounted: Set<String>
 
     /// Loads the metrics data file (`Pipelines/data/metrics.yaml`).
     /// - Throws: `ConfigError` with the file position of a bad entry.
@@ -67,14 +80,23 @@ public struct FigureExtractor: Extractor {
         }
         var rules: [Rule] = []
         for (n, r) in data.contextRules.enumerated() {
-            guard data.metrics[r.from] != nil, data.metrics[r.to] != nil else {
+            for metric in r.from + [r.to] where data.metrics[metric] == nil {
                 throw ConfigError(location: SourceLocation(file: file), keyPath: "context_rules[\(n)]",
-                                  message: "unknown metric '\(data.metrics[r.from] == nil ? r.from : r.to)'")
+                                  message: "unknown metric '\(metric)'")
             }
             var after = FoldedPhraseTable<Bool>()
             for phrase in r.after ?? [] { after.add(phrase, true) }
-            rules.append(Rule(from: r.from, to: r.to, agents: Set((r.agents ?? []).map { TextFolder.shared.fold($0) }),
-                              triggers: Set(r.triggers.map { TextFolder.shared.fold($0) }), window: r.window ?? 12, after: after))
+            var before: Set<String> = []
+            var beforeMax = 0
+            for phrase in r.before ?? [] {
+                let toks = Tokenizer.tokens(phrase).map(\.folded)
+                guard !toks.isEmpty else { continue }
+                before.insert(toks.joined(separator: " "))
+                beforeMax = max(beforeMax, toks.count)
+            }
+            rules.append(Rule(from: Set(r.from), to: r.to, agents: Set((r.agents ?? []).map { TextFolder.shared.fold($0) }),
+                              triggers: Set((r.triggers ?? []).map { TextFolder.shared.fold($0) }), window: r.window ?? 12, after: after,
+                              before: before, beforeMaxLength: beforeMax))
         }
         self.qualifiers = q
         self.qualifierMaxLength = maxLength
@@ -90,6 +112,23 @@ public struct FigureExtractor: Extractor {
             for phrase in phrases { roles.add(phrase, role) }
         }
         self.roles = roles
+        var prefixes: [String: String] = [:]
+        for (metric, signs) in data.currencies.sorted(by: { $0.key < $1.key }) {
+            guard data.metrics[metric] != nil else {
+                throw ConfigError(location: SourceLocation(file: file), keyPath: "currencies.\(metric)", message: "unknown metric '\(metric)'")
+            }
+            for sign in signs {
+                let toks = Tokenizer.tokens(sign).map(\.folded)
+                guard !toks.isEmpty, toks.count <= 2 else {
+                    throw ConfigError(location: SourceLocation(file: file), keyPath: "currencies.\(metric)",
+                                      message: "'\(sign)' must be one or two tokens")
+                }
+                prefixes[toks.joined(separator: " ")] = metric
+            }
+        }
+        self.currencyPrefixes = prefixes
+        self.notAfter = Set(data.notAfter.map { TextFolder.shared.fold($0) })
+        self.notCounted = Set(data.notCounted.map { TextFolder.shared.fold($0) })
     }
 
     /// The role a phrase after the figure gives the counted things, up to the next figure.
@@ -105,70 +144,396 @@ public struct FigureExtractor: Extractor {
 
     public func extract(_ context: SentenceContext, into findings: inout Findings) {
         let toks = context.sentence.tokens
-        guard toks.contains(where: { $0.kind == .number }) else { return }
+        guard toks.contains(where: { $0.kind == .number || ($0.kind == .word && NumberWords.opens($0.folded)) }) else { return }
         let found = dates.found(in: context)
         var inDate = [Bool](repeating: false, count: toks.count)
         for f in found { for k in f.range { inDate[k] = true } }
+        var scan = Scan(toks: toks, inDate: inDate)
+        // a figure's as-of date is a day the sentence writes out ("le 25 octobre", "Oct 26"), not a month,
+        // a year, "today", or a deadline ("by June 2026", "d'ici 2030")
+        let asOfCandidates = found.filter { f in
+            f.date.day != nil && toks[f.range].contains { $0.kind == .number }
+                && !(f.range.lowerBound > 0 && Self.deadlineWords.contains(toks[f.range.lowerBound - 1].folded))
+        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // the sentence's scalars, made once when it has a figure: `SentenceContext.text(tokens:)` walks
+        // from the sentence start each time, which a long sentence with many figures cannot afford
+        var scalars: [Unicode.Scalar] = []
+        let base = context.sentence.start
+        func text(_ range: Range<Int>) -> String {
+            guard !range.isEmpty else { return "" }
+            let a = toks[range.lowerBound].start - base, b = toks[range.upperBound - 1].end - base
+            guard a >= 0, a <= b, b <= scalars.count else { return "" }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[a..<b])
+            return String(view)
+        }
         var i = 0
         while i < toks.count {
-            guard toks[i].kind == .number, !inDate[i], let figure = figure(toks, at: i, inDate: inDate) else { i += 1; continue }
-            var metric = figure.metric
-            for rule in rules where rule.from == metric && applies(rule, toks, figure) { metric = rule.to; break }
-            let range = figure.start..<figure.end
-            findings.figures.append(FigureMention(
-                surface: context.text(tokens: range), value: figure.value, qualifier: figure.qualifier,
-                qualifierText: figure.start < i ? context.text(tokens: figure.start..<i) : nil,
-                metric: metric, unitText: context.text(tokens: figure.unitStart..<figure.end),
-                asOf: undated.contains(metric) ? nil : Self.asOf(found, figureStart: figure.start, figureEnd: figure.end),
-                role: role(toks, after: figure.end), provenance: context.provenance(tokens: range)))
-            i = figure.end
+            let t = toks[i]
+            guard !inDate[i], t.kind == .number || (t.kind == .word && NumberWords.opens(t.folded)) else { i += 1; continue }
+            let (figures, next) = self.figures(&scan, at: i)
+            if !figures.isEmpty, scalars.isEmpty { scalars = Array(context.sentence.text.unicodeScalars) }
+            for figure in figures {
+                var metric = figure.metric
+                for rule in rules where rule.from.contains(metric) && applies(rule, toks, figure) { metric = rule.to; break }
+                // a bare "one" counts only what a rule names ("one person was killed"), not "in one country"
+                if figure.weak, metric == figure.metric { continue }
+                let range = figure.start..<figure.end
+                let qualifierRange = figure.start..<figure.numberStart
+                findings.figures.append(FigureMention(
+                    surface: text(range), value: figure.value, qualifier: figure.qualifier,
+                    qualifierText: figure.qualifier != nil && !qualifierRange.isEmpty ? text(qualifierRange) : nil,
+                    metric: metric, unitText: text(figure.unitStart..<figure.end),
+                    asOf: undated.contains(metric) ? nil : Self.asOf(asOfCandidates, figureStart: figure.start, figureEnd: figure.end),
+                    role: role(toks, after: figure.end), provenance: context.provenance(tokens: range)))
+            }
+            i = max(i + 1, next)
         }
     }
 
     private struct Figure {
-        /// The qualifier's first token, or the number's.
+        /// The qualifier's first token, or the currency's, or the number's.
         var start: Int
+        /// The number's first token (after qualifier and currency).
+        var numberStart: Int
         var value: Double
         var qualifier: String?
         var unitStart: Int
         var end: Int
         var metric: String
+        var weak = false
     }
 
-    private func figure(_ toks: [Token], at i: Int, inDate: [Bool]) -> Figure? {
-        // glued to what comes before: "COVID-19", "G7", "1,5" read from its second half
-        if i > 0, toks[i - 1].end == toks[i].start, toks[i - 1].kind != .punctuation || ["-", ".", ",", "/"].contains(toks[i - 1].text) { return nil }
-        // the second group of "1 000"
-        if i > 0, toks[i - 1].kind == .number, toks[i - 1].end + 1 == toks[i].start, toks[i].text.count == 3 { return nil }
-        guard let (v, len) = NumberReading.number(toks, at: i) else { return nil }
-        var value = v
-        var k = i + len
-        guard k < toks.count else { return nil }
-        // glued to what follows: "5G", "14h30", "72%"
-        if toks[k].start == toks[k - 1].end, toks[k].kind != .punctuation || toks[k].text == "%" { return nil }
-        // a range "60 à 70 pays" or "entre 60 et 70" states no single figure
-        if i >= 2, Self.rangeWords.contains(toks[i - 1].folded), toks[i - 2].kind == .number, !inDate[i - 2] { return nil }
-        if k + 1 < toks.count, Self.rangeWords.contains(toks[k].folded), toks[k + 1].kind == .number, !inDate[k + 1] { return nil }
-        if let m = Self.multipliers[toks[k].folded] {
-            value *= m
-            k += 1
-            if k < toks.count, ["de", "d'", "of"].contains(toks[k].folded) { k += 1 }
+    /// One sentence being read, with its language worked out once, when a rule needs it.
+    private struct Scan {
+        let toks: [Token]
+        let inDate: [Bool]
+        private var english: Bool?
+        /// The metric of the sentence's last figure ("19 seats, down from 30").
+        var lastMetric: String?
+        /// Where "the number of X" ends in the sentence and what X is, once looked for.
+        var numberOf: (end: Int, metric: String)??
+
+        init(toks: [Token], inDate: [Bool]) {
+            self.toks = toks
+            self.inDate = inDate
         }
-        let unitStart = k
-        var adjectiveCount = 0
-        while k < toks.count, adjectiveCount < 3, adjectives.contains(toks[k].folded), metrics.match(toks, at: k) == nil {
-            k += 1; adjectiveCount += 1
+
+        /// True when the sentence has more English than French function words.
+        mutating func isEnglish() -> Bool {
+            if let e = english { return e }
+            var en = 0, fr = 0
+            for t in toks where t.kind == .word {
+                if FigureWords.englishFunctionWords.contains(t.folded) { en += 1 }
+                if FigureWords.frenchFunctionWords.contains(t.folded) { fr += 1 }
+            }
+            english = en > fr
+            return en > fr
         }
-        guard let (ml, metric) = metrics.match(toks, at: k) else { return nil }
-        var start = i
-        var qualifier: String?
-        for length in stride(from: min(qualifierMaxLength, i), through: 1, by: -1) {
-            let key = toks[(i - length)..<i].map(\.folded).joined(separator: " ")
-            if let q = qualifiers[key] { qualifier = q; start = i - length; break }
-        }
-        return Figure(start: start, value: value, qualifier: qualifier,
-                      unitStart: unitStart, end: k + ml, metric: metric)
     }
+
+    /// A number with what belongs to it: currency before, multiplier after.
+    private struct Amount {
+        var start: Int
+        var numberStart: Int
+        var value: Double?
+        var end: Int
+        var multiplier: Double
+        var multiplied: Bool
+        var approximate: Bool
+        var weak: Bool
+        var fraction: Bool
+        var yearLike: Bool
+        var currency: String?
+    }
+
+    /// The currency written right before `tokens[i]` (`$`, `US$`, `€`, `USD `): its metric and first token.
+    private func currency(before i: Int, _ toks: [Token]) -> (metric: String, start: Int)? {
+        guard i > 0 else { return nil }
+        for length in stride(from: min(2, i), through: 1, by: -1) {
+            let lo = i - length
+            guard toks[i - 1].end + 1 >= toks[i].start else { continue }
+            if length == 2, toks[lo].end != toks[lo + 1].start { continue }
+            let key = toks[lo..<i].map(\.folded).joined(separator: " ")
+            // "USD/VND 26,345" is an exchange rate
+            if lo > 0, toks[lo - 1].text == "/", toks[lo - 1].end == toks[lo].start { return nil }
+            if let m = currencyPrefixes[key] { return (m, lo) }
+        }
+        return nil
+    }
+
+    /// The number at `i` (digits or words) with its currency and multiplier; nil when there is none.
+    private func amount(_ toks: [Token], at i: Int) -> Amount? {
+        let prefix = currency(before: i, toks)
+        if toks[i].kind == .number {
+            guard let r = FigureNumbers.read(toks, at: i) else { return nil }
+            var multiplier = 1.0
+            if r.multiplied, let m = FigureNumbers.multiplierWords[toks[r.end - 1].folded] ?? FigureNumbers.gluedMultipliers[toks[r.end - 1].folded] {
+                multiplier = m
+            }
+            return Amount(start: prefix?.start ?? i, numberStart: i, value: r.value, end: r.end, multiplier: multiplier,
+                          multiplied: r.multiplied, approximate: false, weak: false, fraction: false, yearLike: r.yearLike,
+                          currency: prefix?.metric)
+        }
+        guard let r = NumberWords.read(toks, at: i) else { return nil }
+        var value = r.value
+        var end = r.end
+        var multiplier = 1.0
+        // "two million" reads as words; "1,2 million" as digits
+        if end < toks.count, !r.fraction, let m = FigureNumbers.multiplierWords[toks[end].folded], toks[end].folded.count > 3 {
+            value *= m; multiplier = m; end += 1
+        }
+        return Amount(start: prefix?.start ?? i, numberStart: i, value: value, end: end, multiplier: multiplier,
+                      multiplied: multiplier != 1, approximate: r.approximate, weak: r.weak, fraction: r.fraction,
+                      yearLike: false, currency: prefix?.metric)
+    }
+
+    /// Tokens that may stand right before a number glued to it (`($50`, `«72`).
+    private static let openers: Set<String> = ["(", "[", "«", "\"", "“", "‘", "~", "≈"]
+    private static let rangeWords: Set<String> = ["a", "et", "-", "–", "—", "to", "and"]
+
+    /// The figures that start at `tokens[i]` (two for a range) and the index to read on from.
+    private func figures(_ scan: inout Scan, at i: Int) -> ([Figure], Int) {
+        let toks = scan.toks
+        guard let a = amount(toks, at: i) else { return ([], i + 1) }
+        guard a.value != nil else { return ([], a.end) }
+        // what stands before: a glued word or mark ("COVID-19", "+84", "1/2"), a label ("article 5", "resolution 2231")
+        if toks[i].kind == .number, i > 0, toks[i - 1].end == toks[i].start, a.currency == nil,
+           !Self.openers.contains(toks[i - 1].text) {
+            return ([], a.end)
+        }
+        if a.start > 0 {
+            var p = a.start - 1
+            if p > 0, [".", "°", "º"].contains(toks[p].text) { p -= 1 }
+            if notAfter.contains(toks[p].folded) { return ([], skipRange(toks, from: a.end)) }
+        }
+        // a ratio: "one in five voters", "un sur dix"
+        if a.start >= 2, ["in", "sur", "out"].contains(toks[a.start - 1].folded) || (a.start >= 3 && toks[a.start - 1].folded == "of" && toks[a.start - 2].folded == "out"),
+           toks[a.start - 2].kind == .number || NumberWords.opens(toks[a.start - 2].folded) || toks[a.start - 2].folded == "out" {
+            return ([], a.end)
+        }
+        let k = a.end
+        // what is glued after: "5G", "14h05", "3:14", "26/10", "45-year-old"
+        if k < toks.count, toks[k].start == toks[k - 1].end, toks[i].kind == .number {
+            let next = toks[k]
+            if next.kind != .punctuation { return ([], k) }
+            if [":", "/", ".", ","].contains(next.text), k + 1 < toks.count, toks[k + 1].start == next.end, toks[k + 1].kind == .number {
+                return ([], k + 2)
+            }
+            if next.text == "-", k + 1 < toks.count, toks[k + 1].start == next.end, toks[k + 1].kind == .word,
+               !NumberWords.opens(toks[k + 1].folded) {
+                return ([], k + 2)
+            }
+        }
+        // a range: "between 40 and 50 delegates", "40-50", "de 40 à 50 pays"
+        if k + 1 < toks.count, Self.rangeWords.contains(toks[k].folded) {
+            var j = k + 1
+            if toks[j].kind != .number, !NumberWords.opens(toks[j].folded) {
+                // "between $40 million and $50 million"
+                for p in (j + 1)..<min(j + 3, toks.count) where toks[p].kind == .number {
+                    if let c = currency(before: p, toks), c.start == j { j = p }
+                    break
+                }
+            }
+            let digitsOnly = toks[k].folded == "a" || toks[k].folded == "-" || toks[k].folded == "–"
+            if !scan.inDate[j], toks[j].kind == .number || (!digitsOnly && toks[j].kind == .word && NumberWords.opens(toks[j].folded)),
+               let b = amount(toks, at: j), let bValue = b.value, !b.weak {
+                if a.yearLike && b.yearLike { return ([], b.end) }
+                guard let (metric, unitStart, end) = unit(&scan, after: b, from: b.end) else { return ([], b.end) }
+                var aValue = a.value ?? 0
+                if !a.multiplied, b.multiplied { aValue *= b.multiplier }
+                let first = Figure(start: a.start, numberStart: i, value: aValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
+                let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
+                scan.lastMetric = metric
+                return ([first, second], end)
+            }
+        }
+        guard let value = a.value else { return ([], k) }
+        var next: Int?
+        var found = unit(&scan, after: a, from: k)
+        if found == nil, !a.yearLike, !a.weak, !a.fraction {
+            if let (metric, unitStart, end) = partOf(&scan, from: k) {
+                // "nine of the 11 members": the whole is read on its own
+                found = (metric, unitStart, end)
+                next = k
+            } else if impliesPeople(toks, at: k) {
+                // "23 were still missing", "nearly 300,000 have been displaced"
+                found = ("people", k, k)
+            } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
+                // "won 19 seats, down from 30"
+                found = (previous, k, k)
+            } else if let counted = numberOf(&scan, before: a.start) {
+                // "the number of countries … has grown to 39"
+                found = (counted, k, k)
+            } else if let people = demonym(&scan, after: a, from: k) {
+                // "près de 25 millions de Soudanais", "2,000 Sudanese"
+                found = people
+            }
+        }
+        guard let (metric, unitStart, end) = found else { return ([], k) }
+        // a speed or a rate written with a slash ("210 km/h", "5 t/ha") measures, it does not count
+        if end > unitStart, end + 1 < toks.count, toks[end].text == "/", toks[end].start == toks[end - 1].end,
+           toks[end + 1].start == toks[end].end, toks[end + 1].kind == .word { return ([], end + 2) }
+        scan.lastMetric = metric
+        var start = a.start
+        var qualifier: String?
+        for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
+            let key = toks[(start - length)..<start].map(\.folded).joined(separator: " ")
+            if let q = qualifiers[key] { qualifier = q; start -= length; break }
+        }
+        if qualifier == nil, a.approximate { qualifier = "about" }
+        // "in 2024 voters …": a year-like number after a preposition or an article is a year
+        if a.yearLike, qualifier == nil, a.start > 0, FigureWords.yearLeads.contains(toks[a.start - 1].folded) { return ([], end) }
+        return ([Figure(start: start, numberStart: a.start, value: value, qualifier: qualifier, unitStart: unitStart, end: end,
+                        metric: metric, weak: a.weak)], next ?? end)
+    }
+
+    /// "nine of the 11 members", "at least 20 of the countries that signed": the part counts what the whole counts.
+    private func partOf(_ scan: inout Scan, from k: Int) -> (String, Int, Int)? {
+        let toks = scan.toks
+        guard k + 1 < toks.count, ["of", "des", "d'entre"].contains(toks[k].folded) else { return nil }
+        var j = k + 1
+        if j < toks.count, ["the", "its", "their", "these", "those", "les", "ces", "leurs"].contains(toks[j].folded) { j += 1 }
+        guard j < toks.count else { return nil }
+        if toks[j].kind == .number || NumberWords.opens(toks[j].folded), !scan.inDate[j], let b = amount(toks, at: j), b.value != nil, !b.weak {
+            guard let (metric, _, end) = unit(&scan, after: b, from: b.end) else { return nil }
+            return (metric, j, end)
+        }
+        if let (ml, metric) = metrics.match(toks, at: j) { return (metric, j, j + ml) }
+        return nil
+    }
+
+    private static let numberOfLeads: Set<String> = ["to", "at", "a", "reached", "hit", "totalled", "totaled", "was", "is", "atteint", "est", "de"]
+
+    /// The metric of "the number of X" (`le nombre de X`) earlier in the sentence, when a bare number
+    /// states it ("has grown to 39", "a atteint 39").
+    private func numberOf(_ scan: inout Scan, before start: Int) -> String? {
+        let toks = scan.toks
+        guard start > 0, Self.numberOfLeads.contains(toks[start - 1].folded) else { return nil }
+        if scan.numberOf == nil {
+            var found: (end: Int, metric: String)?
+            var k = 0
+            while k + 2 < toks.count, found == nil {
+                if (toks[k].folded == "number" && toks[k + 1].folded == "of") || (toks[k].folded == "nombre" && ["de", "d'"].contains(toks[k + 1].folded)),
+                   let (ml, metric) = metrics.match(toks, at: k + 2) {
+                    found = (k + 2 + ml, metric)
+                }
+                k += 1
+            }
+            scan.numberOf = .some(found)
+        }
+        guard let f = scan.numberOf ?? nil, f.end <= start, start - f.end <= 12 else { return nil }
+        return f.metric
+    }
+
+    private static let frenchDemonymEndings = ["ais", "aises", "ois", "oises", "iens", "iennes", "ains", "aines", "ans", "anes", "ens", "ennes", "ites", "ins", "ines", "ois"]
+    private static let englishDemonymEndings = ["ese", "ians", "ans", "is", "os", "ais", "ites"]
+
+    /// A nationality in the plural after the number counts people (`25 millions de Soudanais`,
+    /// `2,000 Sudanese`): a capitalised word, not opening the sentence, with a demonym's ending,
+    /// not followed by another capitalised word (a name).
+    private func demonym(_ scan: inout Scan, after a: Amount, from k: Int) -> (String, Int, Int)? {
+        let toks = scan.toks
+        guard let v = a.value, v >= 100 else { return nil }
+        var j = k
+        if j < toks.count, Self.linkWords.contains(toks[j].folded), a.multiplied || a.approximate { j += 1 }
+        guard j < toks.count, toks[j].kind == .word, toks[j].isCapitalized, j > 0 else { return nil }
+        if j + 1 < toks.count, toks[j + 1].isCapitalized { return nil }
+        let w = toks[j].folded
+        let endings = scan.isEnglish() ? Self.englishDemonymEndings : Self.frenchDemonymEndings
+        guard w.unicodeScalars.count >= 5, endings.contains(where: { w.hasSuffix($0) }) else { return nil }
+        return ("people", j, j + 1)
+    }
+
+    /// True when a casualty phrase of a rule from `people` follows (`were killed`, `ont été évacués`).
+    private func impliesPeople(_ toks: [Token], at k: Int) -> Bool {
+        for rule in rules where rule.from.contains("people") {
+            for p in [k, k + 1] where rule.after.match(toks, at: p) != nil { return true }
+        }
+        return false
+    }
+
+    /// True when the words before a bare number compare it with a figure just stated ("down from", "contre").
+    private static func comparison(_ toks: [Token], before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let w1 = toks[start - 1].folded
+        let w0 = start > 1 ? toks[start - 2].folded : ""
+        if w1 == "contre" || w1 == "versus" || w1 == "vs" { return true }
+        if w1 == "from", ["up", "down"].contains(w0) { return true }
+        if (w1 == "with" || w1 == "to"), w0 == "compared" { return true }
+        return false
+    }
+
+    /// Past a run of "5 and 6", "5-7" after a label ("articles 5 and 6").
+    private func skipRange(_ toks: [Token], from k: Int) -> Int {
+        var k = k
+        var steps = 0
+        while steps < 8, k + 1 < toks.count, Self.rangeWords.contains(toks[k].folded) || toks[k].text == ",", toks[k + 1].kind == .number {
+            k += 2
+            while k < toks.count, toks[k].kind == .number, toks[k].start == toks[k - 1].end + 1 || toks[k].start == toks[k - 1].end { k += 1 }
+            steps += 1
+        }
+        return k
+    }
+
+    /// The counted thing after an amount: the currency before it, a metric of the vocabulary (a few
+    /// adjectives may stand between) or, in English, a plural noun. Returns the metric, where its
+    /// words start and the index after them.
+    private func unit(_ scan: inout Scan, after a: Amount, from k: Int) -> (String, Int, Int)? {
+        let toks = scan.toks
+        if let c = a.currency { return (c, a.start, a.end) }
+        var j = k
+        guard j < toks.count else { return nil }
+        if a.multiplied || a.approximate || a.fraction, Self.linkWords.contains(toks[j].folded) {
+            j += 1
+            if a.fraction, j < toks.count, ["the", "les", "la", "le", "l'"].contains(toks[j].folded) { j += 1 }
+        }
+        guard j < toks.count else { return nil }
+        if let (ml, metric) = metrics.match(toks, at: j) { return (metric, j, j + ml) }
+        // a few adjectives before the counted thing: listed ones, or up to two other words
+        var m = j
+        var free = 0
+        while m < toks.count, m - j < 4, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded),
+              !NumberWords.opens(toks[m].folded), !notCounted.contains(toks[m].folded) {
+            // listed adjectives and names ("800 Malagasy Red Cross volunteers") are free; other words, two at most
+            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized { free += 1 }
+            if free > 2 { break }
+            m += 1
+            if let (ml, metric) = metrics.match(toks, at: m) { return (metric, j, m + ml) }
+        }
+        // English: a plural noun outside the vocabulary counts itself ("12 hospitals" → hospitals)
+        guard !a.weak, !a.yearLike, scan.isEnglish() else { return nil }
+        // "Boeing 737 jets", "Windows 11 machines": a number right after a name is a model or an edition
+        if a.start > 0, toks[a.start - 1].kind == .word, toks[a.start - 1].isCapitalized,
+           !FigureWords.isFunctionWord(toks[a.start - 1].folded), qualifiers[toks[a.start - 1].folded] == nil { return nil }
+        var n = j
+        while n < toks.count, n - j < 3, toks[n].kind == .word,
+              adjectives.contains(toks[n].folded) || (toks[n].isCapitalized && !FigureWords.isFunctionWord(toks[n].folded)) { n += 1 }
+        guard let value = a.value else { return nil }
+        if let noun = englishNoun(toks, at: n, singular: value == 1) { return (noun, j, n + 1) }
+        // one modifier before it ("12 field hospitals")
+        if n + 1 < toks.count, toks[n].kind == .word, !toks[n].isCapitalized, !FigureWords.isFunctionWord(toks[n].folded),
+           !notCounted.contains(toks[n].folded), !FigureWords.looksPlural(toks[n].folded),
+           let noun = englishNoun(toks, at: n + 1, singular: value == 1) {
+            return (noun, j, n + 2)
+        }
+        return nil
+    }
+
+    /// `tokens[n]` as an English counted noun outside the vocabulary, in its plural form.
+    private func englishNoun(_ toks: [Token], at n: Int, singular: Bool) -> String? {
+        guard n < toks.count, toks[n].kind == .word, !toks[n].isCapitalized else { return nil }
+        let w = toks[n].folded
+        guard w.unicodeScalars.count >= 3, !FigureWords.isFunctionWord(w), !notCounted.contains(w),
+              !NumberWords.opens(w), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return nil }
+        // the word after must not make it an adjective or a verb ("5 more", "3 killed")
+        if singular { return FigureWords.plural(w) }
+        return FigureWords.looksPlural(w) ? w : nil
+    }
+
+    private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
+
+    private static let linkWords: Set<String> = ["de", "d'", "of", "des", "du"]
 
     /// True when the sentence around `figure` turns its metric into the rule's target.
     private func applies(_ rule: Rule, _ toks: [Token], _ figure: Figure) -> Bool {
@@ -178,13 +543,27 @@ public struct FigureExtractor: Extractor {
             if toks[lo..<before].contains(where: { rule.triggers.contains($0.folded) }) { return true }
         }
         for k in [figure.end, figure.end + 1] where rule.after.match(toks, at: k) != nil { return true }
+        if rule.beforeMaxLength > 0, figure.start > 0 {
+            for length in 1...min(rule.beforeMaxLength, figure.start) {
+                let key = toks[(figure.start - length)..<figure.start].map(\.folded).joined(separator: " ")
+                if rule.before.contains(key) { return true }
+            }
+        }
         return false
     }
 
     /// The date nearest to the figure in the same sentence; the later one when two are as near.
+    /// `found` is the sentence's as-of candidates, sorted by position; only the few around the figure are
+    /// looked at, so a sentence with many dates and many figures stays linear.
     private static func asOf(_ found: [DateExtractor.Found], figureStart: Int, figureEnd: Int) -> PartialDate? {
+        guard !found.isEmpty else { return nil }
+        var lo = 0, hi = found.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if found[mid].range.lowerBound < figureStart { lo = mid + 1 } else { hi = mid }
+        }
         var best: (distance: Int, date: PartialDate)?
-        for f in found {
+        for f in found[max(0, lo - 2)..<min(found.count, lo + 2)] {
             let d = f.range.upperBound <= figureStart ? figureStart - f.range.upperBound : max(0, f.range.lowerBound - figureEnd)
             if let b = best, b.distance < d || (b.distance == d && b.date >= f.date) { continue }
             best = (d, f.date)
@@ -196,24 +575,31 @@ public struct FigureExtractor: Extractor {
 /// The metrics data file (`Pipelines/data/metrics.yaml`).
 struct MetricsFile: Decodable {
     struct ContextRule: Decodable {
-        var from: String
+        /// One metric or a list of them.
+        var from: [String]
         var to: String
         var agents: [String]?
-        var triggers: [String]
+        var triggers: [String]?
         var window: Int?
         var after: [String]?
+        var before: [String]?
 
         init(from decoder: Decoder) throws {
-            try rejectUnknownKeys(in: decoder, allowed: ["from", "to", "agents", "triggers", "window", "after"])
+            try rejectUnknownKeys(in: decoder, allowed: ["from", "to", "agents", "triggers", "window", "after", "before"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            from = try c.decode(String.self, forKey: .from)
+            if let list = try? c.decode([String].self, forKey: .from) {
+                from = list
+            } else {
+                from = [try c.decode(String.self, forKey: .from)]
+            }
             to = try c.decode(String.self, forKey: .to)
             agents = try c.decodeIfPresent([String].self, forKey: .agents)
-            triggers = try c.decode([String].self, forKey: .triggers)
+            triggers = try c.decodeIfPresent([String].self, forKey: .triggers)
             window = try c.decodeIfPresent(Int.self, forKey: .window)
             after = try c.decodeIfPresent([String].self, forKey: .after)
+            before = try c.decodeIfPresent([String].self, forKey: .before)
         }
-        private enum CodingKeys: String, CodingKey { case from, to, agents, triggers, window, after }
+        private enum CodingKeys: String, CodingKey { case from, to, agents, triggers, window, after, before }
     }
 
     var version: Int
@@ -223,14 +609,20 @@ struct MetricsFile: Decodable {
     var contextRules: [ContextRule]
     var undated: [String]
     var roles: [String: [String]]
+    var currencies: [String: [String]]
+    var notAfter: [String]
+    var notCounted: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case version, qualifiers, metrics, adjectives, undated, roles
+        case version, qualifiers, metrics, adjectives, undated, roles, currencies
         case contextRules = "context_rules"
+        case notAfter = "not_after"
+        case notCounted = "not_counted"
     }
 
     init(from decoder: Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: ["version", "qualifiers", "metrics", "adjectives", "context_rules", "undated", "roles"])
+        try rejectUnknownKeys(in: decoder, allowed: ["version", "qualifiers", "metrics", "adjectives", "context_rules", "undated", "roles",
+                                                  "currencies", "not_after", "not_counted"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
         guard version == 1 else {
@@ -242,5 +634,8 @@ struct MetricsFile: Decodable {
         contextRules = try c.decodeIfPresent([ContextRule].self, forKey: .contextRules) ?? []
         undated = try c.decodeIfPresent([String].self, forKey: .undated) ?? []
         roles = try c.decodeIfPresent([String: [String]].self, forKey: .roles) ?? [:]
+        currencies = try c.decodeIfPresent([String: [String]].self, forKey: .currencies) ?? [:]
+        notAfter = try c.decodeIfPresent([String].self, forKey: .notAfter) ?? []
+        notCounted = try c.decodeIfPresent([String].self, forKey: .notCounted) ?? []
     }
 }
