@@ -74,10 +74,8 @@ public struct RunHistory: Sendable {
         let fm = FileManager.default
         let temp = runsFolder + "/.tmp-" + name
         let final = runsFolder + "/" + name
-        do {
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
-        } catch {
-            throw RunError("cannot create \(temp): \(error.localizedDescription)")
+        guard mkdir(temp, 0o755) == 0 else {
+            throw RunError("cannot create \(temp): \(String(cString: strerror(errno)))")
         }
         let result: T
         do {
