@@ -10,6 +10,7 @@ enum Exit {
     static let usage: Int32 = 2
     /// EX_TEMPFAIL: another run of the pipeline holds the lock.
     static let locked: Int32 = 75
+    // 128 + the signal number when SIGTERM (143) or SIGINT (130) stopped a run: `Interrupted.exitCode`.
 }
 
 @main
@@ -27,6 +28,7 @@ struct BriefingCommand: ParsableCommand {
               1  the run failed; the previous outputs are left untouched
               2  usage or configuration error (file, line and column are given)
               75 another run of the same pipeline is in progress (try again, or use --wait)
+              130, 143 the run was stopped by SIGINT or SIGTERM; the previous outputs are left untouched
 
             """,
         subcommands: [Run.self, Validate.self, Schedule.self, Score.self]
@@ -34,6 +36,9 @@ struct BriefingCommand: ParsableCommand {
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.
     static func main() {
+        // Past a file-size limit (ulimit -f), write() then fails with EFBIG, which the run reports
+        // like any other write error, instead of the signal killing the process mid-write.
+        _ = signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -43,6 +48,9 @@ struct BriefingCommand: ParsableCommand {
         } catch let error as RunError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(Exit.runFailed)
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            Foundation.exit(error.exitCode)
         } catch let error as RunLock.Busy {
             FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
             Foundation.exit(Exit.locked)
@@ -69,7 +77,8 @@ extension BriefingCommand {
                 Outputs go to out/<pipeline>/runs/<UTC time>/ and out/<pipeline>/latest points at the newest \
                 complete run. One run of a pipeline at a time: a second run exits with code 75, or waits \
                 with --wait. Exit codes: 0 success, 1 the run failed, 2 usage or configuration error, \
-                75 another run is in progress.
+                75 another run is in progress, 143 or 130 stopped by SIGTERM or SIGINT (the temporary \
+                outputs are removed and the run is recorded as failed).
                 """
         )
 
@@ -99,6 +108,8 @@ extension BriefingCommand {
         }
 
         func run() throws {
+            // SIGTERM and SIGINT stop the run between documents or before publishing, cleanly
+            Interruption.install([SIGTERM, SIGINT])
             let config = try PipelineLoader.load(path: pipeline)
             let level: Logger.Level = quiet ? .error : (logFormat == .json ? .info : .warning)
             let format = logFormat
@@ -111,7 +122,7 @@ extension BriefingCommand {
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }
-            try FileManager.default.createDirectory(atPath: config.outputs.folder, withIntermediateDirectories: true)
+            try runner.history.createRoot()
             let lock = try RunLock(path: config.outputs.folder + "/.lock", wait: wait)
             defer { withExtendedLifetime(lock) {} }
             if ifChanged, let latest = runner.history.latestRun,

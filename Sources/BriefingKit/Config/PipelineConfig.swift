@@ -55,11 +55,14 @@ public struct InputSettings: Sendable {
     public var pattern: String
     /// `fr`, `en` or `auto`: the language assumed when detection is unsure.
     public var language: String
+    /// Follow symbolic links that lead out of the corpus folder (`follow_links`, default false).
+    public var followLinks: Bool
 
-    public init(folder: String, pattern: String = "*.txt", language: String = "fr") {
+    public init(folder: String, pattern: String = "*.txt", language: String = "fr", followLinks: Bool = false) {
         self.folder = folder
         self.pattern = pattern
         self.language = language
+        self.followLinks = followLinks
     }
 }
 

@@ -42,8 +42,12 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var pattern: String?
         /// `fr` when left out.
         public var language: Language?
+        /// `follow_links`: follow symbolic links that lead out of the corpus folder; false when left out.
+        public var followLinks: Bool?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case folder, pattern, language }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case folder, pattern, language, followLinks = "follow_links"
+        }
     }
 
     /// The language assumed when detection is unsure.
@@ -196,6 +200,7 @@ extension PipelineFile.Input {
         folder = try c.decodeText(.folder)
         pattern = try c.decodeTextIfPresent(.pattern)
         language = try c.decodeChoiceIfPresent(PipelineFile.Language.self, .language)
+        followLinks = try c.decodeIfPresent(Bool.self, forKey: .followLinks)
     }
 }
 

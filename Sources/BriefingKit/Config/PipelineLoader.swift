@@ -39,7 +39,8 @@ public enum PipelineLoader {
         let stages = try checkStages(raw.stages, document: document, root: root)
         let input = InputSettings(folder: absolute(raw.input.folder, root: root),
                                   pattern: raw.input.pattern ?? "*.txt",
-                                  language: (raw.input.language ?? .fr).rawValue)
+                                  language: (raw.input.language ?? .fr).rawValue,
+                                  followLinks: raw.input.followLinks ?? false)
         let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
         let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases,
                                      keep: raw.outputs?.keep,

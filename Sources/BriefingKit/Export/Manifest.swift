@@ -121,14 +121,10 @@ public struct Manifest: Sendable {
 
     /// The fingerprint of what a run of `config` would read now, without running it: hashes the
     /// corpus files, the pipeline file and the data files.
-    /// - Throws: `RunError` for a missing corpus folder or an unreadable file.
+    /// - Throws: `RunError` for a missing corpus folder or an unreadable pipeline or data file.
     public static func currentFingerprint(of config: PipelineConfig) throws -> String {
-        let runner = PipelineRunner(config: config, environment: [:])
-        let reader = CorpusReader(folder: config.input.folder, pattern: config.input.pattern)
-        let inputs = try reader.fileNames().map { name in
-            try FileDigest.of(file: OutputFile.join(config.input.folder, name),
-                              as: runner.relative(OutputFile.join(config.input.folder, name)))
-        }
+        // the reader a run uses: the same files, skipped the same way, never blocking on a FIFO
+        let inputs = try CorpusReader(config.input).digests(relativeTo: config.root)
         return try fingerprint(of: config, inputs: inputs)
     }
 

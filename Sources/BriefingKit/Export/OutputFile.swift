@@ -10,10 +10,26 @@ import Darwin
 enum OutputFile {
     /// Creates `folder` and its parents if needed.
     static func prepare(folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RunError("cannot write \(folder): \(reason(error))")
+        try makeFolders(folder, failing: "cannot write")
+    }
+
+    /// Creates `folder` and its missing parents, like `mkdir -p`, with errors that say which part
+    /// is in the way: `cannot create out/t: out/t exists and is not a folder`.
+    static func makeFolders(_ folder: String, failing action: String = "cannot create") throws {
+        var st = stat()
+        if stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += "/" + part
+            if mkdir(prefix, 0o755) == 0 { continue }
+            let code = errno
+            if code == EEXIST {
+                if stat(prefix, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { continue }
+                throw RunError("\(action) \(folder): \(prefix) exists and is not a folder")
+            }
+            // a read-only or full file system may still hold the folder: only a missing one is an error
+            if stat(prefix, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { continue }
+            throw RunError("\(action) \(folder): \(String(cString: strerror(code)))")
         }
     }
 
@@ -28,7 +44,7 @@ enum OutputFile {
     /// Writes `bytes` to `path` atomically.
     static func write(_ bytes: [UInt8], to path: String) throws {
         let tmp = temporary(for: path)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RunError("cannot write \(path): \(lastError())") }
         var failure: String?
         bytes.withUnsafeBytes { buffer in
@@ -77,10 +93,6 @@ enum OutputFile {
 
     private static func lastError() -> String {
         String(cString: strerror(errno))
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedDescription
     }
 }
 

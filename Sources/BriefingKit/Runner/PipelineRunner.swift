@@ -25,16 +25,15 @@ public struct PipelineRunner {
     /// Threads for the per-document work (read, parse, enrich); the outputs do not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
 
-    private var reader: CorpusReader { CorpusReader(folder: config.input.folder, pattern: config.input.pattern) }
+    private var reader: CorpusReader { CorpusReader(config.input) }
 
-    /// What one worker made of one file: its digest, the parsed document (nil when skipped), the
-    /// parse counters and warnings, or the read error that stops the run.
+    /// What one worker made of one file: its digest (nil when it could not be read), the parsed
+    /// document (nil when skipped), the parse counters (a skipped file counts as a drop) and warnings.
     private struct ParsedFile: Sendable {
         var digest: FileDigest?
         var document: Document?
         var stats: StageStats?
         var warnings: [String]
-        var error: String?
     }
     /// The previous run's `briefing.json`, which the `changes` table compares with;
     /// `<outputs.folder>/latest/briefing.json` (the newest published run) unless set.
@@ -61,10 +60,14 @@ public struct PipelineRunner {
 
     /// Streams every document of the corpus through parse, dedupe and enrich, in file-name order,
     /// handing each to `consume`; documents are not kept, so memory stays flat on large corpora.
-    /// - Throws: `ConfigError` for a bad data file, `RunError` for a missing or empty corpus folder.
+    /// A corpus entry that cannot be read (a FIFO, a link out of the corpus, a file that vanished…)
+    /// is skipped with a warning and counted as a drop of the parse stage; the run goes on.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` for a missing or empty corpus folder,
+    ///   `Interrupted` when a caught signal arrives (checked before each document and each batch).
     public func stream(_ consume: (Document) throws -> Void) throws -> Streamed {
         let clock = ContinuousClock()
-        let names = try reader.fileNames()
+        try Interruption.check()
+        let names = try reader.entries()
         guard !names.isEmpty else {
             throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
         }
@@ -95,23 +98,28 @@ public struct PipelineRunner {
             let batch = Array(names[batchStart..<min(batchStart + batchSize, names.count)])
             var start = clock.now
             let parsed = parallelMap(batch.count, workers: workers) { i -> ParsedFile in
-                do {
-                    let file = try reader.read(batch[i])
-                    var stats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
+                // once a signal has arrived, the batch is thrown away: do no more work on it
+                guard Interruption.received == nil else { return ParsedFile(warnings: []) }
+                var stats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
+                switch reader.read(batch[i]) {
+                case .skipped(let skip):
+                    stats.input += 1
+                    stats.drop(skip.reason)
+                    return ParsedFile(stats: stats, warnings: [CorpusReader.warning(for: batch[i].name, skip)])
+                case .file(let file):
                     var warnings: [String] = []
                     let doc = parse.parse(file, stats: &stats, warnings: &warnings)
+                    // a file name may hold a line break: every warning stays on one line
                     return ParsedFile(digest: FileDigest(path: Self.relative(file.path, to: relativeRoot), bytes: file.bytes),
-                                      document: doc, stats: stats, warnings: warnings, error: nil)
-                } catch {
-                    return ParsedFile(digest: nil, document: nil, stats: nil, warnings: [], error: "\(error)")
+                                      document: doc, stats: stats, warnings: warnings.map(SafeText.oneLine))
                 }
             }
+            try Interruption.check()
             var now = clock.now
             times[0] += now - start
             start = now
             var docs: [Document] = []
             for p in parsed {
-                if let error = p.error { throw RunError(error) }
                 if let digest = p.digest { inputs.append(digest) }
                 if let stats = p.stats { parseStats.merge(stats) }
                 warnings += p.warnings
@@ -141,6 +149,7 @@ public struct PipelineRunner {
                 if let stats { enrichStats.merge(stats) }
                 try consume(doc)
             }
+            try Interruption.check()
             done += batch.count
             progress?(done, names.count)
         }
@@ -169,7 +178,8 @@ public struct PipelineRunner {
     /// Runs every stage and publishes the outputs as a new run in the history, then prunes old runs.
     /// A run that fails leaves its record (`runs/<name>/run.json`, status `failed`, the error) and
     /// the previous outputs as they were.
-    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete.
+    /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete,
+    ///   `Interrupted` when a caught signal (SIGTERM, SIGINT) stopped it before publishing.
     public func run() throws -> RunResult {
         let history = self.history
         try history.prepare()
@@ -179,7 +189,9 @@ public struct PipelineRunner {
             let result = try run(publishingAs: name, in: history, stagesDone: &stagesDone)
             if let keep = config.outputs.keep { history.prune(keep: keep) }
             return result
-        } catch {
+        } catch let caught {
+            // an output that failed because a signal arrived reads as the interruption it is
+            let error: any Error = Interruption.received.map { Interrupted(signal: $0) } ?? caught
             var record = RunInfo(
                 pipeline: config.name, description: config.description, pipelineFile: relative(config.file),
                 corpus: relative(config.input.folder), runAt: Self.iso8601(runDate), toolVersion: Self.toolVersion)
@@ -187,7 +199,9 @@ public struct PipelineRunner {
             record.status = "failed"
             record.error = "\(error)"
             record.fingerprint = try? Manifest.currentFingerprint(of: config)
-            history.recordFailure(as: name, record: JSONExporter.runRecord(record))
+            if let problem = history.recordFailure(as: name, record: JSONExporter.runRecord(record)) {
+                logger.error("the failed run could not be recorded", metadata: ["reason": "\(problem)"])
+            }
             if let keep = config.outputs.keep { history.prune(keep: keep) }
             throw error
         }
@@ -236,6 +250,7 @@ public struct PipelineRunner {
             var files: [String] = []
             var sheets: [XLSXReport.SheetRows] = []
             for format in formats {
+                try Interruption.check()
                 switch format {
                 case .xlsx:
                     let report = try XLSXExporter().write(briefing, to: folder)
@@ -246,6 +261,7 @@ public struct PipelineRunner {
                 case .json: files += try JSONExporter().export(briefing, to: folder)
                 }
             }
+            try Interruption.check()
             files += try BriefingNote().export(briefing, to: folder, changes: briefing.run.changes)
             var exportStats = StageStats(stage: "export", unit: "tables")
             exportStats.input = briefing.tables.count

@@ -32,13 +32,15 @@ public struct RunHistory: Sendable {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    /// Creates `out/<pipeline>` and its parents when missing.
+    /// - Throws: `RunError` naming the path and the cause (a file in the way, a read-only file system…).
+    public func createRoot() throws {
+        try OutputFile.makeFolders(root)
+    }
+
     /// Creates the folders; removes temporary folders of runs that were killed.
     public func prepare() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: runsFolder, withIntermediateDirectories: true)
-        } catch {
-            throw RunError("cannot create \(runsFolder): \(error.localizedDescription)")
-        }
+        try OutputFile.makeFolders(runsFolder)
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: runsFolder)) ?? [] where entry.hasPrefix(".tmp-") {
             try? FileManager.default.removeItem(atPath: runsFolder + "/" + entry)
         }
@@ -72,10 +74,8 @@ public struct RunHistory: Sendable {
         let fm = FileManager.default
         let temp = runsFolder + "/.tmp-" + name
         let final = runsFolder + "/" + name
-        do {
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
-        } catch {
-            throw RunError("cannot create \(temp): \(error.localizedDescription)")
+        guard mkdir(temp, 0o755) == 0 else {
+            throw RunError("cannot create \(temp): \(String(cString: strerror(errno)))")
         }
         let result: T
         do {
@@ -84,9 +84,16 @@ public struct RunHistory: Sendable {
             try? fm.removeItem(atPath: temp)
             throw error
         }
-        // NB: a test hook, to kill a run between writing and publishing (`BRIEFING_PAUSE_BEFORE_PUBLISH=<seconds>`).
+        // NB: a test hook, to kill or signal a run between writing and publishing
+        // (`BRIEFING_PAUSE_BEFORE_PUBLISH=<seconds>`, at most 60; a caught signal ends the pause).
         if let pause = ProcessInfo.processInfo.environment["BRIEFING_PAUSE_BEFORE_PUBLISH"].flatMap(Double.init), pause > 0 {
-            Thread.sleep(forTimeInterval: min(pause, 60))
+            Interruption.sleep(pause)
+        }
+        do {
+            try Interruption.check()
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            throw error
         }
         guard rename(temp, final) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -109,11 +116,22 @@ public struct RunHistory: Sendable {
     }
 
     /// Writes the record of a run that failed into `runs/<name>/run.json`, so the failure can be
-    /// diagnosed from its record alone; `latest` is not touched.
-    public func recordFailure(as name: String, record: [UInt8]) {
+    /// diagnosed from its record alone; `latest` is not touched. When even that cannot be written
+    /// (a full disk, a read-only folder), nothing is left behind, not even an empty folder.
+    /// - Returns: why the record could not be written, or `nil` when it was.
+    @discardableResult
+    public func recordFailure(as name: String, record: [UInt8]) -> String? {
         let folder = runsFolder + "/" + name
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? OutputFile.write(record, to: folder + "/run.json")
+        do {
+            try OutputFile.makeFolders(folder)
+            try OutputFile.write(record, to: folder + "/run.json")
+            return nil
+        } catch {
+            if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                _ = rmdir(folder)
+            }
+            return (error as? RunError)?.message ?? "\(error)"
+        }
     }
 
     /// Run names, oldest first.
@@ -152,17 +170,31 @@ public final class RunLock {
         }
     }
 
-    /// Takes the lock, waiting for it when `wait` is true.
+    /// Takes the lock, waiting for it when `wait` is true (a caught signal ends the wait).
     /// - Throws: `Busy` when another process holds it and `wait` is false; `RunError` when the
-    ///   lock file cannot be opened.
+    ///   lock file cannot be opened or locked; `Interrupted` when a signal ends the wait.
     public init(path: String, wait: Bool) throws {
         self.path = path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
         guard fd >= 0 else { throw RunError("cannot open lock file \(path): \(String(cString: strerror(errno)))") }
-        if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            close(fd)
-            throw Busy(path: path, holder: holder?.isEmpty == false ? holder : nil)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            guard code == EWOULDBLOCK else {
+                close(fd)
+                throw RunError("cannot lock \(path): \(String(cString: strerror(code)))")
+            }
+            if !wait {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                close(fd)
+                throw Busy(path: path, holder: holder?.isEmpty == false ? holder : nil)
+            }
+            // waits in short steps rather than in a blocking flock, so that SIGTERM can end the wait
+            if let signo = Interruption.received {
+                close(fd)
+                throw Interrupted(signal: signo)
+            }
+            usleep(50_000)
         }
         ftruncate(fd, 0)
         let pid = "\(getpid())\n"

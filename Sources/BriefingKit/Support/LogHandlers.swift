@@ -32,8 +32,9 @@ public struct BriefingLogHandler: LogHandler {
         let time = Self.timestamp()
         switch format {
         case .text:
-            let fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-            sink("\(time) \(event.level) \(label): \(event.message)\(fields)")
+            // one record, one line: a line break in a file name or an error cannot forge another record
+            let fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\(SafeText.oneLine("\($0.value)"))" }.joined()
+            sink("\(time) \(event.level) \(label): \(SafeText.oneLine("\(event.message)"))\(fields)")
         case .json:
             var object: [(String, JSONValue)] = [("time", .string(time)), ("level", .string(event.level.rawValue)),
                                                  ("logger", .string(label)), ("message", .string("\(event.message)"))]
