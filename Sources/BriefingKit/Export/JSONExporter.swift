@@ -1,7 +1,8 @@
 /// Writes `briefing.json`: `{ "run": {…}, "tables": { "<name>": [ {column: value, …}, … ], … } }`.
 ///
 /// Hand-written so that keys keep a stable, meaningful order: run keys in a fixed order, tables in
-/// briefing order, row keys in column order. Two-space indentation, a final newline. Integers are JSON
+/// briefing order, row keys in column order. Two-space indentation, each table row on one line
+/// (`{"key":value,…}`), a final newline. Integers are JSON
 /// numbers, doubles use `Cell.format` (non-finite ones become `null`), dates are ISO 8601 strings
 /// (`2025-04` for a month), nulls `null`, booleans `true`/`false`.
 public struct JSONExporter: Exporter {
@@ -68,7 +69,10 @@ public struct JSONExporter: Exporter {
             let fields = table.columns.enumerated().map { (c, column) in
                 (column.name, c < row.count ? cellValue(row[c]) : JSONValue.null)
             }
+            // one row per line: tables run to hundreds of thousands of rows
+            w.compact = true
             w.write(.object(fields), indent: 3)
+            w.compact = false
         }
         w.out.append(contentsOf: "\n    ]".utf8)
     }

@@ -60,15 +60,7 @@ import Testing
           },
           "tables": {
             "people": [
-              {
-                "name": "Tô \"Lâm\"\\\n\t\u0001",
-                "n": 12,
-                "share": 0.25,
-                "seen": "2025-04-02",
-                "month": "2025-04",
-                "ok": true,
-                "site": null
-              }
+              {"name":"Tô \"Lâm\"\\\n\t\u0001","n":12,"share":0.25,"seen":"2025-04-02","month":"2025-04","ok":true,"site":null}
             ],
             "empty": []
           }
@@ -121,6 +113,6 @@ import Testing
     @Test func nonFiniteDoublesBecomeNull() {
         #expect(JSONExporter.text(of: Briefing(run: ExportFixtures.run, tables: [
             Table(name: "t", columns: [Column("x", .number)], rows: [[.double(.nan)]]),
-        ])).contains("\"x\": null"))
+        ])).contains("\"x\":null"))
     }
 }
