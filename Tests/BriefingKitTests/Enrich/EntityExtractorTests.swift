@@ -195,4 +195,15 @@ private func text(_ paragraph: String, _ p: Provenance) -> String {
     }
 
     // MARK: - Gold standard
+
+    @Test func headsOfStateSpeakForTheirCountryLanguagesDoNot() throws {
+        // a head of state or government acts as the country; another post is an affiliation
+        #expect(try entities("Le président chinois a ouvert le sommet.").map(\.code) == ["CHN"])
+        #expect(try entities("The summit heard Indian Prime Minister Rao.").map(\.code) == ["IND"])
+        #expect(try entities("Un diplomate chinois a assisté au sommet.").filter { $0.kind == .country }.isEmpty)
+        // a language, a cuisine
+        #expect(try entities("Le texte est traduit du chinois et publié en français.").isEmpty)
+        #expect(try entities("La langue française et la cuisine portugaise sont à l'honneur.").isEmpty)
+        #expect(try entities("Les investissements chinois et portugais progressent.").map(\.code) == ["CHN", "PRT"])
+    }
 }

@@ -113,4 +113,67 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(CountryLexicon.inflections(of: "chilien") == ["chilienne", "chiliens", "chiliennes"])
         #expect(CountryLexicon.inflections(of: "Chilean").isEmpty)
     }
+
+    @Test func armedGroupsPartiesAndMovementsNamedByWhatTheyAre() throws {
+        #expect(try organisations("The far-right party Vanguardia and the opposition party UDP-K refused to join.") == ["Vanguardia", "UDP-K"])
+        #expect(try organisations("Le parti de centre droit Avenir commun arrive en tête devant le parti nationaliste Renouveau.")
+                == ["Avenir", "Renouveau"])
+        #expect(try organisations("The Islamist militant group Jamaat Nusrat claimed the attack.") == ["Jamaat Nusrat"])
+        #expect(try organisations("Le Front de libération du Sahel a rejeté l'offre.") == ["Front de libération du Sahel"])
+        #expect(try organisations("Clashes between the army and the Arakan Army continued.") == ["Arakan Army"])
+        // a person after the noun is no name: `the party leader`, `the group President …`
+        #expect(try organisations("The party leader Juan Ortiz resigned.").isEmpty)
+        // `Ngo` in a person's name is no NGO
+        #expect(try organisations("Sa représentante, Mme Aline Ngo Mbappe, a parlé.").isEmpty)
+    }
+
+    @Test func anAcronymTheDocumentDefinesWinsOverTheLexicons() throws {
+        let found = try entities("Clashes with the paramilitary Coastal Support Forces (RSF) resumed. The RSF denied it.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Coastal Support Forces", "Coastal Support Forces"])
+        // without a definition, the lexicon's `RSF` stays itself
+        #expect(try organisations("RSF condemned the arrest of two reporters.") == ["Reporters Without Borders"])
+    }
+
+    @Test func companiesFromTheirShapeAndContext() throws {
+        #expect(try organisations("Kivu Mining said output fell, while Sahel Airways cut flights.") == ["Kivu Mining", "Sahel Airways"])
+        #expect(try organisations("Shares of Nordvik Shipping fell 4% on Monday.") == ["Nordvik Shipping"])
+        #expect(try organisations("Shares of Talvera rose after the results.") == ["Talvera"])
+        #expect(try organisations("Investors including Lisbon-based Quanta AI and Orbis Labs signed.") == ["Quanta AI", "Orbis Labs"])
+        // a nationality before `AI` is no company
+        #expect(try organisations("Chinese AI firms were not invited.").isEmpty)
+        // share buttons name no organisation of the story
+        #expect(try organisations("Auto-refresh | Share this page [Facebook] [WhatsApp]").isEmpty)
+        #expect(try organisations("La compagnie aérienne nationale Avialink a suspendu ses vols.") == ["Avialink"])
+    }
+
+    @Test func twoNamesJoinedByAndAndChambersAndOffices() throws {
+        #expect(try organisations("Scientists at the University of Lagos and Stanford University agreed.")
+                == ["University of Lagos", "Stanford University"])
+        #expect(try organisations("The Ministry of Trade and Industry and the Ministry of Health met.")
+                == ["Ministry of Trade and Industry", "Ministry of Health"])
+        #expect(try organisations("Members of the House of Commons voted late.") == ["House of Commons"])
+        #expect(try organisations("The Office of the Special Envoy for the Great Lakes welcomed the truce.")
+                == ["Office of the Special Envoy for the Great Lakes"])
+        #expect(try organisations("Three Kenya Air Force helicopters landed.") == ["Kenya Air Force"])
+    }
+
+    @Test func frenchLowerCaseHeadsBeforeACapital() throws {
+        #expect(try organisations("Selon la banque centrale du Ghana, l'inflation ralentit.") == ["Banque centrale du Ghana"])
+        #expect(try organisations("La cour d'appel de Dakar a confirmé la peine.") == ["Cour d'appel de Dakar"])
+        #expect(try organisations("Un chercheur de l'université de Gand a témoigné.") == ["Université de Gand"])
+        #expect(try organisations("L'Observatoire international de la presse libre a protesté.") == ["Observatoire international de la presse libre"])
+        // no capital after the head: no name
+        #expect(try organisations("La banque a relevé ses taux et la cour a statué.").isEmpty)
+    }
+
+    @Test func wellKnownBodiesOfAllRegions() throws {
+        #expect(try organisations("CARICOM, the Pacific Islands Forum, BRICS and CELAC issued a joint call.")
+                == ["Caribbean Community", "Pacific Islands Forum", "BRICS", "Community of Latin American and Caribbean States"])
+        #expect(try organisations("IFAD, UNOPS and USAID funded the project with JICA and the Islamic Development Bank.")
+                == ["International Fund for Agricultural Development", "United Nations Office for Project Services",
+                    "United States Agency for International Development", "Japan International Cooperation Agency", "Islamic Development Bank"])
+        #expect(try organisations("Selon Le Monde et Jeune Afrique, la Nouvelle banque de développement prêtera davantage.")
+                == ["Le Monde", "Jeune Afrique", "Nouvelle banque de développement"])
+        #expect(try organisations("The Guardian Council rejected the bill, the Guardian reported.") == ["Guardian Council", "The Guardian"])
+    }
 }

@@ -98,9 +98,21 @@ public struct EntityExtractor: Extractor {
         var hits: [EntityHit] = []
         for layer in [EntityPattern.Layer.blocked, .organisation] { match(layer, tokens, keys, candidates, &taken, &hits) }
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        if shapes { OrganisationMemory.findShapes(tokens, keys: keys, taken: &taken, hits: &hits, earlier: earlier,
-                                      lexiconCodes: lexiconCodes, isMedia: { targets[$0].category == "media" },
-                                      isCompany: { targets[$0].category == "media" || targets[$0].category == "company" }) }
+        if shapes {
+            // tokens that start a country or a demonym (`Chinese AI firms`: no company named `Chinese AI`)
+            var place = [Bool](repeating: false, count: n)
+            for i in 0..<n where !taken[i] && !candidates[i].isEmpty {
+                place[i] = candidates[i].contains { c in
+                    let p = Int(index.order[Int(c)])
+                    return index.layers[p] == .place && wordsMatch(p, at: i, tokens, keys, taken)
+                }
+            }
+            OrganisationMemory.findShapes(tokens, keys: keys, taken: &taken, hits: &hits, earlier: earlier,
+                                          lexiconCodes: lexiconCodes, isMedia: { targets[$0].category == "media" },
+                                          isCompany: { targets[$0].category == "media" || targets[$0].category == "company" },
+                                          isPlace: { place[$0] },
+                                          isLexiconName: { targets[$0].name == $1 || targets[$0].englishName == $1 })
+        }
         match(.place, tokens, keys, candidates, &taken, &hits)
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
         hits.removeAll { hit in
@@ -185,6 +197,8 @@ public struct EntityExtractor: Extractor {
         if p.demonym {
             // `en vietnamien`, `in Vietnamese`: a language, not the country
             if let before, before.folded == "en" || before.folded == "in" { return false }
+            // `parler le français`, `traduit du chinois`: a lower-case demonym right after an article is the language
+            if let before, ["le", "du", "au"].contains(before.folded), !tokens[i].isCapitalized { return false }
             // a stray heading word glued to the sentence: `Français Les commentaires …`
             if i == 0, p.rules.allSatisfy({ $0 == .any }), tokens[0].isCapitalized,
                let after, after.kind == .word, after.isCapitalized { return false }

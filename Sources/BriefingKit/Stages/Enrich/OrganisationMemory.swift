@@ -24,7 +24,34 @@ enum OrganisationMemory {
 
     private static let articles: Set<String> = ["the", "la", "le", "l'", "les"]
     /// Nouns that introduce an organisation's name: `l'ONG X`, `the charity X`.
-    private static let ngoNouns: Set<String> = ["ong", "ngo", "ngos", "charity", "association", "nonprofit", "think-tank", "watchdog"]
+    private static let ngoNouns: Set<String> = [
+        "ong", "ngo", "ngos", "charity", "association", "nonprofit", "think-tank", "watchdog",
+        // parties, movements and armed groups: `the far-right party Chega`, `le parti prorusse Renaissance`,
+        // `the rebel group M23`, `la coalition Ensemble`
+        "party", "parti", "coalition", "movement", "mouvement", "group", "groupe", "militia", "milice", "faction",
+        // companies and media named after what they are: `la compagnie aérienne nationale Belavia`,
+        // `the broadcaster NHK`, `le quotidien Le Soleil`
+        "compagnie", "airline", "carrier", "broadcaster", "newspaper", "daily", "quotidien", "hebdomadaire",
+        "weekly", "magazine", "chaine", "radio", "agency", "agence", "bank", "banque", "firm", "company",
+        "societe", "entreprise", "startup", "start-up", "conglomerate", "operator", "operateur", "union", "syndicat",
+    ]
+    /// Lower-case words that may stand between such a noun and the name: `the opposition party X`,
+    /// `le parti de centre droit X`, `the Islamist militant group X`.
+    private static let ngoModifiers: Set<String> = [
+        "opposition", "ruling", "main", "armed", "rebel", "rights", "militant", "islamist", "jihadist", "separatist",
+        "nationalist", "far-right", "far-left", "right-wing", "left-wing", "centre-right", "center-right",
+        "centre-left", "center-left", "conservative", "liberal", "populist", "governing", "new", "paramilitary",
+        "human", "advocacy", "campaign", "environmental", "aid", "humanitarian", "medical", "relief", "state-owned",
+        "state", "private", "public", "national", "local", "global", "international", "news", "press", "de", "d'",
+        "centre", "center", "droite", "droit", "gauche", "extreme", "au", "pouvoir", "aerienne", "arme", "rebelle",
+        "islamiste", "jihadiste", "separatiste", "ultranationaliste", "prorusse", "pro-russe", "pro-europeen",
+        "presse", "tech", "technology", "mining", "energy", "oil", "telecoms", "telecom", "pharmaceutical",
+        "chinese-owned", "us-based", "london-based", "paris-based", "video", "streaming", "social", "media",
+        "information", "publique", "privee", "britannique", "americaine", "americain", "francaise", "chinois",
+    ]
+    private static let ngoStops: Set<String> = ["of", "for", "on", "in", "at", "by", "with", "and", "or", "et", "ou", "du", "des", "la", "le", "les", "the", "a", "an"]
+    /// Of those nouns, the ones a list of companies may follow (`firms X, Y and Z`): that rule reads them.
+    private static let listNouns: Set<String> = ["company", "firm", "bank", "groupe", "entreprise", "startup", "start-up"]
     private static let shareWords: Set<String> = ["share", "partager", "partagez", "follow", "suivez", "suivez-nous", "suivre"]
     private static let creditWords: Set<String> = ["©", "photo", "photos", "credit", "credits", "source", "sources"]
 
@@ -32,7 +59,8 @@ enum OrganisationMemory {
     /// removes the lexicon hits such a name swallows and the agency credits.
     static func findShapes(_ tokens: [Token], keys: [String], taken: inout [Bool], hits: inout [EntityHit],
                            earlier: [EntityMention], lexiconCodes: Set<String>, isMedia: (Int) -> Bool,
-                           isCompany: (Int) -> Bool = { _ in false }) {
+                           isCompany: (Int) -> Bool = { _ in false }, isPlace: (Int) -> Bool = { _ in false },
+                           isLexiconName: (Int, String) -> Bool = { _, _ in true }) {
         let n = tokens.count
         var hitAt = [Int](repeating: -1, count: n)
         var hitEnd = hits.map(\.taken.upperBound)
@@ -49,8 +77,13 @@ enum OrganisationMemory {
         }
         /// `(ACR)` or `, or ACR,` right after a name ending at `end`: the acronym and where the mention ends.
         func acronym(after end: Int) -> (String, Int)? {
-            if end + 2 < n, tokens[end].text == "(", OrganisationShape.isAcronym(tokens[end + 1]), tokens[end + 2].text == ")",
-               hitAt[end + 1] < 0 {
+            if end + 2 < n, tokens[end].text == "(", OrganisationShape.isAcronym(tokens[end + 1]), tokens[end + 2].text == ")" {
+                let h = hitAt[end + 1]
+                // `Rapid Support Forces (RSF)`: the document's own name for the acronym wins over the lexicon's
+                if h >= 0 {
+                    guard hits[h].taken == end + 1..<end + 2 else { return nil }
+                    removed.insert(h)
+                }
                 return (tokens[end + 1].text, end + 3)
             }
             if end + 3 < n, tokens[end].text == ",", keys[end + 1] == "or" || keys[end + 1] == "ou",
@@ -65,6 +98,16 @@ enum OrganisationMemory {
             if hitAt[i] >= 0 {
                 let h = hitAt[i]
                 guard hits[h].taken.lowerBound == i else { i += 1; continue }
+                // a lexicon acronym the document gave another name: `RSF` after `Rapid Support Forces (RSF)`
+                if hits[h].taken.count == 1, hits[h].target >= 0, OrganisationShape.isAcronym(tokens[i]),
+                   let defined = local[tokens[i].text]
+                    ?? earlier.last(where: { $0.kind == .organisation && $0.code == tokens[i].text && $0.surface != tokens[i].text })?.name,
+                   !isLexiconName(hits[h].target, defined) {
+                    removed.insert(h)
+                    add(i..<i + 1, taking: i..<i + 1, name: defined, code: tokens[i].text)
+                    i += 1
+                    continue
+                }
                 // a lexicon name that modifies a head: `UN Office in Bangkok`, `AU Peace Fund`
                 if let span = OrganisationShape.span(at: i, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked),
                    span.absorbed.first == h, span.range.upperBound > hitEnd[h] {
@@ -110,6 +153,16 @@ enum OrganisationMemory {
             }
             if blocked[i] || taken[i] { i += 1; continue }
             let t = tokens[i]
+            // `Sarvam AI`, `Mistral AI`: a name and `AI`, with no place before it (`Chinese AI firms`)
+            if OrganisationShape.isCapitalised(t), !OrganisationShape.isAcronym(t), i + 1 < n, tokens[i + 1].text == "AI",
+               i == 0 || !OrganisationShape.isCapitalised(tokens[i - 1]) || keys[i - 1].hasSuffix("-based"), !isPlace(i), hitAt[i + 1] < 0,
+               !t.folded.hasSuffix("-based"),
+               !OrganisationShape.leadingWords.contains(keys[i]), !OrganisationShape.isCalendarWord(t),
+               i + 2 == n || !OrganisationShape.isCapitalised(tokens[i + 2]) {
+                add(i..<i + 2, taking: i..<i + 2, name: text(i..<i + 2, tokens), code: nil)
+                i += 2
+                continue
+            }
             // `ACR (Full Name)`
             if OrganisationShape.isAcronym(t), i + 3 < n, tokens[i + 1].text == "(",
                let span = OrganisationShape.span(at: i + 2, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked),
@@ -133,6 +186,19 @@ enum OrganisationMemory {
                 i = r.upperBound
                 continue
             }
+            // `shares of Acme Mining`: the company whose shares
+            if keys[i] == "shares" || keys[i] == "stock", i + 2 < n, keys[i + 1] == "of" || keys[i + 1] == "in",
+               OrganisationShape.isCapitalised(tokens[i + 2]), !isPlace(i + 2), hitAt[i + 2] < 0, !blocked[i + 2] {
+                var m = i + 2
+                while m < n, m - i < 6, OrganisationShape.isCapitalised(tokens[m]), hitAt[m] < 0, !blocked[m],
+                      !OrganisationShape.isCalendarWord(tokens[m]) { m += 1 }
+                let possessive = tokens[m - 1].text.hasSuffix("'") || tokens[m - 1].text.hasSuffix("\u{2019}")
+                if !possessive {
+                    add(i + 2..<m, taking: i + 2..<m, name: text(i + 2..<m, tokens), code: nil)
+                    i = m
+                    continue
+                }
+            }
             // an acronym the document defined before
             if OrganisationShape.isAcronym(t), let (name, code) = local[t.text].map({ ($0, t.text) }) ?? definedEarlier(t.text, earlier, lexiconCodes) {
                 add(i..<i + 1, taking: i..<i + 1, name: name, code: code)
@@ -147,15 +213,25 @@ enum OrganisationMemory {
                 i += 1
                 continue
             }
-            // `l'ONG nigériane Paradigm Initiative`, `the rights group Karapatan`
-            if t.kind == .word, ngoNouns.contains(keys[i]) {
+            // `l'ONG nigériane Paradigm Initiative`, `the rights group Karapatan`, `le parti prorusse Renaissance`
+            // (the noun in lower case, or an acronym: `NGO`, not the name `Ngo`)
+            if t.kind == .word, ngoNouns.contains(keys[i]), !t.isCapitalized || OrganisationShape.isAcronym(t),
+               !(listNouns.contains(keys[i]) && i + 1 < n && OrganisationShape.isCapitalised(tokens[i + 1])) {
                 var k = i + 1
-                while k < n, k - i <= 2, tokens[k].kind == .word, !tokens[k].isCapitalized, OrganisationShape.isAdjective(tokens[k]) { k += 1 }
+                while k < n, k - i <= 4, tokens[k].kind == .word, !tokens[k].isCapitalized,
+                      OrganisationShape.isAdjective(tokens[k]) || ngoModifiers.contains(keys[k]) && !ngoStops.contains(keys[k])
+                        && (keys[k] != "de" && keys[k] != "d'" || k + 1 < n && ["centre", "droite", "droit", "gauche", "extreme"].contains(keys[k + 1])) { k += 1 }
                 var m = k
-                while m < n, m - k < 4, OrganisationShape.isCapitalised(tokens[m]), hitAt[m] < 0, !blocked[m],
+                while m < n, m - k < 4, OrganisationShape.isCapitalised(tokens[m]) || m > k && tokens[m].text == "-", hitAt[m] < 0, !blocked[m],
                       !OrganisationShape.isCalendarWord(tokens[m]), !OrganisationShape.titles.contains(keys[m]) { m += 1 }
+                while m > k, tokens[m - 1].text == "-" { m -= 1 }
                 let possessive = m > k && (tokens[m - 1].text.hasSuffix("'") || tokens[m - 1].text.hasSuffix("\u{2019}"))
-                if m > k, !possessive {
+                    || m < n && tokens[m].folded == "s" && m > k && tokens[m - 1].text.hasSuffix("'")
+                // a place or a leading word is no name: `the group Kenya`, `the party The`
+                let placed = m > k && (k..<m).allSatisfy { isPlace($0) || OrganisationShape.leadingWords.contains(keys[$0]) }
+                // a post after the name says it is a person's: `the movement Prime Minister X`
+                let post = m < n && (OrganisationShape.titles.contains(keys[m]) || personNouns.contains(keys[m]))
+                if m > k, !possessive, !placed, !post {
                     add(k..<m, taking: k..<m, name: text(k..<m, tokens), code: nil)
                     i = m
                     continue
@@ -202,6 +278,14 @@ enum OrganisationMemory {
         if shareLine {
             for (h, hit) in hits.enumerated() where hit.target >= 0 && isCompany(hit.target) { removed.insert(h) }
             added.removeAll()
+        } else if let share = keys.firstIndex(where: { shareWords.contains($0) }) {
+            // `… | Share this live blog [f] [X] [WhatsApp]`: buttons after a share word
+            for (h, hit) in hits.enumerated() where hit.target >= 0 && isCompany(hit.target) && hit.range.lowerBound > share {
+                let a = hit.range.lowerBound, b = hit.range.upperBound
+                if a > 0, b < n, tokens[a - 1].text == "[" || tokens[a - 1].text == "|", tokens[b].text == "]" || tokens[b].text == "|" || b + 1 == n {
+                    removed.insert(h)
+                }
+            }
         }
         if !removed.isEmpty { hits = hits.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
         hits += added
@@ -283,6 +367,13 @@ enum OrganisationMemory {
         "experte", "militant", "militants", "depute", "deputes", "senateur", "chercheur", "chercheurs",
         "fonctionnaire", "fonctionnaires", "diplomatie", "juge", "procureur", "roi", "reine", "chancelier",
         "chanceliere", "officiel", "officiels", "delegue", "delegues",
+        // a language or a cuisine: `la langue française`, `French cuisine`
+        "langue", "langues", "language", "languages", "cuisine", "gastronomie",
+    ]
+    /// Posts whose holder speaks for the country: their nationality is the country taking part.
+    static let headsOfState: Set<String> = [
+        "president", "presidente", "king", "queen", "roi", "reine", "chancellor", "chancelier", "chanceliere", "emir",
+        "emperor", "empereur", "sultan", "premier",
     ]
     /// Words that may stand between a nationality and its person noun: `Japanese Foreign Minister`.
     private static let titleWords: Set<String> = [
@@ -295,11 +386,17 @@ enum OrganisationMemory {
     /// French: the nationality is the person's affiliation.
     static func isAffiliation(_ range: Range<Int>, _ tokens: [Token], demonym: Bool) -> Bool {
         guard demonym else { return false }
+        /// a head of state or government acts as the country: `le président chinois`, `Indian Prime Minister X`
+        func leads(_ k: Int) -> Bool {
+            let f = tokens[k].folded
+            if headsOfState.contains(f) { return true }
+            return (f == "minister" || f == "ministre") && k > 0 && ["prime", "premier"].contains(tokens[k - 1].folded)
+        }
         var k = range.upperBound
         var gap = 0
         while k < tokens.count, gap <= 2 {
             let f = tokens[k].folded
-            if personNouns.contains(f) { return true }
+            if personNouns.contains(f) { return !leads(k) }
             guard titleWords.contains(f) else { break }
             k += 1
             gap += 1
@@ -308,7 +405,7 @@ enum OrganisationMemory {
         gap = 0
         while k >= 0, gap <= 1 {
             let f = tokens[k].folded
-            if personNouns.contains(f) { return true }
+            if personNouns.contains(f) { return !leads(k) }
             guard titleWords.contains(f) else { break }
             k -= 1
             gap += 1

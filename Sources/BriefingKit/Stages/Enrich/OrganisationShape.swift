@@ -23,6 +23,20 @@ enum OrganisationShape {
         "direction", "observatoire", "reseau", "ambassade", "consulat", "societe", "academie", "chambre",
         "ligue", "mouvement", "haut-commissariat", "caisse", "entreprise", "cross", "crescent", "croix-rouge",
         "croissant-rouge", "plateforme", "platform", "facility", "community", "communaute", "force", "forces",
+        // armed groups, parties and movements: `Popular Front`, `Front de libération`, `Arakan Army`, `Coast Guard`
+        "front", "rassemblement", "army", "armee", "navy", "police", "guard", "brigades", "militia", "milice",
+        // schools and laboratories: `London School of Economics`, `Imperial College London`, `Lumen Labs`
+        "school", "college", "labs", "laboratory", "laboratories", "laboratoire", "laboratoires", "ecole",
+    ]
+    /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
+    /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
+    /// `Energy prices` or `the Energy Commission` are no company of this kind.
+    static let companyWords: Set<String> = [
+        "mining", "energy", "airways", "airlines", "motors", "pharmaceuticals", "pharma", "technologies",
+        "telecom", "telecoms", "telecommunications", "petroleum", "minerals", "industries", "logistics", "insurance",
+        "capital", "partners", "ventures", "investments", "cement", "steel", "foods", "breweries", "electric",
+        "electronics", "chemicals", "shipping", "resources", "systems", "solutions", "biotech", "therapeutics",
+        "securities", "enterprises", "studios", "aviation",
     ]
     /// Words that name a person's post: after a head they end the name (`Bank Indonesia Governor …`),
     /// before `of` they are no part of it (`President of the African Development Bank`).
@@ -42,7 +56,9 @@ enum OrganisationShape {
     /// Heads whose name may say where they sit: `UN Mission in South Sudan`.
     static let placeHeads: Set<String> = ["mission", "office", "embassy", "delegation", "representation"]
     /// Heads that open a French name even in lower case, when a capitalised word follows (`ministère de la Santé`).
-    static let lowerCaseHeads: Set<String> = ["ministere"]
+    static let lowerCaseHeads: Set<String> = ["ministere", "banque", "cour", "tribunal", "agence", "universite", "haut-commissariat"]
+    /// Heads whose complement may be a person's post: `Office of the Special Envoy for Yemen`.
+    static let officeHeads: Set<String> = ["office", "bureau", "cabinet"]
     /// Company suffixes: they end a name and are no head on their own.
     static let suffixes: Set<String> = ["inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "sas", "holdings"]
     /// The suffixes as companies write them (`Sá` in a name is no `SA`).
@@ -63,6 +79,9 @@ enum OrganisationShape {
         "alors", "ainsi", "cependant", "hier", "aujourd'hui", "en", "au", "aux", "du", "des", "de", "d'", "dans",
         "par", "sur", "avec", "this", "that", "these", "those", "ce", "cette", "ces", "its", "their", "his", "her",
         "son", "sa", "ses", "leur", "leurs", "our", "notre", "nos", "both", "all", "tous", "toutes",
+        // a count before a name: `Two Indian Air Force helicopters`
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+        "deux", "trois", "quatre", "cinq", "plusieurs", "quelques",
     ]
     /// French adjective endings: a lower-case word after a head or a complement with one of these
     /// is an adjective of the name (`africaine`, `mondial`, `électorale`, `européen`, `unies`).
@@ -72,6 +91,15 @@ enum OrganisationShape {
         "ains", "aines", "een", "eenne", "eens", "eennes", "ier", "iere", "iers", "ieres", "eur", "eure", "ees",
         "ee", "ien", "an", "ane", "ere", "eres", "ande", "andes", "ole", "oles", "ome", "omes", "iste", "istes",
         "euse", "euses", "eux", "ante", "antes", "ente", "entes", "ide", "ides", "ine", "ines", "ale", "unie", "unies",
+    ]
+    /// French adjectives that no ending above tells: `presse libre`, `Association biélorusse`, `société civile`.
+    static let plainAdjectives: Set<String> = [
+        "libre", "libres", "civil", "civile", "civils", "civiles", "belge", "belges", "suisse", "suisses", "russe",
+        "russes", "tcheque", "tcheques", "grecque", "grecques", "turque", "turques", "malgache", "malgaches",
+        "arabe", "arabes", "kurde", "kurdes", "sahraoui", "sahraouie", "rouge", "rouges", "verte", "vertes", "vert",
+        "verts", "juste", "democrate", "democrates", "republicain", "republicaine", "autonome", "autonomes",
+        "permanent", "permanente", "independant", "independante", "supreme", "superieur", "superieure",
+        "ouest", "nord", "sud",
     ]
     /// Lower-case words that are never an adjective or a complement of a name.
     static let notNameWords: Set<String> = [
@@ -123,6 +151,7 @@ enum OrganisationShape {
 
     static func isAdjective(_ t: Token) -> Bool {
         guard t.kind == .word, !t.isCapitalized, !notNameWords.contains(t.folded), t.folded.count >= 4 else { return false }
+        if plainAdjectives.contains(t.folded) || t.folded.hasSuffix("usse") || t.folded.hasSuffix("usses") { return true }
         return adjectiveEndings.contains { t.folded.hasSuffix($0) } && !t.folded.hasSuffix("ment")
     }
 
@@ -132,6 +161,12 @@ enum OrganisationShape {
         // `Movement-in-Opposition`
         if let dash = t.folded.firstIndex(of: "-"), t.isCapitalized { return heads.contains(String(t.folded[..<dash])) }
         return false
+    }
+
+    /// `House of Representatives`, `House of Commons`: a chamber, not a building, before `of` and a capital.
+    static func isHouse(at i: Int, _ tokens: [Token]) -> Bool {
+        tokens[i].folded == "house" && tokens[i].isCapitalized && i + 2 < tokens.count && tokens[i + 1].folded == "of"
+            && isCapitalised(tokens[i + 2])
     }
 
     static func isCalendarWord(_ t: Token) -> Bool {
@@ -156,6 +191,8 @@ enum OrganisationShape {
         let first = tokens[start]
         let lowerHead = first.kind == .word && !first.isCapitalized && lowerCaseHeads.contains(first.folded)
         guard isCapitalised(first) || lowerHead else { return nil }
+        // `la banque HSBC`, `l'agence Reuters`: a lower-case head right before a name introduces it
+        if lowerHead, start + 1 < n, isCapitalised(tokens[start + 1]) || hitAt[start + 1] >= 0 { return nil }
         guard !isCalendarWord(first) else { return nil }
         var pos = start
         var end = start
@@ -193,7 +230,19 @@ enum OrganisationShape {
             }
             if isCapitalised(t) || (pos == start && lowerHead) {
                 if isCalendarWord(t) { break }
-                if headPos >= 0, titles.contains(t.folded) { break }
+                // `Office of the Special Envoy`: a post as the complement of an office is the name's
+                let officeOf = headPos >= 0 && officeHeads.contains(tokens[headPos].folded) && pos > headPos + 1
+                    && ofWords.contains(tokens[headPos + 1].folded)
+                if headPos >= 0, titles.contains(t.folded), !officeOf { break }
+                if headPos < 0, pos > start, companyWords.contains(t.folded), isCapitalised(tokens[pos - 1]),
+                   pos + 1 == n || !isCapitalised(tokens[pos + 1]) && !ofWords.contains(tokens[pos + 1].folded) {
+                    // `Acme Mining said`: a company word closing a capitalised run ends the name
+                    headPos = pos
+                    pos += 1
+                    end = pos
+                    committed = pos
+                    break
+                }
                 if pos > start, suffixes.contains(t.folded), writtenSuffixes.contains(t.text), headPos < 0 || end == pos {
                     // `Acme Corp`: a suffix ends the name
                     headPos = max(headPos, pos)
@@ -202,7 +251,9 @@ enum OrganisationShape {
                     committed = pos
                     break
                 }
-                if isHead(t) && !suffixes.contains(t.folded) {
+                // `Bengaluru-based Sarvam AI`: an origin is no part of a name
+                if t.folded.hasSuffix("-based") { break }
+                if isHead(t) && !suffixes.contains(t.folded) || isHouse(at: pos, tokens) {
                     if headPos < 0 { headPos = pos }
                 } else if headPos >= 0 {
                     capitalAfterHead = true
@@ -270,6 +321,16 @@ enum OrganisationShape {
                 // `and Ministry of Education`: a second name; `for Internet and Society)`: one
                 if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) { break }
                 if isHead(next), k + 1 < n, ofWords.contains(tokens[k + 1].folded) || isCapitalised(tokens[k + 1]) { break }
+                // `University of Nairobi and Harvard University`, `X Institute and Japan's Y Institute`: a
+                // capitalised run after `and` that is a whole name of its own (it ends on a head) is a second name
+                if headPos >= 0, joins.count == 1, isCapitalised(next) {
+                    var m = k
+                    while m < n, m - k < 6, isCapitalised(tokens[m]) || tokens[m].folded == "s" && m > k
+                            && (tokens[m - 1].text.hasSuffix("'") || tokens[m - 1].text.hasSuffix("\u{2019}")) { m += 1 }
+                    let possessive = (k..<m).contains { tokens[$0].folded == "s" }
+                    if m - k >= 2, possessive || isHead(tokens[m - 1]) && !suffixes.contains(tokens[m - 1].folded),
+                       m == n || !(ofWords.contains(tokens[m].folded) || tokens[m].folded == "and" || tokens[m].folded == "et") { break }
+                }
             }
             if joins[0] == "to" || joins[0] == "aupres", hitAt[k] < 0 { break }
             if hitAt[k] >= 0 {
