@@ -385,6 +385,13 @@ private func figures(_ text: String, on documentDate: PartialDate? = PartialDate
         #expect(try figures("Nothing changed in 2021 and 2022 for the villagers.").isEmpty)
     }
 
+    @Test func aPairNamedBeforeIsNotACount() throws {
+        #expect(try figures("Trade between the two countries fell sharply.").isEmpty)
+        #expect(try figures("Les deux blocs représentent un vaste marché.").isEmpty)
+        #expect(try figures("Two countries abstained.").map(\.metric) == ["countries"])
+        #expect(try figures("Les trois pays ont signé.").map(\.value) == [3])
+    }
+
     @Test func sizesOfBodies() throws {
         #expect(try figures("The resolution passed on the 35-member Board of Governors.").map(\.metric) == ["member-states"])
         #expect(try figures("The 27-nation bloc agreed the package.").map(\.metric) == ["countries"])

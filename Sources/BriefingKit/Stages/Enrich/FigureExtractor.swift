@@ -330,6 +330,10 @@ public struct FigureExtractor: Extractor {
            toks[a.start - 2].kind == .number || NumberWords.opens(toks[a.start - 2].folded) || toks[a.start - 2].folded == "out" {
             return ([], a.end)
         }
+        // "the two countries", "les deux blocs": a pair named just before, not a count
+        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces"].contains(toks[i - 1].folded) {
+            return ([], a.end)
+        }
         let k = a.end
         var hyphenUnit: (String, Int, Int)?
         // what is glued after: "5G", "14h05", "3:14", "26/10", "45-year-old"
