@@ -82,7 +82,7 @@ import Testing
         var doc = Document(id: "d", fileName: "d.txt")
         doc.date = PartialDate(year: 2025, month: 10, day: 26)
         doc.paragraphs = [Paragraph(id: "d#p1", position: 1, line: 1,
-                                    text: "Le voisin Xyzzy a publié 12 rapports. Marcel est arrivé tard. Il pleuvait beaucoup.")]
+                                    text: "Le voisin Xyzzy a publié 12 fois en 15 ans. Marcel est arrivé tard. Il pleuvait beaucoup.")]
         var stats = StageStats(stage: "enrich", unit: "paragraphs")
         stage.process(&doc, stats: &stats)
         #expect(doc.findings.count == 0, "\(doc.findings)")

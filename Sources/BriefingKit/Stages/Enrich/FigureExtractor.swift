@@ -149,12 +149,22 @@ public struct FigureExtractor: Extractor {
         var inDate = [Bool](repeating: false, count: toks.count)
         for f in found { for k in f.range { inDate[k] = true } }
         var scan = Scan(toks: toks, inDate: inDate)
+        if let last = findings.figures.last, last.provenance.documentID == context.documentID,
+           last.provenance.paragraphID == context.paragraphID {
+            scan.paragraphMetric = last.metric
+        }
         // a figure's as-of date is a day the sentence writes out ("le 25 octobre", "Oct 26"), not a month,
         // a year, "today", or a deadline ("by June 2026", "d'ici 2030")
         let asOfCandidates = found.filter { f in
             f.date.day != nil && toks[f.range].contains { $0.kind == .number }
                 && !(f.range.lowerBound > 0 && Self.deadlineWords.contains(toks[f.range.lowerBound - 1].folded))
         }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // a date inside a clause set off before the figure's ("Adoptée le 24 décembre 2024, la convention …
+        // par 40 États", "Since the deal took effect on Jan 1, …") dates that clause, not the figure
+        let segments = asOfCandidates.isEmpty ? [] : Self.segments(toks)
+        var segmentStarts: [Int] = []
+        for k in segments.indices where k == 0 || segments[k] != segments[k - 1] { segmentStarts.append(k) }
+        let clauses: [Int?] = asOfCandidates.map { Self.setOffClause(toks, segments, segmentStarts, at: $0.range.lowerBound) }
         // the sentence's scalars, made once when it has a figure: `SentenceContext.text(tokens:)` walks
         // from the sentence start each time, which a long sentence with many figures cannot afford
         var scalars: [Unicode.Scalar] = []
@@ -184,7 +194,8 @@ public struct FigureExtractor: Extractor {
                     surface: text(range), value: figure.value, qualifier: figure.qualifier,
                     qualifierText: figure.qualifier != nil && !qualifierRange.isEmpty ? text(qualifierRange) : nil,
                     metric: metric, unitText: text(figure.unitStart..<figure.end),
-                    asOf: undated.contains(metric) ? nil : Self.asOf(asOfCandidates, figureStart: figure.start, figureEnd: figure.end),
+                    asOf: undated.contains(metric) ? nil : Self.asOf(asOfCandidates, clauses: clauses, segment: segments.isEmpty ? 0 : segments[figure.start],
+                                                                     figureStart: figure.start, figureEnd: figure.end),
                     role: role(toks, after: figure.end), provenance: context.provenance(tokens: range)))
             }
             i = max(i + 1, next)
@@ -211,6 +222,10 @@ public struct FigureExtractor: Extractor {
         private var english: Bool?
         /// The metric of the sentence's last figure ("19 seats, down from 30").
         var lastMetric: String?
+        /// Where the sentence's last figure ends.
+        var lastEnd = 0
+        /// The metric of the last figure of the paragraph's earlier sentences.
+        var paragraphMetric: String?
         /// Where "the number of X" ends in the sentence and what X is, once looked for.
         var numberOf: (end: Int, metric: String)??
 
@@ -282,6 +297,9 @@ public struct FigureExtractor: Extractor {
         // "two million" reads as words; "1,2 million" as digits
         if end < toks.count, !r.fraction, let m = FigureNumbers.multiplierWords[toks[end].folded], toks[end].folded.count > 3 {
             value *= m; multiplier = m; end += 1
+        } else if !r.approximate, !r.fraction, let m = FigureNumbers.multiplierWords[toks[end - 1].folded], toks[end - 1].folded.count > 3 {
+            // "un million de personnes", "two million refugees": the words end on a scale, like "1 million"
+            multiplier = m
         }
         return Amount(start: prefix?.start ?? i, numberStart: i, value: value, end: end, multiplier: multiplier,
                       multiplied: multiplier != 1, approximate: r.approximate, weak: r.weak, fraction: r.fraction,
@@ -312,7 +330,12 @@ public struct FigureExtractor: Extractor {
            toks[a.start - 2].kind == .number || NumberWords.opens(toks[a.start - 2].folded) || toks[a.start - 2].folded == "out" {
             return ([], a.end)
         }
+        // "the two countries", "les deux blocs": a pair named just before, not a count
+        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces"].contains(toks[i - 1].folded) {
+            return ([], a.end)
+        }
         let k = a.end
+        var hyphenUnit: (String, Int, Int)?
         // what is glued after: "5G", "14h05", "3:14", "26/10", "45-year-old"
         if k < toks.count, toks[k].start == toks[k - 1].end, toks[i].kind == .number {
             let next = toks[k]
@@ -322,11 +345,13 @@ public struct FigureExtractor: Extractor {
             }
             if next.text == "-", k + 1 < toks.count, toks[k + 1].start == next.end, toks[k + 1].kind == .word,
                !NumberWords.opens(toks[k + 1].folded) {
-                return ([], k + 2)
+                // "the 35-member Board", "a 27-nation bloc": the size of a body counts its members
+                guard let metric = Self.sizeOfBody(toks, word: k + 1) else { return ([], k + 2) }
+                hyphenUnit = (metric, k + 1, k + 2)
             }
         }
         // a range: "between 40 and 50 delegates", "40-50", "de 40 à 50 pays"
-        if k + 1 < toks.count, Self.rangeWords.contains(toks[k].folded) {
+        if hyphenUnit == nil, k + 1 < toks.count, Self.rangeWords.contains(toks[k].folded) {
             var j = k + 1
             if toks[j].kind != .number, !NumberWords.opens(toks[j].folded) {
                 // "between $40 million and $50 million"
@@ -345,12 +370,13 @@ public struct FigureExtractor: Extractor {
                 let first = Figure(start: a.start, numberStart: i, value: aValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 scan.lastMetric = metric
+                scan.lastEnd = end
                 return ([first, second], end)
             }
         }
         guard let value = a.value else { return ([], k) }
         var next: Int?
-        var found = unit(&scan, after: a, from: k)
+        var found = hyphenUnit ?? unit(&scan, after: a, from: k)
         if found == nil, !a.yearLike, !a.weak, !a.fraction {
             if let (metric, unitStart, end) = partOf(&scan, from: k) {
                 // "nine of the 11 members": the whole is read on its own
@@ -361,6 +387,15 @@ public struct FigureExtractor: Extractor {
                 found = ("people", k, k)
             } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
                 // "won 19 seats, down from 30"
+                found = (previous, k, k)
+            } else if casualtyBefore(toks, qualifierStart(toks, a.start), after: k) {
+                // "killed more than 100 people and displaced around 136,000": the rules read the verb
+                found = ("people", k, k)
+            } else if let previous = scan.lastMetric ?? scan.paragraphMetric, Self.anaphora(toks, before: qualifierStart(toks, a.start), after: k) {
+                // "Smaller parties shared the remaining five", "les cinq autres"
+                found = (previous, k, k)
+            } else if let previous = scan.lastMetric, coordinated(toks, before: a.start, after: k, lastEnd: scan.lastEnd) {
+                // "120,000 people in Myanmar and roughly 100,000 in Cambodia": the second counts what the first does
                 found = (previous, k, k)
             } else if let counted = numberOf(&scan, before: a.start) {
                 // "the number of countries … has grown to 39"
@@ -375,6 +410,7 @@ public struct FigureExtractor: Extractor {
         if end > unitStart, end + 1 < toks.count, toks[end].text == "/", toks[end].start == toks[end - 1].end,
            toks[end + 1].start == toks[end].end, toks[end + 1].kind == .word { return ([], end + 2) }
         scan.lastMetric = metric
+        scan.lastEnd = end
         var start = a.start
         var qualifier: String?
         for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
@@ -453,6 +489,79 @@ public struct FigureExtractor: Extractor {
         return false
     }
 
+    /// The size of a body written `35-member`, `27-nation`: member states when a body of states follows
+    /// (a name, `bloc`, `council` …), else members; countries for `-nation`, `-country`.
+    private static func sizeOfBody(_ toks: [Token], word w: Int) -> String? {
+        switch toks[w].folded {
+        case "nation", "country", "state", "pays": return "countries"
+        case "member", "membres":
+            let n = w + 1
+            guard n < toks.count, toks[n].kind == .word else { return "members" }
+            return toks[n].isCapitalized || bodiesOfStates.contains(toks[n].folded) ? "member-states" : "members"
+        default: return nil
+        }
+    }
+
+    private static let bodiesOfStates: Set<String> = ["bloc", "alliance", "grouping", "organisation", "organization", "council", "board",
+                                                      "commission", "union", "community", "body", "group", "coalition", "forum"]
+
+    /// The first token of the qualifier before `start` (`roughly` in "roughly 100,000"), or `start`.
+    private func qualifierStart(_ toks: [Token], _ start: Int) -> Int {
+        for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
+            let key = toks[(start - length)..<start].map(\.folded).joined(separator: " ")
+            if qualifiers[key] != nil { return start - length }
+        }
+        return start
+    }
+
+    /// True when a casualty verb of a rule stands right before a bare number that no word of its own
+    /// follows ("displaced around 136,000.", "killing 12 and injuring 40").
+    private func casualtyBefore(_ toks: [Token], _ start: Int, after end: Int) -> Bool {
+        if end < toks.count, toks[end].kind == .word, !FigureWords.isFunctionWord(toks[end].folded) { return false }
+        for rule in rules where rule.from.contains("people") && rule.beforeMaxLength > 0 && start > 0 {
+            for length in 1...min(rule.beforeMaxLength, start) {
+                let key = toks[(start - length)..<start].map(\.folded).joined(separator: " ")
+                if rule.before.contains(key) { return true }
+            }
+        }
+        return false
+    }
+
+    /// True when a bare number refers back to things just counted: "the remaining five", "the other 12",
+    /// "another 30", "les cinq autres", "les 12 restants".
+    private static func anaphora(_ toks: [Token], before start: Int, after end: Int) -> Bool {
+        if start > 0, ["remaining", "other", "another", "additional", "further"].contains(toks[start - 1].folded) {
+            return end >= toks.count || toks[end].kind != .word || FigureWords.isFunctionWord(toks[end].folded)
+        }
+        if start > 0, ["les", "des"].contains(toks[start - 1].folded), end < toks.count,
+           ["autres", "restants", "restantes"].contains(toks[end].folded) {
+            return end + 1 >= toks.count || toks[end + 1].kind != .word || FigureWords.isFunctionWord(toks[end + 1].folded)
+        }
+        return false
+    }
+
+    private static let coordinators: Set<String> = ["and", "or", "et", "ou", ",", "while", "whereas", "tandis", "alors", "against"]
+
+    /// True when a bare number is coordinated with the figure just stated, a few tokens before it
+    /// ("120,000 people in Myanmar and roughly 100,000 in Cambodia", "12 in Sofala and 9 in Manica"):
+    /// a coordinator (after an optional qualifier) opens it, and no word of its own follows it.
+    private func coordinated(_ toks: [Token], before start: Int, after end: Int, lastEnd: Int) -> Bool {
+        guard lastEnd > 0, start > lastEnd else { return false }
+        var s = start
+        for length in stride(from: min(qualifierMaxLength, s), through: 1, by: -1) {
+            let key = toks[(s - length)..<s].map(\.folded).joined(separator: " ")
+            if qualifiers[key] != nil { s -= length; break }
+        }
+        // "tandis que", "alors que", "while"
+        var c = s - 1
+        if c > 0, toks[c].folded == "que" || toks[c].folded == "qu'" { c -= 1 }
+        guard c >= lastEnd, c - lastEnd <= 6, Self.coordinators.contains(toks[c].folded) else { return false }
+        // nothing counted between (no other number), and no noun after it that would say what it counts
+        for t in toks[lastEnd..<c] where t.kind == .number { return false }
+        if end < toks.count, toks[end].kind == .word, !FigureWords.isFunctionWord(toks[end].folded) { return false }
+        return true
+    }
+
     /// True when the words before a bare number compare it with a figure just stated ("down from", "contre").
     private static func comparison(_ toks: [Token], before start: Int) -> Bool {
         guard start > 0 else { return false }
@@ -489,20 +598,30 @@ public struct FigureExtractor: Extractor {
             if a.fraction, j < toks.count, ["the", "les", "la", "le", "l'"].contains(toks[j].folded) { j += 1 }
         }
         guard j < toks.count else { return nil }
-        if let (ml, metric) = metrics.match(toks, at: j) { return (metric, j, j + ml) }
+        if let (ml, metric) = metrics.match(toks, at: j) { return compound(&scan, a, metric, j, j + ml) }
         // a few adjectives before the counted thing: listed ones, or up to two other words
         var m = j
         var free = 0
-        while m < toks.count, m - j < 4, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded),
+        while m < toks.count, m - j < 4, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded) || adjectives.contains(toks[m].folded),
               !NumberWords.opens(toks[m].folded), !notCounted.contains(toks[m].folded) {
             // listed adjectives and names ("800 Malagasy Red Cross volunteers") are free; other words, two at most
             if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized { free += 1 }
             if free > 2 { break }
             m += 1
-            if let (ml, metric) = metrics.match(toks, at: m) { return (metric, j, m + ml) }
+            if let (ml, metric) = metrics.match(toks, at: m) { return compound(&scan, a, metric, j, m + ml) }
+        }
+        guard !a.weak, !a.yearLike else { return nil }
+        // French: a plural noun right after the number (or its "de") counts itself, by its folded form
+        // ("15 citernes" → citernes, "1,5 million de moustiquaires" → moustiquaires); after "une trentaine"
+        // or "1,5 million" the noun needs its "de"; a fraction ("deux tiers des X") is a share, not a count
+        if !scan.isEnglish() {
+            guard a.value != nil, !a.fraction, j > k || !(a.multiplied || a.approximate) else { return nil }
+            var n = j
+            while n < toks.count, n - j < 2, adjectives.contains(toks[n].folded) { n += 1 }
+            if let noun = frenchNoun(toks, at: n) { return (noun, j, n + 1) }
+            return nil
         }
         // English: a plural noun outside the vocabulary counts itself ("12 hospitals" → hospitals)
-        guard !a.weak, !a.yearLike, scan.isEnglish() else { return nil }
         // "Boeing 737 jets", "Windows 11 machines": a number right after a name is a model or an edition
         if a.start > 0, toks[a.start - 1].kind == .word, toks[a.start - 1].isCapitalized,
            !FigureWords.isFunctionWord(toks[a.start - 1].folded), qualifiers[toks[a.start - 1].folded] == nil { return nil }
@@ -510,7 +629,11 @@ public struct FigureExtractor: Extractor {
         while n < toks.count, n - j < 3, toks[n].kind == .word,
               adjectives.contains(toks[n].folded) || (toks[n].isCapitalized && !FigureWords.isFunctionWord(toks[n].folded)) { n += 1 }
         guard let value = a.value else { return nil }
-        if let noun = englishNoun(toks, at: n, singular: value == 1) { return (noun, j, n + 1) }
+        if let noun = englishNoun(toks, at: n, singular: value == 1) {
+            // "38,000 graphics processors": a second plural noun is the head
+            if value != 1, let head = englishNoun(toks, at: n + 1, singular: false) { return (head, j, n + 2) }
+            return (noun, j, n + 1)
+        }
         // one modifier before it ("12 field hospitals")
         if n + 1 < toks.count, toks[n].kind == .word, !toks[n].isCapitalized, !FigureWords.isFunctionWord(toks[n].folded),
            !notCounted.contains(toks[n].folded), !FigureWords.looksPlural(toks[n].folded),
@@ -518,6 +641,19 @@ public struct FigureExtractor: Extractor {
             return (noun, j, n + 2)
         }
         return nil
+    }
+
+    /// A counted thing of the vocabulary read in the singular before a plural noun is a modifier, in English:
+    /// the plural noun after it is the head ("four road crossings", "12 health posts").
+    private func compound(_ scan: inout Scan, _ a: Amount, _ metric: String, _ start: Int, _ end: Int) -> (String, Int, Int) {
+        let toks = scan.toks
+        guard end < toks.count, end - start == 1, let v = a.value, v != 1, !FigureWords.looksPlural(toks[start].folded),
+              toks[start].kind == .word, !toks[start].isCapitalized, toks[start].folded.unicodeScalars.count > 2 else { return (metric, start, end) }
+        // a percentage or an amount of money keeps its unit ("15 percent tariffs", "5 dollar bills")
+        guard !metric.contains("percent"), metric.unicodeScalars.count != 3, scan.isEnglish() else { return (metric, start, end) }
+        if let (ml, other) = metrics.match(toks, at: end) { return (other, start, end + ml) }
+        if let noun = englishNoun(toks, at: end, singular: false) { return (noun, start, end + 1) }
+        return (metric, start, end)
     }
 
     /// `tokens[n]` as an English counted noun outside the vocabulary, in its plural form.
@@ -529,6 +665,61 @@ public struct FigureExtractor: Extractor {
         // the word after must not make it an adjective or a verb ("5 more", "3 killed")
         if singular { return FigureWords.plural(w) }
         return FigureWords.looksPlural(w) ? w : nil
+    }
+
+    /// `tokens[n]` as a French counted noun outside the vocabulary: a lower-case plural (`-s`, `-x`) that
+    /// is no function word, number word, time or measure word, nor an adjective or participle ending.
+    private func frenchNoun(_ toks: [Token], at n: Int) -> String? {
+        guard n < toks.count, toks[n].kind == .word, !toks[n].isCapitalized else { return nil }
+        let w = toks[n].folded
+        guard w.unicodeScalars.count >= 4, !FigureWords.isFunctionWord(w), !notCounted.contains(w), !NumberWords.opens(w),
+              w.hasSuffix("s") || w.hasSuffix("x"), !w.hasSuffix("ss"),
+              w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return nil }
+        // the next token glued to it ("15 km/h") or an apostrophe word: not a noun
+        if n + 1 < toks.count, toks[n + 1].start == toks[n].end, toks[n + 1].text == "/" { return nil }
+        // a past participle in the plural ("les 27 réunis", "15 arrivées") describes, it does not count;
+        // nouns in -ité(s), -té(s) stay ("15 municipalités", "12 comités")
+        let lower = toks[n].text.lowercased()
+        if lower.hasSuffix("és") || lower.hasSuffix("ées"), !lower.hasSuffix("tés") { return nil }
+        return w
+    }
+
+    /// For each token, the number of clause marks before it (`,` `;` `:` dashes, brackets), a comma
+    /// inside a number ("1,5") not counted.
+    private static func segments(_ toks: [Token]) -> [Int] {
+        var result = [Int](repeating: 0, count: toks.count)
+        var n = 0
+        for k in toks.indices {
+            result[k] = n
+            let t = toks[k]
+            guard t.kind == .punctuation, [",", ";", ":", "—", "–", "(", ")"].contains(t.text) else { continue }
+            if k > 0, k + 1 < toks.count, toks[k - 1].kind == .number, toks[k + 1].kind == .number,
+               toks[k - 1].end == t.start, toks[k + 1].start == t.end { continue }
+            n += 1
+        }
+        return result
+    }
+
+    private static let clauseOpeners: Set<String> = [
+        "since", "after", "when", "while", "although", "though", "because", "once", "as", "before", "until", "if",
+        "depuis", "apres", "lorsque", "quand", "alors", "puisque", "bien", "avant", "des", "si", "tandis",
+    ]
+
+    /// The segment of the date at `k` when it lies in a clause set off from the rest of the sentence: a
+    /// segment that opens the sentence or follows a mark, opening with a participle ("Adoptée", "Signed")
+    /// or a conjunction ("Since", "Depuis que").
+    private static func setOffClause(_ toks: [Token], _ segments: [Int], _ starts: [Int], at k: Int) -> Int? {
+        guard k < segments.count, segments[k] < starts.count else { return nil }
+        let segment = segments[k]
+        var first = starts[segment]
+        if first < toks.count, toks[first].kind == .punctuation { first += 1 }
+        guard first < k, toks[first].kind == .word else { return nil }
+        let lower = toks[first].text.lowercased()
+        let folded = toks[first].folded
+        if clauseOpeners.contains(folded) { return segment }
+        let participle = lower.hasSuffix("é") || lower.hasSuffix("ée") || lower.hasSuffix("és") || lower.hasSuffix("ées")
+            || (lower.hasSuffix("ed") && lower.unicodeScalars.count > 4)
+        return participle && !FigureWords.isFunctionWord(folded) ? segment : nil
     }
 
     private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
@@ -555,7 +746,7 @@ public struct FigureExtractor: Extractor {
     /// The date nearest to the figure in the same sentence; the later one when two are as near.
     /// `found` is the sentence's as-of candidates, sorted by position; only the few around the figure are
     /// looked at, so a sentence with many dates and many figures stays linear.
-    private static func asOf(_ found: [DateExtractor.Found], figureStart: Int, figureEnd: Int) -> PartialDate? {
+    private static func asOf(_ found: [DateExtractor.Found], clauses: [Int?], segment: Int, figureStart: Int, figureEnd: Int) -> PartialDate? {
         guard !found.isEmpty else { return nil }
         var lo = 0, hi = found.count
         while lo < hi {
@@ -563,7 +754,9 @@ public struct FigureExtractor: Extractor {
             if found[mid].range.lowerBound < figureStart { lo = mid + 1 } else { hi = mid }
         }
         var best: (distance: Int, date: PartialDate)?
-        for f in found[max(0, lo - 2)..<min(found.count, lo + 2)] {
+        for n in max(0, lo - 2)..<min(found.count, lo + 2) {
+            let f = found[n]
+            if let clause = clauses[n], clause != segment { continue }
             let d = f.range.upperBound <= figureStart ? figureStart - f.range.upperBound : max(0, f.range.lowerBound - figureEnd)
             if let b = best, b.distance < d || (b.distance == d && b.date >= f.date) { continue }
             best = (d, f.date)

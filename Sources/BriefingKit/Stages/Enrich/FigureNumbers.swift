@@ -28,6 +28,10 @@ enum FigureNumbers {
     /// Abbreviations that multiply only when glued to the digits (`1.2m`, `$3b`, `40k`).
     static let gluedMultipliers: [String: Double] = ["m": 1e6, "b": 1e9, "k": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12]
 
+    /// Abbreviated multipliers written before a currency sign (`M$`, `Md€`, `Mds $`), case as written.
+    static let currencyMultipliers: [String: Double] = ["M": 1e6, "Md": 1e9, "Mds": 1e9, "Mrd": 1e9, "Mrds": 1e9, "G": 1e9, "k": 1e3, "K": 1e3]
+    static let currencySigns: Set<String> = ["$", "€", "£", "¥"]
+
     /// The number in digits at `tokens[i]`.
     static func read(_ tokens: [Token], at i: Int) -> Reading? {
         guard i < tokens.count, tokens[i].kind == .number else { return nil }
@@ -78,6 +82,10 @@ enum FigureNumbers {
             if glued, let m = gluedMultipliers[tokens[k].folded] {
                 multiplier = m; multiplied = true; k += 1
             } else if !glued, let m = multiplierWords[tokens[k].folded] {
+                multiplier = m; multiplied = true; k += 1
+            } else if let m = currencyMultipliers[tokens[k].text], k + 1 < n, tokens[k + 1].start == tokens[k].end,
+                      currencySigns.contains(tokens[k + 1].text) {
+                // French abbreviations before a currency sign: "50 M$", "1,5 Md€", "300 k€"
                 multiplier = m; multiplied = true; k += 1
             }
         }

@@ -49,8 +49,11 @@ enum NumberWords {
     private static let collectives: [String: (value: Int, approximate: Bool)] = [
         "dozen": (12, false), "dizaine": (10, true), "douzaine": (12, true), "quinzaine": (15, true),
         "vingtaine": (20, true), "trentaine": (30, true), "quarantaine": (40, true), "cinquantaine": (50, true),
-        "soixantaine": (60, true), "centaine": (100, true),
+        "soixantaine": (60, true), "centaine": (100, true), "millier": (1000, true),
     ]
+
+    /// Plural scales after a collective (`une dizaine de milliers`).
+    private static let collectiveScales: [String: Double] = ["milliers": 1e3, "millions": 1e6, "milliards": 1e9]
 
     private static let denominators: [String: Int] = [
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
@@ -153,6 +156,12 @@ enum NumberWords {
                 current *= Double(v)
                 approximate = a
                 end = e
+                // "une dizaine de milliers", "une centaine de millions": the collective counts thousands
+                if e + 1 < tokens.count, ["de", "d'"].contains(tokens[e].folded),
+                   let m = collectiveScales[tokens[e + 1].folded] {
+                    current *= m
+                    end = e + 2
+                }
                 break loop
             case .denominator(let d):
                 switch last {

@@ -3,7 +3,7 @@
 ///
 /// Two figures disagree when the ranges their qualifiers allow do not overlap: `69` and `72`
 /// disagree; `plus de 60` and `plus de 1 000` do not (both are lower bounds); `près de 80` allows
-/// 72–80 and `environ 100` allows 90–110.
+/// 72–80, `environ 100` allows 90–110 and `up to 5,000` (`jusqu'à 5 000`) allows 0–5,000.
 struct FiguresTable {
     struct Row {
         var figure: FigureMention
@@ -26,7 +26,7 @@ struct FiguresTable {
         case "more-than": return v.nextUp...Double.greatestFiniteMagnitude
         case "at-least": return v...Double.greatestFiniteMagnitude
         case "less-than": return 0...v.nextDown
-        case "at-most": return 0...v
+        case "at-most", "up-to": return 0...v
         case "nearly": return (v * 0.9)...v
         case "about": return (v * 0.9)...(v * 1.1)
         default: return v...v
