@@ -80,12 +80,13 @@ public struct CommitmentExtractor: Extractor {
                 if case .span(let span)? = ref { end = max(end, span.upperBound) }
                 scope = (k > 0 ? starts[k - 1] : 0)..<first
             } else {
+                // `s'engageant`, `urging`, `calling on`: a participle takes the subject of the main clause
                 let participial = (first..<min(first + 2, match.range.upperBound)).contains {
-                    tokens[$0].folded.count > 4 && tokens[$0].folded.hasSuffix("ant")
+                    tokens[$0].folded.count > 4 && (tokens[$0].folded.hasSuffix("ant") || tokens[$0].folded.hasSuffix("ing"))
                 }
                 ref = finder.subject(ofTriggerAt: first, participial: participial)
             }
-            let actors: [ResolvedActor]
+            var actors: [ResolvedActor]
             switch ref {
             case .span(let span)?:
                 // `The group urged …`: the organisation (or country) the previous sentence is about
@@ -99,6 +100,11 @@ public struct CommitmentExtractor: Extractor {
             case .pronoun(let i)?:
                 actors = pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
+            }
+            // `…, which brokered the deal in 2011, issued a statement urging`: the participle's main clause
+            if actors.isEmpty, match.actor == nil, !lexicon.triggers[p].subjectAfter, Self.isParticiple(tokens[first].folded),
+               case .span(let span)? = finder.mainSubject(before: first), span.upperBound <= first {
+                actors = resolver.actors(span: span, searchUntil: first)
             }
             for actor in actors {
                 hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
@@ -154,6 +160,11 @@ public struct CommitmentExtractor: Extractor {
     }
 
     // MARK: - pieces
+
+    /// `urging`, `appelant`: a present participle.
+    static func isParticiple(_ folded: String) -> Bool {
+        folded.count > 4 && (folded.hasSuffix("ant") || folded.hasSuffix("ing"))
+    }
 
     /// True when the trigger at `next` stands in a `that`/`que` clause right after the trigger `m`
     /// (`promised that Nairobi would host`), with no punctuation between.
