@@ -122,7 +122,10 @@ struct ActorResolver {
         }
 
         // `the minister` alone: the last person of the document with that title
-        if isTitle, span.upperBound - h <= 3, !tokens[h].isCapitalized || h == span.lowerBound,
+        // (`le secrétaire général de l'ONU`: a title with its organisation)
+        if isTitle, span.upperBound - h <= 3 || (span.upperBound - h <= 6 && (h + 1..<span.upperBound).contains {
+               G.complementPreps.contains(tokens[$0].folded) && ["de", "du", "des", "of"].contains(tokens[$0].folded) }),
+           !tokens[h].isCapitalized || h == span.lowerBound,
            let person = earlierPeople().first(where: { p in
                guard let title = p.title else { return false }
                let t = TextFolder.shared.fold(title)

@@ -64,6 +64,7 @@ public struct CommitmentExtractor: Extractor {
 
         // 2. one actor (or several coordinated ones) per trigger
         var hits: [Hit] = []
+        var previousActors: [ResolvedActor] = []
         for (k, (p, match)) in matches.enumerated() {
             let first = match.range.lowerBound
             // `She promised that Nairobi would host …`: what a clause after `that`/`que` promises is the first trigger's
@@ -87,6 +88,14 @@ public struct CommitmentExtractor: Extractor {
                 ref = finder.subject(ofTriggerAt: first, participial: participial)
             }
             var actors: [ResolvedActor]
+            // `Peru was committed to … and would work with …`: a verb coordinated with the trigger before shares its subject
+            if k > 0, !previousActors.isEmpty, match.actor == nil, !lexicon.triggers[p].subjectAfter,
+               Self.coordinatedVerb(at: first, after: matches[k - 1].match, tokens: tokens) {
+                for actor in previousActors {
+                    hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
+                }
+                continue
+            }
             switch ref {
             case .span(let span)?:
                 // `The group urged …`: the organisation (or country) the previous sentence is about
@@ -109,6 +118,7 @@ public struct CommitmentExtractor: Extractor {
             for actor in actors {
                 hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
             }
+            previousActors = actors
         }
         guard !hits.isEmpty else { return }
         // a trigger's themes stop where another actor's trigger starts
@@ -160,6 +170,21 @@ public struct CommitmentExtractor: Extractor {
     }
 
     // MARK: - pieces
+
+    /// True when the trigger at `t` is a verb coordinated with the trigger `previous` of the same
+    /// sentence (`… and would work`, `… et a promis`): only the verb group between `and`/`et` and it,
+    /// no punctuation other than commas and no other subject since `previous`.
+    static func coordinatedVerb(at t: Int, after previous: KeywordPattern.Match, tokens: [Token]) -> Bool {
+        var p = t - 1
+        while p >= previous.range.upperBound, CommitmentGrammar.verbGroup.contains(tokens[p].folded), tokens[p].text != "à" { p -= 1 }
+        guard p >= previous.range.upperBound, ["and", "et"].contains(tokens[p].folded) else { return false }
+        // a modal or an auxiliary of its own (`and would work`, `et a promis`); a bare past (`X said Y would … and
+        // committed to …`) may belong to the main clause
+        guard (p + 1...t).contains(where: { CommitmentGrammar.auxiliaries.contains(tokens[$0].folded) && tokens[$0].text != "à" }) else {
+            return false
+        }
+        return !(previous.range.upperBound..<p).contains { KeywordPattern.isStop(tokens[$0]) }
+    }
 
     /// `urging`, `appelant`: a present participle.
     static func isParticiple(_ folded: String) -> Bool {

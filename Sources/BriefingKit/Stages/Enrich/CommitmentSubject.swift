@@ -20,7 +20,8 @@ enum CommitmentGrammar {
         "argued", "wrote", "conceded", "acknowledged", "stressed", "recalled", "replied", "predicted",
         "declare", "dit", "ajoute", "affirme", "souligne", "assure", "indique", "explique", "martele", "precise",
         "insiste", "poursuivi", "conclu", "rappele", "previent", "prevenu", "lance", "estime", "observe", "confie",
-        "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche"]
+        "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche", "promet", "conclut", "poursuit",
+        "promised", "vowed"]
     /// Name particles that may stand lower case inside a name (`Vaz da Trindade`, `Ministry of Health`).
     static let nameParticles: Set<String> = ["of", "for", "the", "and", "de", "du", "des", "d'", "la", "le", "les", "da", "do",
                                              "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "y", "et", "s", "l'"]
@@ -42,9 +43,10 @@ enum CommitmentGrammar {
         "egalement", "aussi", "ainsi", "encore", "deja", "toujours", "pleinement", "fermement", "activement",
         "resolument", "respectueusement", "solennellement", "officiellement", "publiquement", "clairement",
         "vivement", "unanimement", "collectivement", "conjointement", "notamment", "enfin", "donc", "tous", "toutes",
-        "hier", "bien", "d'ailleurs",
+        "hier", "bien", "d'ailleurs", "toutefois", "cependant", "neanmoins", "pourtant", "desormais", "aussitot",
         "also", "again", "further", "formally", "publicly", "firmly", "fully", "strongly", "jointly", "repeatedly",
-        "once", "today", "yesterday", "both", "unanimously", "officially", "clearly"]
+        "once", "today", "yesterday", "both", "unanimously", "officially", "clearly", "however", "nonetheless",
+        "meanwhile", "now", "swiftly", "quickly"]
     /// Words between a subject and its trigger: auxiliaries, clitics, adverbs, verbs of saying.
     static let verbGroup: Set<String> = auxiliaries.union(adverbs).union([
         "se", "s'", "m'", "me", "ne", "n'", "y", "pas",
@@ -65,7 +67,9 @@ enum CommitmentGrammar {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Words that end a noun phrase read backwards from the verb.
     static let boundaries: Set<String> = ["que", "qu'", "qui", "dont", "ou", "mais", "car", "lorsque", "lorsqu'", "quand",
-                                          "si", "alors", "puis", "and", "but", "that", "which", "who", "when", "while"]
+                                          "si", "alors", "puis", "and", "but", "that", "which", "who", "when", "while",
+                                          // `des ONG comme Amnesty International et HRW`: the names after it act
+                                          "comme", "notamment", "including", "like"]
     static let complementPreps: Set<String> = ["de", "d'", "du", "des", "en", "a", "au", "aux", "of", "in", "for", "pour",
                                                "sur", "avec", "contre", "entre"]
     /// Words the action may not end with.
@@ -169,6 +173,8 @@ struct SubjectFinder {
 
     /// True for a personal name of 2 to 6 tokens: capitalised words, initials, name particles.
     private func isName(_ r: Range<Int>) -> Bool {
+        // `Seán Ó Briain T.D.`: a final point of initials
+        let r = r.count > 2 && tokens[r.upperBound - 1].text == "." ? r.lowerBound..<(r.upperBound - 1) : r
         guard (2...6).contains(r.count), tokens[r.lowerBound].isCapitalized, tokens[r.upperBound - 1].isCapitalized else { return false }
         var capitals = 0
         for i in r {
@@ -273,6 +279,11 @@ struct SubjectFinder {
             // `Afonso conceded defeat … and urged`: a name ends at a lower-case verb form
             if named, j > h, tk.kind == .word, !tk.isCapitalized, !G.nameParticles.contains(tk.folded),
                tk.folded.count > 4, tk.folded.hasSuffix("ed") { break }
+            // `Amnesty International and 30 other groups wrote …`: the name that leads the list
+            if named, j > h, tk.folded == "and" || tk.folded == "et", j + 1 < limit,
+               tokens[j + 1].kind == .number || G.quantifiers.contains(f(j + 1)) || ["more", "plus", "some", "about"].contains(f(j + 1)) {
+                break
+            }
             if j > i, G.boundaries.contains(tk.folded) { return nil }
             j += 1
         }
