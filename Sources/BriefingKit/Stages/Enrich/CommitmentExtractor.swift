@@ -224,7 +224,8 @@ public struct CommitmentExtractor: Extractor {
         var j = i
         var words = 0
         while j < limit {
-            if tokens[j].kind == .punctuation {
+            // `4.5 million`, `$1,200`: the signs of a written number are part of the action
+            if tokens[j].kind == .punctuation, !KeywordPattern.isNumeric(tokens, j) {
                 guard tokens[j].text == ",", words < 4 else { break }
                 j += 1
                 continue
