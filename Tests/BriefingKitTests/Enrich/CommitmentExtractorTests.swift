@@ -370,3 +370,29 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(b.first?.themes.contains("climate-environment") == true)
     }
 }
+
+@Suite struct CommitmentIntentionTests {
+    @Test func willOrIntentionFollowedByAnInfinitive() throws {
+        let x = try makeExtractor()
+        let a = run("Le Japon souhaite renforcer son aide aux pays du Sahel.", x, hand: Hand(entities: [(.country, "Japon", "Japon")]))
+        #expect(a.count == 1 && a.first?.trigger == "souhaite renforcer")
+        let b = run("Le Tchad a pris l'engagement de rouvrir la frontière.", x, hand: Hand(entities: [(.country, "Tchad", "Tchad")]))
+        #expect(b.count == 1 && b.first?.actor == "Tchad")
+        // `veut dire` with a pronoun, a noun `compte`, a passive invitation, what a plan aims to do: none
+        #expect(run("Cela veut dire que les prix vont encore augmenter.", x).isEmpty)
+        #expect(run("Le compte rendu de la réunion sera publié lundi.", x).isEmpty)
+        #expect(run("Sweden was invited to the conference as an observer.", x, hand: Hand(entities: [(.country, "Suède", "Sweden")])).isEmpty)
+        #expect(run("The plan aims to cut emissions by half.", x).isEmpty)
+        let c = run("Norway invited other donors to match its contribution.", x, hand: Hand(entities: [(.country, "Norvège", "Norway")]))
+        #expect(c.count == 1 && c.first?.actor == "Norvège")
+    }
+
+    @Test func suffixWordsInPatterns() throws {
+        let p = try KeywordPattern("veut …2 *er|*ir")
+        let t = Tokenizer.tokens("Berne veut d'abord consulter les cantons")
+        #expect(p.match(t, at: 1, limit: t.count)?.range == 1..<5)
+        let u = Tokenizer.tokens("Berne veut la paix")
+        #expect(p.match(u, at: 1, limit: u.count) == nil)
+        #expect(throws: PatternError.self) { try KeywordPattern("*er veut") }
+    }
+}
