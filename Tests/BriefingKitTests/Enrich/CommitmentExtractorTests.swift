@@ -396,3 +396,18 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(throws: PatternError.self) { try KeywordPattern("*er veut") }
     }
 }
+
+@Suite struct CommitmentAgreementTests {
+    @Test func acceptanceAgreementOfferAndAnnouncedCreation() throws {
+        let x = try makeExtractor()
+        let a = run("Les deux pays sont convenus de rouvrir leurs ambassades.", x)
+        #expect(a.count == 1 && a.first?.actor == "deux pays")
+        let b = run("Le Qatar a offert sa médiation entre les deux camps.", x, hand: Hand(entities: [(.country, "Qatar", "Qatar")]))
+        #expect(b.count == 1 && b.first?.actor == "Qatar")
+        let c = run("L'Égypte se propose d'accueillir les négociations.", x, hand: Hand(entities: [(.country, "Égypte", "Égypte")]))
+        #expect(c.count == 1 && c.first?.actor == "Égypte")
+        let d = run("The World Bank announced the creation of a $2 billion trust fund.", x,
+                    hand: Hand(entities: [(.organisation, "World Bank", "World Bank")]))
+        #expect(d.count == 1 && d.first?.action.hasPrefix("the creation of a $2 billion trust fund") == true)
+    }
+}
