@@ -411,3 +411,20 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(d.count == 1 && d.first?.action.hasPrefix("the creation of a $2 billion trust fund") == true)
     }
 }
+
+@Suite struct CommitmentPronounTests {
+    @Test func frenchPronounOpeningAParagraphIsTheLastPersonNamed() throws {
+        var findings = Findings()
+        let x = try makeExtractor()
+        let first = "La candidate de l'opposition, Abena Mensah-Owusu, a reconnu sa défaite lundi soir."
+        let second = "Elle a toutefois appelé ses partisans au calme."
+        let s1 = Tokenizer.sentences(first), s2 = Tokenizer.sentences(second)
+        let start = try #require(offset(of: "Abena Mensah-Owusu", in: first))
+        findings.people.append(PersonMention(name: "Abena Mensah-Owusu", surface: "Abena Mensah-Owusu", provenance: Provenance(
+            documentID: "doc", paragraphID: "p1", sentenceIndex: s1[0].index, sentence: s1[0].text, start: start, end: start + 18)))
+        let date = PartialDate(year: 2025, month: 10, day: 26)
+        x.extract(paragraph: s1.map { SentenceContext(documentID: "doc", paragraphID: "p1", documentDate: date, sentence: $0) }, into: &findings)
+        x.extract(paragraph: s2.map { SentenceContext(documentID: "doc", paragraphID: "p2", documentDate: date, sentence: $0) }, into: &findings)
+        #expect(findings.commitments.count == 1 && findings.commitments.first?.actor == "Abena Mensah-Owusu")
+    }
+}

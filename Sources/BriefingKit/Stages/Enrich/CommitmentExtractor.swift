@@ -331,8 +331,8 @@ public struct CommitmentExtractor: Extractor {
         }) {
             return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
         }
-        // `He` opening a paragraph of a news story: the last person the document named
-        if G.personal.contains(w), let person = findings.people.last(where: {
+        // `He`, `Elle` opening a paragraph of a news story: the last person the document named
+        if G.personal.contains(w) || ((w == "il" || w == "elle") && word == nil), let person = findings.people.last(where: {
             $0.provenance.documentID == context.documentID
                 && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
         }) {
