@@ -374,8 +374,10 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
 @Suite struct CommitmentIntentionTests {
     @Test func willOrIntentionFollowedByAnInfinitive() throws {
         let x = try makeExtractor()
-        let a = run("Le Japon souhaite renforcer son aide aux pays du Sahel.", x, hand: Hand(entities: [(.country, "Japon", "Japon")]))
-        #expect(a.count == 1 && a.first?.trigger == "souhaite renforcer")
+        let a = run("Le Japon entend renforcer son aide aux pays du Sahel.", x, hand: Hand(entities: [(.country, "Japon", "Japon")]))
+        #expect(a.count == 1 && a.first?.trigger == "entend renforcer")
+        // a wish is no commitment
+        #expect(run("Le journal Le Matin souhaite présenter le texte intégral du discours.", x).isEmpty)
         let b = run("Le Tchad a pris l'engagement de rouvrir la frontière.", x, hand: Hand(entities: [(.country, "Tchad", "Tchad")]))
         #expect(b.count == 1 && b.first?.actor == "Tchad")
         // `veut dire` with a pronoun, a noun `compte`, a passive invitation, what a plan aims to do: none
