@@ -382,6 +382,7 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(b.count == 1 && b.first?.actor == "Tchad")
         // `veut dire` with a pronoun, a noun `compte`, a passive invitation, what a plan aims to do: none
         #expect(run("Cela veut dire que les prix vont encore augmenter.", x).isEmpty)
+        #expect(run("Le président veut croire à une sortie de crise rapide.", x).isEmpty)
         #expect(run("Le compte rendu de la réunion sera publié lundi.", x).isEmpty)
         #expect(run("Sweden was invited to the conference as an observer.", x, hand: Hand(entities: [(.country, "Suède", "Sweden")])).isEmpty)
         #expect(run("The plan aims to cut emissions by half.", x).isEmpty)
