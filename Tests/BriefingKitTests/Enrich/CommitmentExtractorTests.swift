@@ -279,3 +279,155 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(run(sentence, try makeExtractor()).isEmpty)
     }
 }
+
+/// Press sentences of other events (written for these tests, none taken from the development set).
+@Suite struct CommitmentPressTests {
+    @Test func moneyAnnouncedIsACommitmentAndNumbersDoNotBreakTheTrigger() throws {
+        let x = try makeExtractor()
+        let a = run("The Inter-American Development Bank announced 4.5 million dollars in emergency aid for the flooded provinces.", x,
+                    hand: Hand(entities: [(.organisation, "Inter-American Development Bank", "Inter-American Development Bank")]))
+        #expect(a.count == 1 && a.first?.actor == "Inter-American Development Bank")
+        #expect(a.first?.action.hasPrefix("4.5 million dollars in emergency aid") == true)
+        #expect(a.first?.themes.contains("humanitarian-aid") == true)
+        let b = run("Canada has announced a $1.25 billion facility for clean energy in Africa.", x,
+                    hand: Hand(entities: [(.country, "Canada", "Canada")]))
+        #expect(b.count == 1 && b.first?.actor == "Canada")
+        let c = run("La Banque islamique de développement a annoncé mercredi une enveloppe de 2,5 millions de dollars pour les sinistrés.", x,
+                    hand: Hand(entities: [(.organisation, "Banque islamique de développement", "Banque islamique de développement")]))
+        #expect(c.count == 1 && c.first?.actor == "Banque islamique de développement")
+        // counts of people announced, and the noun `annonce`, are no commitment
+        #expect(run("The Statistics Office announced that 1.2 million people had left the region.", x,
+                    hand: Hand(entities: [(.organisation, "Statistics Office", "Statistics Office")])).isEmpty)
+        #expect(run("Le ministère de l'Intérieur a annoncé que 3 millions de personnes avaient été évacuées.", x,
+                    hand: Hand(entities: [(.organisation, "ministère de l'Intérieur", "ministère de l'Intérieur")])).isEmpty)
+        #expect(run("L'annonce d'une aide de 5 millions d'euros a été saluée par les ONG.", x).isEmpty)
+    }
+
+    @Test func readinessDeterminationAndStatedPlans() throws {
+        let x = try makeExtractor()
+        let a = run("Ghana stood ready to mediate between the two parties.", x, hand: Hand(entities: [(.country, "Ghana", "Ghana")]))
+        #expect(a.count == 1 && a.first?.trigger == "stood ready to")
+        let b = run("Le Maroc s'est dit déterminé à rouvrir ses écoles avant la rentrée.", x, hand: Hand(entities: [(.country, "Maroc", "Maroc")]))
+        #expect(b.count == 1 && b.first?.actor == "Maroc")
+        let c = run("Le gouvernement entend organiser des élections législatives au printemps.", x)
+        #expect(c.count == 1 && c.first?.themes == ["elections"])
+        // a document, or a modal obligation, is no commitment
+        #expect(run("Le texte prévoit de créer un comité de suivi.", x).isEmpty)
+        #expect(run("The opposition must accept the results, observers said.", x).isEmpty)
+        #expect(run("Le prix est déterminé à partir du cours mondial.", x).isEmpty)
+    }
+
+    @Test func participleAfterARelativeClauseTakesTheListedSubjects() throws {
+        let s = "Chile, Peru and Ecuador, which share the same fishing grounds, issued a joint statement urging distant-water fleets to respect the quotas."
+        let c = run(s, try makeExtractor(), hand: Hand(entities: [(.country, "Chili", "Chile"), (.country, "Pérou", "Peru"),
+                                                                  (.country, "Équateur", "Ecuador")]))
+        #expect(c.map(\.actor) == ["Chili", "Pérou", "Équateur"])
+        #expect(c.allSatisfy { $0.trigger == "urging" })
+        // `wrote to ministers urging them`: the writers urge, not the ministers
+        let w = run("Earlier this week, Oxfam and 40 other charities wrote to finance ministers urging them to cancel the debt.", try makeExtractor(),
+                    hand: Hand(entities: [(.organisation, "Oxfam", "Oxfam")]))
+        #expect(w.count == 1 && w.first?.actor == "Oxfam")
+    }
+
+    @Test func relativeAfterAnAppositionGoesToTheNamedPerson() throws {
+        let p = "« Nous attendons des actes », a déclaré sa porte-parole, Aminata Keita, qui invite les donateurs à tenir leurs promesses."
+        let c = run(p, try makeExtractor(), hand: Hand(people: [("Aminata Keita", "Aminata Keita")]))
+        #expect(c.count == 1 && c.first?.actor == "Aminata Keita")
+        let q = "« Les stocks s'épuisent », a expliqué le docteur Jonas Berg, responsable des urgences de Caritas Norvège, qui appelle à rouvrir la route."
+        let d = run(q, try makeExtractor(), hand: Hand(people: [("Jonas Berg", "Jonas Berg")]))
+        #expect(d.count == 1 && d.first?.actor == "Jonas Berg")
+    }
+
+    @Test func coordinatedActorsAndCoordinatedVerbs() throws {
+        let x = try makeExtractor()
+        let a = run("L'armée et les FSR s'engagent par écrit à respecter la trêve humanitaire.", x,
+                    hand: Hand(entities: [(.organisation, "Forces de soutien rapide", "FSR")]))
+        #expect(a.map(\.actor) == ["l'armée", "Forces de soutien rapide"])
+        #expect(a.first?.themes.contains("peace-security") == true)
+        let b = run("Shipping lines Hapag-Lloyd, Evergreen and COSCO vowed to slow their ships in whale habitats.", x,
+                    hand: Hand(entities: [(.organisation, "Hapag-Lloyd", "Hapag-Lloyd"), (.organisation, "Evergreen", "Evergreen"),
+                                          (.organisation, "COSCO", "COSCO")]))
+        #expect(b.map(\.actor) == ["Hapag-Lloyd", "Evergreen", "COSCO"])
+        // `… was committed to … and would work …`: one actor, the subject of the first verb
+        let c = run("She said Uruguay was committed to the accord and would work with its neighbours to train customs officers.", x,
+                    hand: Hand(entities: [(.country, "Uruguay", "Uruguay")], people: [("Ana Ruiz", "She")]))
+        #expect(c.count == 1 && c.first?.actor == "Uruguay")
+        // the government of a named country is that country; `his country` is the country named before
+        let d = run("The Kenyan government pledged to double its contribution.", x, hand: Hand(entities: [(.country, "Kenya", "Kenyan")]))
+        #expect(d.first?.actor == "Kenya" && d.first?.actorKind == "country")
+        let e = run("Qatar's foreign minister said his country stands ready to host the talks.", x, hand: Hand(entities: [(.country, "Qatar", "Qatar")]))
+        #expect(e.first?.actor == "Qatar" && e.first?.actorKind == "country")
+    }
+
+    @Test func quoteMarksAndNumbersInsideAppositions() throws {
+        let x = try makeExtractor()
+        let a = run("Le Togo « s'engage à ratifier le protocole avant la fin de l'année », a assuré le ministre.", x,
+                    hand: Hand(entities: [(.country, "Togo", "Togo")]))
+        #expect(a.count == 1 && a.first?.actor == "Togo")
+        let b = run("The Pacific Islands Forum, a bloc of 18 members with some 2,300 islands, urged donors to fund adaptation.", x,
+                    hand: Hand(entities: [(.organisation, "Pacific Islands Forum", "Pacific Islands Forum")]))
+        #expect(b.count == 1 && b.first?.actor == "Pacific Islands Forum")
+        #expect(b.first?.themes.contains("climate-environment") == true)
+    }
+}
+
+@Suite struct CommitmentIntentionTests {
+    @Test func willOrIntentionFollowedByAnInfinitive() throws {
+        let x = try makeExtractor()
+        let a = run("Le Japon entend renforcer son aide aux pays du Sahel.", x, hand: Hand(entities: [(.country, "Japon", "Japon")]))
+        #expect(a.count == 1 && a.first?.trigger == "entend renforcer")
+        // a wish is no commitment
+        #expect(run("Le journal Le Matin souhaite présenter le texte intégral du discours.", x).isEmpty)
+        let b = run("Le Tchad a pris l'engagement de rouvrir la frontière.", x, hand: Hand(entities: [(.country, "Tchad", "Tchad")]))
+        #expect(b.count == 1 && b.first?.actor == "Tchad")
+        // `veut dire` with a pronoun, a noun `compte`, a passive invitation, what a plan aims to do: none
+        #expect(run("Cela veut dire que les prix vont encore augmenter.", x).isEmpty)
+        #expect(run("Le président veut croire à une sortie de crise rapide.", x).isEmpty)
+        #expect(run("Le compte rendu de la réunion sera publié lundi.", x).isEmpty)
+        #expect(run("Sweden was invited to the conference as an observer.", x, hand: Hand(entities: [(.country, "Suède", "Sweden")])).isEmpty)
+        #expect(run("The plan aims to cut emissions by half.", x).isEmpty)
+        let c = run("Norway invited other donors to match its contribution.", x, hand: Hand(entities: [(.country, "Norvège", "Norway")]))
+        #expect(c.count == 1 && c.first?.actor == "Norvège")
+    }
+
+    @Test func suffixWordsInPatterns() throws {
+        let p = try KeywordPattern("veut …2 *er|*ir")
+        let t = Tokenizer.tokens("Berne veut d'abord consulter les cantons")
+        #expect(p.match(t, at: 1, limit: t.count)?.range == 1..<5)
+        let u = Tokenizer.tokens("Berne veut la paix")
+        #expect(p.match(u, at: 1, limit: u.count) == nil)
+        #expect(throws: PatternError.self) { try KeywordPattern("*er veut") }
+    }
+}
+
+@Suite struct CommitmentAgreementTests {
+    @Test func acceptanceAgreementOfferAndAnnouncedCreation() throws {
+        let x = try makeExtractor()
+        let a = run("Les deux pays sont convenus de rouvrir leurs ambassades.", x)
+        #expect(a.count == 1 && a.first?.actor == "deux pays")
+        let b = run("Le Qatar a offert sa médiation entre les deux camps.", x, hand: Hand(entities: [(.country, "Qatar", "Qatar")]))
+        #expect(b.count == 1 && b.first?.actor == "Qatar")
+        let c = run("L'Égypte se propose d'accueillir les négociations.", x, hand: Hand(entities: [(.country, "Égypte", "Égypte")]))
+        #expect(c.count == 1 && c.first?.actor == "Égypte")
+        let d = run("The World Bank announced the creation of a $2 billion trust fund.", x,
+                    hand: Hand(entities: [(.organisation, "World Bank", "World Bank")]))
+        #expect(d.count == 1 && d.first?.action.hasPrefix("the creation of a $2 billion trust fund") == true)
+    }
+}
+
+@Suite struct CommitmentPronounTests {
+    @Test func frenchPronounOpeningAParagraphIsTheLastPersonNamed() throws {
+        var findings = Findings()
+        let x = try makeExtractor()
+        let first = "La candidate de l'opposition, Abena Mensah-Owusu, a reconnu sa défaite lundi soir."
+        let second = "Elle a toutefois appelé ses partisans au calme."
+        let s1 = Tokenizer.sentences(first), s2 = Tokenizer.sentences(second)
+        let start = try #require(offset(of: "Abena Mensah-Owusu", in: first))
+        findings.people.append(PersonMention(name: "Abena Mensah-Owusu", surface: "Abena Mensah-Owusu", provenance: Provenance(
+            documentID: "doc", paragraphID: "p1", sentenceIndex: s1[0].index, sentence: s1[0].text, start: start, end: start + 18)))
+        let date = PartialDate(year: 2025, month: 10, day: 26)
+        x.extract(paragraph: s1.map { SentenceContext(documentID: "doc", paragraphID: "p1", documentDate: date, sentence: $0) }, into: &findings)
+        x.extract(paragraph: s2.map { SentenceContext(documentID: "doc", paragraphID: "p2", documentDate: date, sentence: $0) }, into: &findings)
+        #expect(findings.commitments.count == 1 && findings.commitments.first?.actor == "Abena Mensah-Owusu")
+    }
+}

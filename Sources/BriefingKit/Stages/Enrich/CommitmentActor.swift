@@ -68,6 +68,7 @@ struct ActorResolver {
     /// `searchUntil` bounds the search for a person in apposition after a title (`le ministre, M. X,`).
     func actors(span: Range<Int>, searchUntil: Int) -> [ResolvedActor] {
         guard !span.isEmpty else { return [] }
+        if let each = conjuncts(span: span, searchUntil: searchUntil) { return each }
         var h = span.lowerBound
         while h < span.upperBound {
             let w = tokens[h].folded
@@ -121,7 +122,10 @@ struct ActorResolver {
         }
 
         // `the minister` alone: the last person of the document with that title
-        if isTitle, span.upperBound - h <= 3, !tokens[h].isCapitalized || h == span.lowerBound,
+        // (`le secrétaire général de l'ONU`: a title with its organisation)
+        if isTitle, span.upperBound - h <= 3 || (span.upperBound - h <= 6 && (h + 1..<span.upperBound).contains {
+               G.complementPreps.contains(tokens[$0].folded) && ["de", "du", "des", "of"].contains(tokens[$0].folded) }),
+           !tokens[h].isCapitalized || h == span.lowerBound,
            let person = earlierPeople().first(where: { p in
                guard let title = p.title else { return false }
                let t = TextFolder.shared.fold(title)
@@ -129,7 +133,13 @@ struct ActorResolver {
            }) {
             return [ResolvedActor(text: text, name: person.name, kind: "person", tokenStart: start)]
         }
-        // `the organisation`, `l'agence`, `the country`: the last one named
+        // `the Kenyan government`, `le gouvernement du Niger`: the country named in the phrase
+        if lexicon.countryHeads.contains(head),
+           let e = inside.first(where: { $0.kind == .country }) ?? mentions.entities.first(where: {
+               $0.kind == .country && $0.provenance.start >= lo && $0.provenance.start < hi }) {
+            return [ResolvedActor(text: text, name: e.name, kind: "country", tokenStart: start)]
+        }
+        // `the organisation`, `l'agence`, `the country`, `his country`: the last one named
         if let kind = anaphora(span), let e = lastEntity(kind, before: span.lowerBound) {
             return [ResolvedActor(text: text, name: e.name, kind: kindName(e.kind), tokenStart: start)]
         }
@@ -153,11 +163,52 @@ struct ActorResolver {
     /// The kind of entity a definite description stands for (`the agency` → organisation,
     /// `le pays` → country), nil for any other phrase.
     func anaphora(_ span: Range<Int>) -> EntityMention.Kind? {
-        guard span.count == 2, G.definite.contains(tokens[span.lowerBound].folded) else { return nil }
+        guard span.count == 2 else { return nil }
+        let first = tokens[span.lowerBound].folded
         let head = tokens[span.lowerBound + 1].folded
-        if lexicon.organisationHeads.contains(head) { return .organisation }
-        if lexicon.countryHeads.contains(head) { return .country }
+        if G.definite.contains(first), lexicon.organisationHeads.contains(head) { return .organisation }
+        // `his country`, `son pays`: the country of the person speaking
+        if G.definite.contains(first) || G.possessives.contains(first), lexicon.countryHeads.contains(head) { return .country }
         return nil
+    }
+
+    /// Actors of coordinated phrases (`l'armée et les FSR`, `the army and the RSF`), one per phrase,
+    /// when the span holds `et`/`and` outside any name and every phrase names an actor (a list of more
+    /// than two: one of them at least a name, an entity, a person or a capitalised phrase). A phrase that opens with a possessive
+    /// (`the UN and its partners`) stands for the same actor and is left out. Nil otherwise.
+    private func conjuncts(span: Range<Int>, searchUntil: Int) -> [ResolvedActor]? {
+        func inName(_ i: Int) -> Bool {
+            let t = tokens[i]
+            return mentions.entities.contains { $0.provenance.start <= t.start && t.end <= $0.provenance.end }
+                || mentions.people.contains { $0.provenance.start <= t.start && t.end <= $0.provenance.end }
+        }
+        var cuts: [Int] = []
+        for i in span where (tokens[i].folded == "et" || tokens[i].folded == "and") && !inName(i) { cuts.append(i) }
+        guard !cuts.isEmpty, cuts.count <= 3 else { return nil }
+        // `Maersk, MSC and CMA CGM`: commas before the last coordinator separate phrases too
+        let last = cuts[cuts.count - 1]
+        for i in span where i < last && tokens[i].text == "," && !inName(i) && !KeywordPattern.isNumeric(tokens, i) { cuts.append(i) }
+        cuts.sort()
+        guard cuts.count <= 5 else { return nil }
+        var parts: [Range<Int>] = []
+        var from = span.lowerBound
+        for c in cuts {
+            parts.append(from..<c)
+            from = c + 1
+        }
+        parts.append(from..<span.upperBound)
+        var out: [ResolvedActor] = []
+        var named = false
+        for part in parts {
+            guard !part.isEmpty else { return nil }
+            if G.possessives.contains(tokens[part.lowerBound].folded) { continue }
+            let found = actors(span: part, searchUntil: searchUntil)
+            guard let a = found.first, found.count == 1 else { return nil }
+            if a.kind != "group" { named = true }
+            if !out.contains(where: { $0.name == a.name && $0.kind == a.kind }) { out.append(a) }
+        }
+        guard named || parts.count == 2, out.count >= 2 else { return nil }
+        return out
     }
 
     /// True when the entity is only the start of a longer capitalised name in the span
@@ -210,7 +261,11 @@ struct ActorResolver {
         if lexicon.personHeads.contains(headToken.folded) {
             return comma == nil ? (lowerFirst(context.text(tokens: h..<span.upperBound)), "person") : (lexicon.listActor, "group")
         }
-        guard lexicon.groupHeads.contains(headToken.folded) else { return nil }
+        // English puts the head last: `foreign ministers`, `small island developing states`
+        let headLast = span.upperBound - h <= 5 && comma == nil
+            && (h..<span.upperBound).allSatisfy { tokens[$0].kind == .word && !G.complementPreps.contains(tokens[$0].folded) }
+            && lexicon.groupHeads.contains(tokens[span.upperBound - 1].folded)
+        guard lexicon.groupHeads.contains(headToken.folded) || headLast else { return nil }
         if comma != nil { return (lexicon.listActor, "group") }
         var n = span.lowerBound
         while n < span.upperBound, G.determiners.contains(tokens[n].folded) { n += 1 }

@@ -64,6 +64,7 @@ public struct CommitmentExtractor: Extractor {
 
         // 2. one actor (or several coordinated ones) per trigger
         var hits: [Hit] = []
+        var previousActors: [ResolvedActor] = []
         for (k, (p, match)) in matches.enumerated() {
             let first = match.range.lowerBound
             // `She promised that Nairobi would host …`: what a clause after `that`/`que` promises is the first trigger's
@@ -80,12 +81,21 @@ public struct CommitmentExtractor: Extractor {
                 if case .span(let span)? = ref { end = max(end, span.upperBound) }
                 scope = (k > 0 ? starts[k - 1] : 0)..<first
             } else {
+                // `s'engageant`, `urging`, `calling on`: a participle takes the subject of the main clause
                 let participial = (first..<min(first + 2, match.range.upperBound)).contains {
-                    tokens[$0].folded.count > 4 && tokens[$0].folded.hasSuffix("ant")
+                    tokens[$0].folded.count > 4 && (tokens[$0].folded.hasSuffix("ant") || tokens[$0].folded.hasSuffix("ing"))
                 }
                 ref = finder.subject(ofTriggerAt: first, participial: participial)
             }
-            let actors: [ResolvedActor]
+            var actors: [ResolvedActor]
+            // `Peru was committed to … and would work with …`: a verb coordinated with the trigger before shares its subject
+            if k > 0, !previousActors.isEmpty, match.actor == nil, !lexicon.triggers[p].subjectAfter,
+               Self.coordinatedVerb(at: first, after: matches[k - 1].match, tokens: tokens) {
+                for actor in previousActors {
+                    hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
+                }
+                continue
+            }
             switch ref {
             case .span(let span)?:
                 // `The group urged …`: the organisation (or country) the previous sentence is about
@@ -100,9 +110,15 @@ public struct CommitmentExtractor: Extractor {
                 actors = pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
             }
+            // `…, which brokered the deal in 2011, issued a statement urging`: the participle's main clause
+            if actors.isEmpty, match.actor == nil, !lexicon.triggers[p].subjectAfter, Self.isParticiple(tokens[first].folded),
+               case .span(let span)? = finder.mainSubject(before: first), span.upperBound <= first {
+                actors = resolver.actors(span: span, searchUntil: first)
+            }
             for actor in actors {
                 hits.append(Hit(actor: actor, match: match, action: actions[k], scope: scope, end: end))
             }
+            previousActors = actors
         }
         guard !hits.isEmpty else { return }
         // a trigger's themes stop where another actor's trigger starts
@@ -155,6 +171,26 @@ public struct CommitmentExtractor: Extractor {
 
     // MARK: - pieces
 
+    /// True when the trigger at `t` is a verb coordinated with the trigger `previous` of the same
+    /// sentence (`… and would work`, `… et a promis`): only the verb group between `and`/`et` and it,
+    /// no punctuation other than commas and no other subject since `previous`.
+    static func coordinatedVerb(at t: Int, after previous: KeywordPattern.Match, tokens: [Token]) -> Bool {
+        var p = t - 1
+        while p >= previous.range.upperBound, CommitmentGrammar.verbGroup.contains(tokens[p].folded), tokens[p].text != "à" { p -= 1 }
+        guard p >= previous.range.upperBound, ["and", "et"].contains(tokens[p].folded) else { return false }
+        // a modal or an auxiliary of its own (`and would work`, `et a promis`); a bare past (`X said Y would … and
+        // committed to …`) may belong to the main clause
+        guard (p + 1...t).contains(where: { CommitmentGrammar.auxiliaries.contains(tokens[$0].folded) && tokens[$0].text != "à" }) else {
+            return false
+        }
+        return !(previous.range.upperBound..<p).contains { KeywordPattern.isStop(tokens[$0]) }
+    }
+
+    /// `urging`, `appelant`: a present participle.
+    static func isParticiple(_ folded: String) -> Bool {
+        folded.count > 4 && (folded.hasSuffix("ant") || folded.hasSuffix("ing"))
+    }
+
     /// True when the trigger at `next` stands in a `that`/`que` clause right after the trigger `m`
     /// (`promised that Nairobi would host`), with no punctuation between.
     static func insideComplement(of m: KeywordPattern.Match, next: Int, tokens: [Token]) -> Bool {
@@ -188,7 +224,8 @@ public struct CommitmentExtractor: Extractor {
         var j = i
         var words = 0
         while j < limit {
-            if tokens[j].kind == .punctuation {
+            // `4.5 million`, `$1,200`: the signs of a written number are part of the action
+            if tokens[j].kind == .punctuation, !KeywordPattern.isNumeric(tokens, j) {
                 guard tokens[j].text == ",", words < 4 else { break }
                 j += 1
                 continue
@@ -294,8 +331,8 @@ public struct CommitmentExtractor: Extractor {
         }) {
             return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
         }
-        // `He` opening a paragraph of a news story: the last person the document named
-        if G.personal.contains(w), let person = findings.people.last(where: {
+        // `He`, `Elle` opening a paragraph of a news story: the last person the document named
+        if G.personal.contains(w) || ((w == "il" || w == "elle") && word == nil), let person = findings.people.last(where: {
             $0.provenance.documentID == context.documentID
                 && !($0.provenance.paragraphID == context.paragraphID && $0.provenance.sentenceIndex >= context.sentence.index)
         }) {

@@ -6,6 +6,10 @@ public struct CommitmentLexicon: Sendable {
         var pattern: KeywordPattern
         var notAfter: Set<String>
         var notBefore: Set<String>
+        /// Words that cancel the phrase when a gap (`…`) of it skips them (`announced that … million`).
+        var notInGap: Set<String>
+        /// Words that cancel the phrase when it ends with one of them (`veut croire`, `veut dire`).
+        var notLast: Set<String>
         /// The subject follows the phrase (`comme le proposent les pays en développement`).
         var subjectAfter: Bool
     }
@@ -48,6 +52,8 @@ public struct CommitmentLexicon: Sendable {
                 triggers.append(Trigger(pattern: pattern,
                                         notAfter: Set((entry.notAfter ?? []).map { folder.fold($0) }),
                                         notBefore: Set((entry.notBefore ?? []).map { folder.fold($0) }),
+                                        notInGap: Set((entry.notInGap ?? []).map { folder.fold($0) }),
+                                        notLast: Set((entry.notLast ?? []).map { folder.fold($0) }),
                                         subjectAfter: entry.subject == .after))
             } catch {
                 throw YAMLLoader.error(error.message, at: [AnyKey("triggers"), AnyKey(index: i),
@@ -79,6 +85,10 @@ public struct CommitmentLexicon: Sendable {
             let before = max(0, m.range.lowerBound - 2)..<m.range.lowerBound
             if before.contains(where: { Self.negations.contains(tokens[$0].folded) }) { return false }
             if m.gaps.contains(where: { g in g.contains { Self.negations.contains(tokens[$0].folded) } }) { return false }
+            if !t.notLast.isEmpty, t.notLast.contains(tokens[m.range.upperBound - 1].folded) { return false }
+            if !t.notInGap.isEmpty, m.gaps.contains(where: { g in g.contains { t.notInGap.contains(tokens[$0].folded) } }) {
+                return false
+            }
             return true
         }
     }
@@ -100,16 +110,20 @@ private struct CommitmentsFile: Decodable {
         var pattern: String
         var notAfter: [String]?
         var notBefore: [String]?
+        var notInGap: [String]?
+        var notLast: [String]?
         var subject: Subject?
 
-        private enum CodingKeys: String, CodingKey { case pattern, notAfter, notBefore, note, subject }
+        private enum CodingKeys: String, CodingKey { case pattern, notAfter, notBefore, notInGap, notLast, note, subject }
         init(from decoder: Decoder) throws {
-            try rejectUnknownKeys(in: decoder, allowed: ["pattern", "notAfter", "notBefore", "note", "subject"])
+            try rejectUnknownKeys(in: decoder, allowed: ["pattern", "notAfter", "notBefore", "notInGap", "notLast", "note", "subject"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             pattern = try c.decode(String.self, forKey: .pattern)
             subject = try c.decodeIfPresent(Subject.self, forKey: .subject)
             notAfter = try c.decodeIfPresent([String].self, forKey: .notAfter)
             notBefore = try c.decodeIfPresent([String].self, forKey: .notBefore)
+            notInGap = try c.decodeIfPresent([String].self, forKey: .notInGap)
+            notLast = try c.decodeIfPresent([String].self, forKey: .notLast)
             _ = try c.decodeIfPresent(String.self, forKey: .note)
         }
     }

@@ -6,7 +6,10 @@ enum CommitmentGrammar {
     static let definite: Set<String> = ["the", "le", "la", "l'", "this", "cette", "ce", "cet"]
     static let quantifiers: Set<String> = ["nombreux", "nombreuses", "plusieurs", "certains", "certaines", "tous", "toutes",
                                            "autres", "d'autres", "divers", "diverses", "chaque",
-                                           "many", "several", "some", "all", "most", "each", "other", "numerous"]
+                                           "many", "several", "some", "all", "most", "each", "other", "numerous",
+                                           "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
+                                           "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                                           "both", "dozen", "douzaine", "handful"]
     static let pronouns: Set<String> = ["je", "j'", "nous", "il", "elle", "ils", "elles", "i", "we", "he", "she", "they", "it"]
     /// Pronouns that stand for a person (`he`, `she`); `il`/`elle` may also stand for a country or an organisation.
     static let personal: Set<String> = ["he", "she"]
@@ -17,7 +20,8 @@ enum CommitmentGrammar {
         "argued", "wrote", "conceded", "acknowledged", "stressed", "recalled", "replied", "predicted",
         "declare", "dit", "ajoute", "affirme", "souligne", "assure", "indique", "explique", "martele", "precise",
         "insiste", "poursuivi", "conclu", "rappele", "previent", "prevenu", "lance", "estime", "observe", "confie",
-        "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche"]
+        "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche", "promet", "conclut", "poursuit",
+        "promised", "vowed"]
     /// Name particles that may stand lower case inside a name (`Vaz da Trindade`, `Ministry of Health`).
     static let nameParticles: Set<String> = ["of", "for", "the", "and", "de", "du", "des", "d'", "la", "le", "les", "da", "do",
                                              "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "y", "et", "s", "l'"]
@@ -39,9 +43,10 @@ enum CommitmentGrammar {
         "egalement", "aussi", "ainsi", "encore", "deja", "toujours", "pleinement", "fermement", "activement",
         "resolument", "respectueusement", "solennellement", "officiellement", "publiquement", "clairement",
         "vivement", "unanimement", "collectivement", "conjointement", "notamment", "enfin", "donc", "tous", "toutes",
-        "hier", "bien", "d'ailleurs",
+        "hier", "bien", "d'ailleurs", "toutefois", "cependant", "neanmoins", "pourtant", "desormais", "aussitot",
         "also", "again", "further", "formally", "publicly", "firmly", "fully", "strongly", "jointly", "repeatedly",
-        "once", "today", "yesterday", "both", "unanimously", "officially", "clearly"]
+        "once", "today", "yesterday", "both", "unanimously", "officially", "clearly", "however", "nonetheless",
+        "meanwhile", "now", "swiftly", "quickly"]
     /// Words between a subject and its trigger: auxiliaries, clitics, adverbs, verbs of saying.
     static let verbGroup: Set<String> = auxiliaries.union(adverbs).union([
         "se", "s'", "m'", "me", "ne", "n'", "y", "pas",
@@ -56,10 +61,15 @@ enum CommitmentGrammar {
         "sur", "outre", "parallelement", "cependant", "toutefois", "neanmoins", "ainsi", "enfin", "premierement",
         "deuxiemement", "troisiemement", "concernant", "face", "grace", "malgre", "afin", "hier", "aujourd'",
         "at", "in", "on", "during", "after", "before", "for", "according", "following", "meanwhile", "however",
-        "moreover", "furthermore", "speaking", "addressing", "with", "by"]
+        "moreover", "furthermore", "speaking", "addressing", "with", "by",
+        "si", "s'", "if", "when", "while", "although", "though", "as", "earlier", "later", "separately", "elsewhere",
+        "plus", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Words that end a noun phrase read backwards from the verb.
     static let boundaries: Set<String> = ["que", "qu'", "qui", "dont", "ou", "mais", "car", "lorsque", "lorsqu'", "quand",
-                                          "si", "alors", "puis", "and", "but", "that", "which", "who", "when", "while"]
+                                          "si", "alors", "puis", "and", "but", "that", "which", "who", "when", "while",
+                                          // `des ONG comme Amnesty International et HRW`: the names after it act
+                                          "comme", "notamment", "including", "like"]
     static let complementPreps: Set<String> = ["de", "d'", "du", "des", "en", "a", "au", "aux", "of", "in", "for", "pour",
                                                "sur", "avec", "contre", "entre"]
     /// Words the action may not end with.
@@ -87,7 +97,14 @@ struct SubjectFinder {
     let triggerStarts: Set<Int>
 
     private func f(_ i: Int) -> String { tokens[i].folded }
-    private func isComma(_ i: Int) -> Bool { tokens[i].kind == .punctuation && tokens[i].text == "," }
+    /// A comma of the text, not the one of a written number (`1,900`).
+    private func isComma(_ i: Int) -> Bool {
+        tokens[i].kind == .punctuation && tokens[i].text == "," && !KeywordPattern.isNumeric(tokens, i)
+    }
+    /// An opening quotation mark (`«`, `"`, `“`) between a subject and its quoted verb.
+    private func isOpeningQuote(_ i: Int) -> Bool {
+        tokens[i].kind == .punctuation && ["«", "\"", "“", "‘"].contains(tokens[i].text)
+    }
     /// In the verb group; `à` folds to `a` but is no auxiliary.
     private func inVerbGroup(_ i: Int) -> Bool {
         G.verbGroup.contains(f(i)) && tokens[i].text != "à" && tokens[i].text != "À"
@@ -96,17 +113,39 @@ struct SubjectFinder {
     /// The subject of the trigger starting at token `t`; `participial` for `s'engageant`-like triggers.
     func subject(ofTriggerAt t: Int, participial: Bool) -> SubjectRef? {
         var p = t - 1
-        while p >= 0, inVerbGroup(p) || G.possessives.contains(f(p)) { p -= 1 }
+        while p >= 0 {
+            if inVerbGroup(p) || G.possessives.contains(f(p)) || isOpeningQuote(p) { p -= 1; continue }
+            // `a pour sa part annoncé`, `a de son côté promis`
+            if p >= 2, ["part", "cote"].contains(f(p)), G.possessives.contains(f(p - 1)), ["pour", "de"].contains(f(p - 2)) {
+                p -= 3
+                continue
+            }
+            break
+        }
         guard p >= 0 else { return nil }
         let w = f(p)
         if G.pronouns.contains(w) { return .pronoun(p) }
-        if G.relatives.contains(w) { return nounPhrase(endingAt: p - 1) }
+        if G.relatives.contains(w) {
+            // `…, Nadia Haddad, qui invite`: the phrase before the comma, the name of an apposition first
+            if p >= 2, isComma(p - 1) {
+                guard case .span(let np)? = nounPhrase(endingAt: p - 2) else { return nounPhrase(endingAt: p - 2) }
+                if np.lowerBound >= 2, isComma(np.lowerBound - 1), !tokens[np.lowerBound].isCapitalized,
+                   let name = nameEnding(at: np.lowerBound - 2) { return .span(name) }
+                return .span(np)
+            }
+            return nounPhrase(endingAt: p - 1)
+        }
         if G.coordinators.contains(w) || (w == "que" && p > 0 && f(p - 1) == "ainsi")
             || (w == "as" && p > 1 && f(p - 1) == "well") {
             return mainSubject(before: p)
         }
         if isComma(p) {
-            if participial { return mainSubject(before: p) }
+            // `she said, calling on …`, `Mensah said, urging …`: the one who speaks
+            if p >= 2, G.reporting.contains(f(p - 1)) {
+                if G.pronouns.contains(f(p - 2)) { return .pronoun(p - 2) }
+                if tokens[p - 2].kind == .word { return nounPhrase(endingAt: p - 2) }
+            }
+            if participial, !f(t).hasSuffix("ing") { return mainSubject(before: p) }
             // apposition: `le Vietnam, fort de son système juridique …, s'engage`
             var q = p - 1
             while q >= 0, p - q < 30, !isComma(q), !KeywordPattern.isStop(tokens[q]) { q -= 1 }
@@ -117,11 +156,25 @@ struct SubjectFinder {
         }
         if tokens[p].text == ")" { return nounPhrase(endingAt: p) }
         if tokens[p].kind == .punctuation { return nil }
+        // `issued a joint statement urging`, `wrote to ministers urging them`: who issued or wrote
+        if participial, f(t).hasSuffix("ing"), p == t - 1 { return mainSubject(before: t) }
         return nounPhrase(endingAt: p)
+    }
+
+    /// A personal name (2 to 6 capitalised tokens) that ends at token `e`.
+    private func nameEnding(at e: Int) -> Range<Int>? {
+        guard e >= 0, tokens[e].kind == .word, tokens[e].isCapitalized else { return nil }
+        var b = e
+        while b > 0, e - b < 5, (tokens[b - 1].kind == .word && tokens[b - 1].isCapitalized)
+            || tokens[b - 1].text == "." || (G.nameParticles.contains(f(b - 1)) && b - 1 > 0 && tokens[b - 2].isCapitalized) { b -= 1 }
+        while b < e, !tokens[b].isCapitalized || tokens[b].kind != .word { b += 1 }
+        return isName(b..<(e + 1)) ? b..<(e + 1) : nil
     }
 
     /// True for a personal name of 2 to 6 tokens: capitalised words, initials, name particles.
     private func isName(_ r: Range<Int>) -> Bool {
+        // `Seán Ó Briain T.D.`: a final point of initials
+        let r = r.count > 2 && tokens[r.upperBound - 1].text == "." ? r.lowerBound..<(r.upperBound - 1) : r
         guard (2...6).contains(r.count), tokens[r.lowerBound].isCapitalized, tokens[r.upperBound - 1].isCapitalized else { return false }
         var capitals = 0
         for i in r {
@@ -143,19 +196,41 @@ struct SubjectFinder {
         guard p >= 0, tokens[p].kind != .punctuation else { return nil }
         if G.pronouns.contains(f(p)) { return .pronoun(p) }
         var q = p
-        while q >= 0, p - q < 8 {
+        var coordinated = false
+        // past 8 tokens only capitalised words and name glue (`Access Now and the Centre for Internet and Society`)
+        while q >= 0, p - q < 8 || (p - q < 14 && (tokens[q].isCapitalized || G.nameParticles.contains(f(q)))) {
             let tk = tokens[q]
+            // `le Programme alimentaire mondial (PAM) et le gouvernement`: step over a bracketed acronym
+            if tk.text == ")", q < p, let open = (max(0, q - 4)..<q).last(where: { tokens[$0].text == "(" }), open > 0,
+               tokens[open - 1].kind == .word {
+                q = open - 1
+                continue
+            }
             if tk.kind == .punctuation { break }
             let w = tk.folded
             if w == "et" || w == "and" {
-                // `Le Vietnam et l'ONUDC`: keep coordinated names, stop elsewhere
-                let nameBefore = q > 0 && tokens[q - 1].isCapitalized && tokens[q - 1].kind == .word
-                let nameAfter = q + 1 <= p && (tokens[q + 1].isCapitalized || G.determiners.contains(f(q + 1)))
-                if nameBefore && nameAfter { q -= 1; continue }
+                // `Le Vietnam et l'ONUDC`, `the UN and its partners`: keep coordinated names, stop elsewhere
+                let before = q > 0 ? tokens[q - 1] : nil
+                // `l'armée et les FSR`: a determiner and its noun count as a phrase too
+                let nounBefore = q > 1 && tokens[q - 1].kind == .word && G.determiners.contains(f(q - 2))
+                let nameBefore = nounBefore || (before.map { ($0.isCapitalized && $0.kind == .word) || $0.text == ")" } ?? false)
+                let nameAfter = q + 1 <= p && (tokens[q + 1].isCapitalized || G.determiners.contains(f(q + 1))
+                    || G.possessives.contains(f(q + 1)))
+                if nameBefore && nameAfter { coordinated = true; q -= 1; continue }
                 break
             }
             if G.boundaries.contains(w) || G.reporting.contains(w) || (G.auxiliaries.contains(w) && tk.text != "à") { break }
             q -= 1
+        }
+        // `Maersk, MSC and CMA CGM`: a list of names before the coordinated pair
+        if coordinated {
+            while q >= 1, isComma(q), tokens[q - 1].kind == .word, tokens[q - 1].isCapitalized {
+                var b = q - 1
+                while b > 0, q - b < 4, tokens[b - 1].kind == .word, tokens[b - 1].isCapitalized { b -= 1 }
+                // `In Geneva, Norway and Japan`: an introductory phrase is no member of the list
+                if (b..<q).contains(where: { G.introducers.contains(f($0)) }) { break }
+                q = b - 1
+            }
         }
         var start = q + 1
         guard start <= p else { return nil }
@@ -204,6 +279,11 @@ struct SubjectFinder {
             // `Afonso conceded defeat … and urged`: a name ends at a lower-case verb form
             if named, j > h, tk.kind == .word, !tk.isCapitalized, !G.nameParticles.contains(tk.folded),
                tk.folded.count > 4, tk.folded.hasSuffix("ed") { break }
+            // `Amnesty International and 30 other groups wrote …`: the name that leads the list
+            if named, j > h, tk.folded == "and" || tk.folded == "et", j + 1 < limit,
+               tokens[j + 1].kind == .number || G.quantifiers.contains(f(j + 1)) || ["more", "plus", "some", "about"].contains(f(j + 1)) {
+                break
+            }
             if j > i, G.boundaries.contains(tk.folded) { return nil }
             j += 1
         }
@@ -218,8 +298,12 @@ struct SubjectFinder {
     private func enumerationEnd(after j: Int, limit: Int) -> Int? {
         var k = j
         var segments = 0
+        var coordinated = false
         while k < limit, k - j < 30 {
+            if f(k) == "et" || f(k) == "and" { coordinated = true }
             if isComma(k) || f(k) == "et" || f(k) == "and" { k += 1; continue }
+            // `Norway, Britain and the United States, which brokered the deal, urged …`: the list ends at the relative
+            if segments > 0, coordinated, isComma(k - 1), ["which", "who", "qui"].contains(f(k)) { return k - 1 }
             if f(k) == "ainsi", k + 1 < limit, f(k + 1) == "que" { k += 2; continue }
             if inVerbGroup(k) || triggerStarts.contains(k) {
                 guard segments > 0 else { return nil }

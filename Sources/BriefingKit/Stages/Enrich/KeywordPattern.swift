@@ -2,13 +2,16 @@
 ///
 /// Syntax, words separated by spaces: `s'engage|s'engagent à` (alternatives split by `|`, each
 /// alternative tokenised like the text, so `s'engage` is `s'` + `engage`), `ratif*` (prefix),
-/// `…` or `...` (a gap of 0 to 8 tokens that crosses commas but no `.`, `;`, `:`, `?`, `!`),
+/// `*er` (a word ending with `er`, not first), `…` or `...` (a gap of 0 to 8 tokens that crosses commas but no `.`, `;`, `:`, `?`, `!`; the
+/// tokens of a written number, `3.5` or `$1,200`, count as none and their point stops nothing),
 /// `…3` (a gap of at most 3 tokens), `{actor}` (1 to 6 tokens naming the actor) and `>` (the
 /// action starts here rather than after the match).
 struct KeywordPattern: Sendable {
     struct Word: Sendable, Hashable {
         var folded: String
         var isPrefix: Bool
+        /// `*er`: any word of more than 3 letters ending with `er` (not as a pattern's first word).
+        var isSuffix = false
     }
     enum Element: Sendable {
         case words([[Word]])
@@ -53,6 +56,12 @@ struct KeywordPattern: Sendable {
             var alternatives: [[Word]] = []
             for alt in c.split(separator: "|", omittingEmptySubsequences: false) {
                 var text = String(alt)
+                if text.hasPrefix("*"), text.count > 1 {
+                    let ending = TextFolder.shared.fold(String(text.dropFirst()))
+                    guard !elements.isEmpty else { throw PatternError("'\(source)' must not start with a word ending '\(text)'") }
+                    alternatives.append([Word(folded: ending, isPrefix: false, isSuffix: true)])
+                    continue
+                }
                 let prefix = text.hasSuffix("*")
                 if prefix { text.removeLast() }
                 let words = Tokenizer.tokens(text).map { Word(folded: $0.folded, isPrefix: false) }
@@ -100,11 +109,16 @@ struct KeywordPattern: Sendable {
             return nil
         case .gap(let n):
             var k = i
+            var words = 0
             while k <= limit {
                 if k > i { state.gaps.append(i..<k) }
                 if let r = step(e + 1, k, t, limit, &state) { return r }
                 if k > i { state.gaps.removeLast() }
-                if k == limit || k - i >= n || Self.isStop(t[k]) { return nil }
+                if k == limit { return nil }
+                // a written number (`3.5`, `$1,200`, `€40`) counts as no word and its point stops nothing
+                let numeric = Self.isNumeric(t, k)
+                if !numeric, words >= n || Self.isStop(t[k]) { return nil }
+                if !numeric { words += 1 }
                 k += 1
             }
             return nil
@@ -126,9 +140,28 @@ struct KeywordPattern: Sendable {
         guard i + words.count <= limit else { return false }
         for (j, w) in words.enumerated() {
             let f = t[i + j].folded
+            if w.isSuffix {
+                guard t[i + j].kind == .word, f.count > w.folded.count + 1, f.hasSuffix(w.folded) else { return false }
+                continue
+            }
             if w.isPrefix ? !f.hasPrefix(w.folded) : f != w.folded { return false }
         }
         return true
+    }
+
+    /// Currency signs that a written amount may start with.
+    static let currencySigns: Set<String> = ["$", "€", "£", "¥", "₹", "₦", "₩", "₽", "₺", "₱", "฿"]
+
+    /// True for a token of a written number: digits, a currency sign, or a `.`/`,` glued between two digit groups.
+    @inline(__always)
+    static func isNumeric(_ t: [Token], _ k: Int) -> Bool {
+        let tk = t[k]
+        if tk.kind == .number { return true }
+        guard tk.kind == .punctuation else { return false }
+        if currencySigns.contains(tk.text) { return true }
+        guard tk.text == "." || tk.text == ",", k > 0, k + 1 < t.count else { return false }
+        let a = t[k - 1], b = t[k + 1]
+        return a.kind == .number && b.kind == .number && a.end == tk.start && tk.end == b.start
     }
 
     @inline(__always)
