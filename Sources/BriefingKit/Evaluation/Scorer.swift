@@ -61,7 +61,8 @@ public struct CheckScore: Sendable, CustomStringConvertible {
 /// names compared through `PersonIdentity.key` with the gold's aliases; figures (document, value,
 /// metric), with qualifier and as-of date scored apart; commitments (document, the gold's verbatim
 /// excerpt of the sentence, actor), where actors match when one's words hold the other's, when they
-/// are two names of one country, or two names the gold gives one organisation.
+/// are two names of one country, or when a name the document gives the predicted organisation and the
+/// gold's actor are names the gold gives one organisation.
 /// Titles match without case, accents or outer punctuation; dates match in value and precision.
 public struct Scorer: Sendable {
     public var gold: GoldSet
@@ -171,14 +172,19 @@ public struct Scorer: Sendable {
         for c in gold.commitments { commitmentsOf[c.document, default: []].append(c) }
         var predictedCommitments: [(String, String)] = []
         for d in scored {
+            // the forms the document gives each organisation the pipeline found (`UNODC` for the
+            // gazetteer's `United Nations Office on Drugs and Crime`)
+            var forms: [String: [String]] = [:]
+            for e in d.findings.entities where e.kind == .organisation { forms[e.name, default: []].append(e.surface) }
             for c in d.findings.commitments {
+                let names = [c.actor, c.actorText] + (forms[c.actor] ?? [])
                 let match = commitmentsOf[d.id]?.first { g in
                     c.provenance.sentence.contains(g.sentenceContains)
                         && g.actors.contains { actor in
                             Self.sameActor(c.actor, actor) || Self.sameActor(c.actorText, actor)
                                 || Self.sameCountry(c.actor, actor)
                                 || (orgNames[d.id]?[Self.fold(actor)]).map { key in
-                                    orgNames[d.id]?[Self.fold(c.actor)] == key || orgNames[d.id]?[Self.fold(c.actorText)] == key
+                                    names.contains { orgNames[d.id]?[Self.fold($0)] == key }
                                 } == true
                         }
                 }

@@ -86,4 +86,28 @@ import Testing
         #expect(!Scorer.sameCountry("Japon", "China"))
         #expect(!Scorer.sameCountry("ONU", "United Nations"))
     }
+
+    @Test func anOrganisationActorMatchesThroughTheFormsTheDocumentGivesIt() throws {
+        let gold = try Self.gold("""
+            {"documents": [{"id": "en-1", "language": "en"}],
+             "organisations": [{"document": "en-1", "canonical": "UNODC", "surfaces": ["UNODC"], "confidence": "core"}],
+             "commitments": [{"document": "en-1", "actor": "UNODC", "sentence_contains": "The agency will provide training",
+                              "confidence": "core"}]}
+            """)
+        var f = Findings()
+        let first = Self.provenance("en-1", "UNODC opened the session.")
+        let second = Self.provenance("en-1", "The agency will provide training.")
+        f.entities = [EntityMention(kind: .organisation, name: "United Nations Office on Drugs and Crime", surface: "UNODC",
+                                    provenance: first)]
+        f.commitments = [CommitmentMention(actorText: "The agency", actor: "United Nations Office on Drugs and Crime",
+                                           actorKind: "organisation", trigger: "will provide", action: "", themes: [],
+                                           provenance: second)]
+        let report = Scorer(gold: gold).score([Self.document("en-1", language: "en", title: nil, findings: f)])
+        #expect(report.table("commitments")?.correct == 1)
+        #expect(report.table("organisations")?.correct == 1)
+        // another organisation's forms do not stand for it
+        f.entities[0].surface = "UNDP"
+        let other = Scorer(gold: gold).score([Self.document("en-1", language: "en", title: nil, findings: f)])
+        #expect(other.table("commitments")?.correct == 0)
+    }
 }

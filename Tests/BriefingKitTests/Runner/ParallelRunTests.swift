@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func oneWorkerAndSeveralGiveByteIdenticalOutputs() throws {
-        let (project, config, files) = try Self.project()
+        let (project, config, corpusFiles) = try Self.project()
         defer { project.remove() }
         var outputs: [[String: Data]] = []
         for workers in [1, 3] {
@@ -37,7 +37,7 @@ import Testing
             }
             outputs.append(files)
             let parse = try #require(result.briefing.run.stages.first { $0.stage == "parse" })
-            #expect(parse.output == files && files > 30)
+            #expect(parse.output == corpusFiles && corpusFiles > 30)
         }
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
         for (file, data) in outputs[0] {
