@@ -75,6 +75,8 @@ struct PersonLexicon: Sendable {
     var months: Set<String> = []
     /// Folded words that name a country but also people (`Jordan`, `Chad`): a name word even where the entity extractor found a country.
     var allowNames: Set<String> = []
+    /// Folded title words that may stand between two name words (`Sheikh` in `Hassan Sheikh Mohamud`).
+    var innerTitleWords: Set<String> = []
     /// Folded phrases of several words that are never part of a name (`Viet Nam`, `New York`).
     var notNamePhrases = FoldedPhraseTable<Bool>()
     var sentenceStarters: Set<String> = []
@@ -128,12 +130,16 @@ struct PersonLexicon: Sendable {
         let countryNames = Self.countryNames()
         for name in countryNames { countries.add(name, true) }
         if file.refuseCountryNames { phrases += countryNames + Self.cityNames() }
-        // the words of titles are never names ("le Président Luong Cuong")
+        // the words of titles are never names ("le Président Luong Cuong"); an acronym qualifying a title
+        // ("UN Secretary-General") is not refused in another case ("Kim Jong Un")
         for t in file.ranks + file.offices {
             for tok in Tokenizer.tokens(t) where tok.kind == .word && !Self.connectors.contains(tok.folded) {
+                if tok.text.count >= 2, tok.text.allSatisfy({ !$0.isLetter || $0.isUppercase }) { continue }
                 notNameWords.insert(tok.folded)
             }
         }
+        // a title word listed among the allowed names may stand inside a name ("Hassan Sheikh Mohamud")
+        innerTitleWords = allowed.intersection(notNameWords)
         // weekdays are capitalised in English, never names; months only inside a name ("Nguyen Thi Mai Lan", "Theresa May")
         months = Set(CalendarWords.months.keys)
         notNameWords.formUnion(CalendarWords.weekdays)
