@@ -35,6 +35,11 @@ private func names(_ text: String) throws -> [String] {
 /// after a name; and capitalised words that are never people (storms, organisations, places, products, headlines).
 @Suite struct PersonGeneralTests {
     static let people: [(String, [String])] = [
+        ("Le ministre s'est félicité de l'accord, tandis que Lucie Marchand s'est inquiétée des délais.", ["Lucie Marchand"]),
+        ("« C'est inacceptable », s'est indigné Karim Oufkir.", ["Karim Oufkir"]),
+        ("Pour Hélène Dufour, la médiation est dans l'impasse.", ["Hélène Dufour"]),
+        ("For Kwame Boateng, the deal came too late.", ["Kwame Boateng"]),
+        ("Finance Minister Grace Wanjiru spoke first; Mr Wanjiru, her brother, did not.", ["Grace Wanjiru"]),
         ("M. Karim Haddad a estimé que la trêve tiendrait.", ["Karim Haddad"]),
         ("« Le temps presse », a souligné Nadia Belkacem.", ["Nadia Belkacem"]),
         ("Il faut agir vite, a rappelé Olivier Marchetti.", ["Olivier Marchetti"]),
@@ -111,6 +116,9 @@ private func names(_ text: String) throws -> [String] {
     ]
 
     static let nobody: [String] = [
+        "Pour Air Sénégal, la saison est bonne.",
+        "Pour New York, la décision est un soulagement.",
+        "Okafor said the port would reopen.",
         "Le cyclone Chido et la tempête Dikeledi ont frappé Mayotte.",
         "La tempête Ciarán a touché la Bretagne.",
         "Les Sénégalais ont voté dimanche.",

@@ -243,7 +243,8 @@ private struct Scan {
                     if reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
                         || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound)
                             || ageAside(run.upperBound) || leadingRelative(run.upperBound) || partyBracket(run)
-                            || coordinatedWithTitledPerson(run.upperBound) || nationalityNoun(before: run.lowerBound))) {
+                            || coordinatedWithTitledPerson(run.upperBound) || nationalityNoun(before: run.lowerBound)
+                            || openingViewpoint(run))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -598,6 +599,9 @@ private struct Scan {
         // "Gatwech Lual, who leads …": a relative pronoun for people
         if k + 1 < n, toks[k].text == ",", ["who", "whose"].contains(toks[k + 1].folded) { return true }
         var m = k
+        // "X s'est inquiété", "X se félicite"
+        if m + 1 < n, ["s'", "se"].contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
+        if m < n, ["est", "etait"].contains(toks[m].folded), m > k, !toks[m].isCapitalized { m += 1 }
         if m < n, PersonLexicon.auxiliaries.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
@@ -646,6 +650,12 @@ private struct Scan {
               ["le", "la", "l'", "the"].contains(toks[i - 2].folded) else { return false }
         // a nationality the entity extractor read as its country, or a French one by its ending ("the Ocean …" is not one)
         return blocked[i - 1] || (toks[i - 2].folded != "the" && lexicon.isTitleModifier(toks[i - 1].folded))
+    }
+
+    /// `Pour Hélène Dufour, la médiation …`, `For Kwame Mensah, the deal …`: a sentence opening on the view of a
+    /// full name closed by a comma.
+    private func openingViewpoint(_ run: Range<Int>) -> Bool {
+        run.lowerBound == 1 && ["pour", "for"].contains(toks[0].folded) && run.upperBound < n && toks[run.upperBound].text == ","
     }
 
     /// `X, 45 ans,`, `X, 52,`, `X (61 ans)`: an age between commas or brackets after a full name.
