@@ -35,6 +35,8 @@ private func names(_ text: String) throws -> [String] {
 /// after a name; and capitalised words that are never people (storms, organisations, places, products, headlines).
 @Suite struct PersonGeneralTests {
     static let people: [(String, [String])] = [
+        ("Le président Macron a reçu les syndicats.", ["Macron"]),
+        ("M. Haddad a estimé que la trêve tiendrait.", ["Haddad"]),
         ("Le ministre s'est félicité de l'accord, tandis que Lucie Marchand s'est inquiétée des délais.", ["Lucie Marchand"]),
         ("« C'est inacceptable », s'est indigné Karim Oufkir.", ["Karim Oufkir"]),
         ("Pour Hélène Dufour, la médiation est dans l'impasse.", ["Hélène Dufour"]),
