@@ -35,6 +35,8 @@ private func names(_ text: String) throws -> [String] {
 /// after a name; and capitalised words that are never people (storms, organisations, places, products, headlines).
 @Suite struct PersonGeneralTests {
     static let people: [(String, [String])] = [
+        ("La Russie est représentée par son ministre, Vladimir Poutine faisant l'objet d'un mandat d'arrêt.", ["Vladimir Poutine"]),
+        ("The tariffs Donald Trump imposed in April were lifted.", ["Donald Trump"]),
         ("Le président Macron a reçu les syndicats.", ["Macron"]),
         ("M. Haddad a estimé que la trêve tiendrait.", ["Haddad"]),
         ("Le ministre s'est félicité de l'accord, tandis que Lucie Marchand s'est inquiétée des délais.", ["Lucie Marchand"]),
@@ -118,6 +120,7 @@ private func names(_ text: String) throws -> [String] {
     ]
 
     static let nobody: [String] = [
+        "Next on the Evening Show: Javier Milei and the peso.",
         "Pour Air Sénégal, la saison est bonne.",
         "Pour New York, la décision est un soulagement.",
         "Okafor said the port would reopen.",

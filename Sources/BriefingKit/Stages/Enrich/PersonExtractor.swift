@@ -244,7 +244,7 @@ private struct Scan {
                         || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound)
                             || ageAside(run.upperBound) || leadingRelative(run.upperBound) || partyBracket(run)
                             || coordinatedWithTitledPerson(run.upperBound) || nationalityNoun(before: run.lowerBound)
-                            || openingViewpoint(run))) {
+                            || openingViewpoint(run) || knownPerson(run))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -656,6 +656,14 @@ private struct Scan {
     /// full name closed by a comma.
     private func openingViewpoint(_ run: Range<Int>) -> Bool {
         run.lowerBound == 1 && ["pour", "for"].contains(toks[0].folded) && run.upperBound < n && toks[run.upperBound].text == ","
+    }
+
+    /// A name every reader knows (`Vladimir Poutine`), outside a line that a short label and a colon open
+    /// (`Next on Evening Report: …`, `Read more: …`), which is page furniture.
+    private func knownPerson(_ run: Range<Int>) -> Bool {
+        guard lexicon.knownPeople.contains(PersonLexicon.nameKey(toks[run])) else { return false }
+        if let colon = toks[..<run.lowerBound].firstIndex(where: { $0.text == ":" }), colon <= 5 { return false }
+        return true
     }
 
     /// `X, 45 ans,`, `X, 52,`, `X (61 ans)`: an age between commas or brackets after a full name.
