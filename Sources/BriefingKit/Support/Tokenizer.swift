@@ -122,7 +122,7 @@ public enum Tokenizer {
         return result
     }
 
-    private static let abbreviations: Set<String> = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "cf", "p", "art", "no", "n°", "vol", "ch", "env", "av", "j.-c", "mr", "mrs", "ms", "prof", "gen", "gal", "lt", "col", "sgt", "vs"]
+    private static let abbreviations: Set<String> = ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "cf", "p", "art", "no", "n°", "vol", "ch", "env", "av", "j.-c", "mr", "mrs", "ms", "prof", "gen", "gal", "lt", "col", "sgt", "vs", "sen", "rep", "gov", "capt", "adm", "cmdr", "rev", "maj", "md", "mohd"]
 
     private static func isAbbreviation(before dot: Int, in toks: [Token], sentenceFirstToken: Int) -> Bool {
         guard dot > 0 else { return false }

@@ -32,4 +32,16 @@ import Testing
         #expect(PersonIdentity.fullName(ofSurname: "Mensah", among: ["Ama Mensah", "Kofi Mensah"]) == nil)
         #expect(PersonIdentity.fullName(ofSurname: "de La Tour", among: ["Jean-Noël de La Tour"]) == "Jean-Noël de La Tour")
     }
+
+    @Test func aTitledLoneSurnameIsAPersonWhenNoFullerNameHoldsIt() {
+        func titled(_ name: String, _ surface: String) -> PersonMention {
+            PersonMention(name: name, surface: surface,
+                          provenance: Provenance(documentID: "d", paragraphID: "d#p1", sentenceIndex: 1, sentence: "", start: 0, end: 0))
+        }
+        #expect(PersonIdentity.unify([titled("Haddad", "M. Haddad")]).map(\.name) == ["Haddad"])
+        // without a title it is still left out; with two people of that surname it names neither
+        #expect(PersonIdentity.unify([titled("Haddad", "Haddad")]).isEmpty)
+        #expect(Set(PersonIdentity.unify([titled("Ama Mensah", "Ama Mensah"), titled("Kofi Mensah", "Kofi Mensah"),
+                                          titled("Mensah", "Mr Mensah")]).map(\.name)) == ["Ama Mensah", "Kofi Mensah"])
+    }
 }

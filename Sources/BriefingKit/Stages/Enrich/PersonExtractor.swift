@@ -149,6 +149,11 @@ private struct Scan {
                 // "Chad Ellison": a country that is also a given name, when a name word follows
                 let allowed = lexicon.allowNames.contains(t.folded) && i + 1 < toks.count && toks[i + 1].isCapitalized
                 flags[i] = (!blocked[i] || allowed) && Self.mayBeName(t, lexicon)
+                // "Hassan Sheikh Mohamud": a title word between two name words
+                if !flags[i], lexicon.innerTitleWords.contains(t.folded), i > 0, flags[i - 1], i + 1 < toks.count,
+                   toks[i + 1].kind == .word, toks[i + 1].isCapitalized, !blocked[i + 1], Self.mayBeName(toks[i + 1], lexicon) {
+                    flags[i] = true
+                }
             }
             i += 1
         }
@@ -204,6 +209,16 @@ private struct Scan {
                     out.append(p)
                     pending = nil
                     i = p.range.upperBound
+                    // "les présidents X et Y", "le Premier ministre X et Y Z ont …": full names coordinated with it
+                    let plural = isPluralTitle(t)
+                    while i + 1 < n, ["et", "and"].contains(toks[i].folded) || (plural && toks[i].text == ","),
+                          let other = nameRun(from: toks[i].text == "," && ["et", "and"].contains(toks[i + 1].folded) ? i + 2 : i + 1),
+                          nameWords(other) >= 2, lexicon.titles.match(toks, at: other.lowerBound) == nil,
+                          lexicon.titles.match(toks, at: other.upperBound) == nil, !opensInstitution(other.upperBound) {
+                        out.append(Found(range: other, name: other, titles: plural ? [t.shown] : [], affiliation: plural ? t.affiliation : nil,
+                                         nameWords: nameWords(other)))
+                        i = other.upperBound
+                    }
                 } else {
                     pending = t
                     i = t.range.upperBound
@@ -226,7 +241,10 @@ private struct Scan {
                         continue
                     }
                     if reportingBefore(run.lowerBound) || reportingAfter(run.upperBound)
-                        || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound))) {
+                        || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound)
+                            || ageAside(run.upperBound) || leadingRelative(run.upperBound) || partyBracket(run)
+                            || coordinatedWithTitledPerson(run.upperBound) || nationalityNoun(before: run.lowerBound)
+                            || openingViewpoint(run) || knownPerson(run))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -295,11 +313,14 @@ private struct Scan {
     }
 
     /// Prepositions that stay inside a title's portfolio: `au développement`, `pour le numérique`, `for mining`.
-    private static let portfolioPrepositions: Set<String> = ["au", "aux", "à", "en", "pour", "for", "in", "on", "at"]
+    private static let portfolioPrepositions: Set<String> = ["au", "aux", "à", "en", "pour", "for", "in", "on", "at", "to"]
 
     /// True when a name ending at `k` closes an apposition: a comma, a bracket or the sentence's end.
     private func closesApposition(_ k: Int) -> Bool {
-        k >= n || [",", ")", ".", ";", ":", "!", "?"].contains(toks[k].text)
+        var k = k
+        // past letters after the name: "Seán Ó Briain T.D.,"
+        while k + 1 < n, isInitial(k), toks[k + 1].text == "." { k += 2 }
+        return k >= n || [",", ")", ".", ";", ":", "!", "?"].contains(toks[k].text)
     }
 
     /// Titles after a name and a comma: `ministre de la Police`, `membre du Bureau politique et ministre …`,
@@ -518,6 +539,7 @@ private struct Scan {
         if i >= 2, p.folded == "to", toks[i - 2].folded == "according" { return true }
         if i >= 2, p.folded == "apres", toks[i - 2].folded == "d'" { return true }
         if !p.isCapitalized, lexicon.reportingVerbs.contains(p.folded) { return true }
+        if invertedSpeaker(at: i) { return true }
         // "« … », a rappelé samedi X", "\"…,\" wrote X": after a quotation any verb inverts its subject
         var k = i - 1
         var words = 0
@@ -528,11 +550,58 @@ private struct Scan {
 
     private static let closingQuotes: Set<String> = ["»", "”", "\""]
 
+    /// `a rappelé X`, `a expliqué à l'AFP X`, `a déclaré jeudi soir X`, `said on Monday X`: a verb of speech
+    /// (or, after an auxiliary, a verb whose subject is a person) with the day, an adverb or the outlet spoken
+    /// to between it and the name at `i`.
+    private func invertedSpeaker(at i: Int) -> Bool {
+        var j = i - 1
+        var skipped = 0
+        while j >= 0, skipped < 6 {
+            let t = toks[j]
+            guard t.kind == .word || t.text == "'" || t.text == "’" else { return false }
+            if !t.isCapitalized {
+                if lexicon.reportingVerbs.contains(t.folded) { return inBetweenIsAside(j + 1, i) }
+                if lexicon.subjectVerbs.contains(t.folded), j >= 1, ["a", "ont", "avait", "avaient"].contains(toks[j - 1].text) {
+                    return inBetweenIsAside(j + 1, i)
+                }
+            }
+            j -= 1
+            skipped += 1
+        }
+        return false
+    }
+
+    /// True when `toks[a..<b]` are only days, times of day, adverbs of speech and the outlet or people spoken
+    /// to: `jeudi soir`, `à l'AFP`, `au Monde`, `aux journalistes`, `on Monday`, `to reporters`.
+    private func inBetweenIsAside(_ a: Int, _ b: Int) -> Bool {
+        var m = a
+        while m < b {
+            let t = toks[m]
+            if !t.isCapitalized, CalendarWords.weekdays.contains(t.folded) || Self.timesOfDay.contains(t.folded)
+                || lexicon.reportingAdverbs.contains(t.folded) { m += 1; continue }
+            if ["a", "au", "aux", "to", "on"].contains(t.folded), t.text != "a", !t.isCapitalized {
+                m += 1
+                if m < b, ["l'", "la", "le", "les"].contains(toks[m].folded) { m += 1 }
+                // one word: the outlet ("AFP", "Reuters") or the listeners ("journalistes", "reporters"), or the day
+                guard m < b else { return false }
+                m += 1
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    private static let timesOfDay: Set<String> = ["soir", "matin", "midi", "apres-midi", "night", "morning", "evening", "afternoon"]
+
     /// `X said`, `X told reporters`, `X a affirmé`, `X has also warned`, `X estime`.
     private func reportingAfter(_ k: Int) -> Bool {
         // "Gatwech Lual, who leads …": a relative pronoun for people
         if k + 1 < n, toks[k].text == ",", ["who", "whose"].contains(toks[k + 1].folded) { return true }
         var m = k
+        // "X s'est inquiété", "X se félicite"
+        if m + 1 < n, ["s'", "se"].contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
+        if m < n, ["est", "etait"].contains(toks[m].folded), m > k, !toks[m].isCapitalized { m += 1 }
         if m < n, PersonLexicon.auxiliaries.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         if m < n, lexicon.reportingAdverbs.contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
         guard m < n, toks[m].kind == .word, !toks[m].isCapitalized else { return false }
@@ -547,11 +616,100 @@ private struct Scan {
         return lexicon.notNameWords.contains(f) && !CalendarWords.weekdays.contains(f) && !lexicon.months.contains(f)
     }
 
-    /// `Kwame Mensah and Ama Owusu said`, `Jean Roux et Marie Lenoir ont affirmé`: a second full name after
-    /// `and`/`et` that a verb of speech follows.
+    /// `Kwame Mensah and Ama Owusu said`, `Jean Roux, Marie Lenoir et Paul Caron ont signé`: full names joined by
+    /// commas and a closing `and`/`et` that a verb of speech (or an auxiliary and a verb) follows.
     private func coordinatedSpeaker(after k: Int) -> Bool {
-        guard k + 1 < n, ["and", "et"].contains(toks[k].folded), let other = nameRun(from: k + 1), nameWords(other) >= 2 else { return false }
-        return reportingAfter(other.upperBound)
+        var m = k
+        var closed = false
+        while !closed, m + 1 < n {
+            var next = m + 1
+            if toks[m].text == ",", ["and", "et"].contains(toks[m + 1].folded) { next = m + 2; closed = true }
+            else if ["and", "et"].contains(toks[m].folded) { closed = true }
+            else if toks[m].text != "," { return false }
+            guard let other = nameRun(from: next), nameWords(other) >= 2 else { return false }
+            m = other.upperBound
+        }
+        guard closed else { return false }
+        if reportingAfter(m) { return true }
+        return m + 1 < n && ["ont", "have", "had", "avaient"].contains(toks[m].text) && toks[m + 1].kind == .word && !toks[m + 1].isCapitalized
+    }
+
+    /// `Bassirou Faye et le Premier ministre Ousmane Sonko`: a full name coordinated with a person a title introduces.
+    private func coordinatedWithTitledPerson(_ k: Int) -> Bool {
+        guard k + 1 < n, ["and", "et"].contains(toks[k].folded) else { return false }
+        var m = k + 1
+        if m < n, ["le", "la", "l'", "the", "son", "sa", "his", "her", "their", "leur"].contains(toks[m].folded) { m += 1 }
+        guard let t = title(at: m), t.phrase.lowerBound > k else { return false }
+        return person(after: t) != nil
+    }
+
+    /// `le Sénégalais Mamadou Ba`, `l'Ivoirienne Marie Koné`, `the Nigerian Tunde Bakare`: an article and a
+    /// nationality written as a noun right before the name.
+    private func nationalityNoun(before i: Int) -> Bool {
+        guard i >= 2, toks[i - 1].kind == .word, toks[i - 1].isCapitalized, !Self.isAcronym(toks[i - 1]),
+              ["le", "la", "l'", "the"].contains(toks[i - 2].folded) else { return false }
+        // a nationality the entity extractor read as its country, or a French one by its ending ("the Ocean …" is not one)
+        return blocked[i - 1] || (toks[i - 2].folded != "the" && lexicon.isTitleModifier(toks[i - 1].folded))
+    }
+
+    /// `Pour Hélène Dufour, la médiation …`, `For Kwame Mensah, the deal …`: a sentence opening on the view of a
+    /// full name closed by a comma.
+    private func openingViewpoint(_ run: Range<Int>) -> Bool {
+        run.lowerBound == 1 && ["pour", "for"].contains(toks[0].folded) && run.upperBound < n && toks[run.upperBound].text == ","
+    }
+
+    /// A name every reader knows (`Vladimir Poutine`), outside a line that a short label and a colon open
+    /// (`Next on Evening Report: …`, `Read more: …`), which is page furniture.
+    private func knownPerson(_ run: Range<Int>) -> Bool {
+        guard lexicon.knownPeople.contains(PersonLexicon.nameKey(toks[run])) else { return false }
+        if let colon = toks[..<run.lowerBound].firstIndex(where: { $0.text == ":" }), colon <= 5 { return false }
+        return true
+    }
+
+    /// `X, 45 ans,`, `X, 52,`, `X (61 ans)`: an age between commas or brackets after a full name.
+    private func ageAside(_ k: Int) -> Bool {
+        guard k + 2 < n, [",", "("].contains(toks[k].text), toks[k + 1].kind == .number,
+              toks[k + 1].text.count <= 3, toks[k + 1].text.allSatisfy(\.isNumber), let age = Int(toks[k + 1].text), (1...120).contains(age) else { return false }
+        var m = k + 2
+        if m < n, ["ans", "an"].contains(toks[m].folded) { m += 1 }
+        return m >= n || [",", ")"].contains(toks[m].text)
+    }
+
+    /// `X, qui dirige …`, `X, qui a fondé …`: the French relative, which serves things too, with a verb of
+    /// leading or living that only people take.
+    private func leadingRelative(_ k: Int) -> Bool {
+        guard k + 2 < n, toks[k].text == ",", toks[k + 1].folded == "qui" else { return false }
+        var m = k + 2
+        if ["a", "avait"].contains(toks[m].text), m + 1 < n { m += 1 }
+        return Self.leadingVerbs.contains(toks[m].folded)
+    }
+
+    private static let leadingVerbs: Set<String> = [
+        "dirige", "dirigeait", "preside", "presidait", "copreside", "coordonne", "coordonnait", "fonde", "cofonde",
+        "enseigne", "milite", "vit", "vivait", "habite", "habitait", "perdu", "fui",
+    ]
+
+    /// `Olivier Faure (PS)`, `Bernie Sanders (I-Vt.)`, `X (parti Y)`: a party in brackets after a full name — an
+    /// acronym that is not the name's own initials, a US party letter and state, or the word party.
+    private func partyBracket(_ run: Range<Int>) -> Bool {
+        let k = run.upperBound
+        guard k + 2 < n, toks[k].text == "(" else { return false }
+        let first = toks[k + 1]
+        if ["parti", "party"].contains(first.folded) { return true }
+        // "(D-N.Y.)", "(R-Texas)"
+        let scalars = Array(first.text.unicodeScalars)
+        if scalars.count >= 3, scalars[0].properties.isUppercase, Tokenizer.isHyphen(scalars[1]), scalars[2].properties.isUppercase { return true }
+        guard Self.isAcronym(first), first.text.count <= 5, toks[k + 2].text == ")",
+              let a = first.folded.first, let b = toks[run.lowerBound].folded.first else { return false }
+        return a != b
+    }
+
+    /// True when the title is plural: `présidents`, `Lawmakers`, `chefs d'État`.
+    private func isPluralTitle(_ t: Title) -> Bool {
+        guard t.kind != .honorific, let (len, _) = lexicon.titles.match(toks, at: t.range.lowerBound) else { return false }
+        return [toks[t.range.lowerBound], toks[t.range.lowerBound + len - 1]].contains { w in
+            w.folded.count > 3 && w.folded.hasSuffix("s") && !w.folded.hasSuffix("ss")
+        }
     }
 
     /// `X, 52, a farmer from the delta, said`, `X, 54 ans, a déclaré`, `X of the Red Cross told`:
@@ -611,7 +769,16 @@ private struct Scan {
             break
         }
         if opensOnArticle, words <= 2 { return nil }
-        return words <= 6 ? i..<m : nil
+        // "Seán Ó Briain T.D.": two initials or more closed by a dot at the run's end are letters after the name
+        var end = m
+        if m < n, toks[m].text == ".", m - 4 > i, isInitial(m - 1), toks[m - 2].text == ".", isInitial(m - 3) {
+            var e = m - 1
+            while e - 2 > i, toks[e - 1].text == ".", isInitial(e - 2) { e -= 2 }
+            end = e
+            words = (i..<end).filter { isNameToken($0) }.count
+        }
+        guard end > i else { return nil }
+        return words <= 6 ? i..<end : nil
     }
 
     /// Name words of a run: particles and the dots of initials left out.
@@ -624,8 +791,12 @@ private struct Scan {
     }
 
     private func isInitial(_ k: Int) -> Bool {
-        toks[k].kind == .word && toks[k].isCapitalized && toks[k].text.unicodeScalars.count == 1
+        toks[k].kind == .word && toks[k].isCapitalized && (toks[k].text.unicodeScalars.count == 1 || Self.givenNameAbbreviations.contains(toks[k].folded))
     }
+
+    /// Given names written short with a dot: `Md. Rafiqul Islam`, `Mohd. Azmin`.
+    private static let givenNameAbbreviations: Set<String> = ["md", "mohd", "muhd", "wm"]
+
 
     private func isNameToken(_ k: Int) -> Bool { nameToken[k] }
 

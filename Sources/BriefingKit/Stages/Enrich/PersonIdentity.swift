@@ -105,10 +105,15 @@ public enum PersonIdentity {
 
     /// Gives every mention of one person the same `name`: the most accented, longest form written for them.
     /// A lone word that names no one else in the mentions (`Mensah` with no `… Mensah`) is left out: a
-    /// surname alone never makes a person.
+    /// surname alone never makes a person — unless a title or a courtesy title introduces it (`M. Haddad`,
+    /// `President Biden`) and no fuller name of the document holds it.
     public static func unify(_ mentions: [PersonMention]) -> [PersonMention] {
         let canonical = canonicalKeys(mentions.map(\.name))
-        let loneKeys = Set(mentions.map(\.name).filter(isLoneSurname).map(key)).subtracting(mentions.map(\.name).filter { !isLoneSurname($0) }.map(key))
+        var loneKeys = Set(mentions.map(\.name).filter(isLoneSurname).map(key)).subtracting(mentions.map(\.name).filter { !isLoneSurname($0) }.map(key))
+        // "M. Haddad", "President Biden" with no fuller name anywhere: a title or a courtesy title makes the surname a person
+        let fullKeys = mentions.map(\.name).filter { !isLoneSurname($0) }.map { " " + key($0) + " " }
+        let titled = Set(mentions.filter { isLoneSurname($0.name) && ($0.title != nil || key($0.surface) != key($0.name)) }.map { key($0.name) })
+        loneKeys = loneKeys.filter { k in !titled.contains(k) || fullKeys.contains { $0.contains(" " + k + " ") } }
         var best: [String: String] = [:]
         for m in mentions {
             let k = canonical[key(m.name)] ?? key(m.name)

@@ -17,6 +17,7 @@ struct TitlesFile: Decodable {
     var reportingVerbs: [String]
     var subjectVerbs: [String]
     var reportingAdverbs: [String]
+    var knownPeople: [String]
 
     private enum CodingKeys: String, CodingKey {
         case version, ranks, offices, honorifics
@@ -31,13 +32,14 @@ struct TitlesFile: Decodable {
         case reportingVerbs = "reporting_verbs"
         case subjectVerbs = "subject_verbs"
         case reportingAdverbs = "reporting_adverbs"
+        case knownPeople = "known_people"
     }
 
     init(from decoder: Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: [
             "version", "ranks", "offices", "honorifics", "affiliation_heads", "name_particles", "not_names",
             "sentence_starters", "allow_names", "refuse_country_names", "title_modifiers",
-            "role_modifiers", "reporting_verbs", "subject_verbs", "reporting_adverbs",
+            "role_modifiers", "reporting_verbs", "subject_verbs", "reporting_adverbs", "known_people",
         ])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
@@ -58,6 +60,7 @@ struct TitlesFile: Decodable {
         reportingVerbs = try c.decodeIfPresent([String].self, forKey: .reportingVerbs) ?? []
         subjectVerbs = try c.decodeIfPresent([String].self, forKey: .subjectVerbs) ?? []
         reportingAdverbs = try c.decodeIfPresent([String].self, forKey: .reportingAdverbs) ?? []
+        knownPeople = try c.decodeIfPresent([String].self, forKey: .knownPeople) ?? []
     }
 }
 
@@ -75,6 +78,8 @@ struct PersonLexicon: Sendable {
     var months: Set<String> = []
     /// Folded words that name a country but also people (`Jordan`, `Chad`): a name word even where the entity extractor found a country.
     var allowNames: Set<String> = []
+    /// Folded title words that may stand between two name words (`Sheikh` in `Hassan Sheikh Mohamud`).
+    var innerTitleWords: Set<String> = []
     /// Folded phrases of several words that are never part of a name (`Viet Nam`, `New York`).
     var notNamePhrases = FoldedPhraseTable<Bool>()
     var sentenceStarters: Set<String> = []
@@ -88,6 +93,8 @@ struct PersonLexicon: Sendable {
     var subjectVerbs: Set<String> = []
     /// Adverbs between a name and its reporting verb: `X also said`, `X a également souligné`.
     var reportingAdverbs: Set<String> = []
+    /// Full names of people the press names without introducing them (`Vladimir Poutine`), folded words joined by spaces.
+    var knownPeople: Set<String> = []
     /// Country names: a ministry's complement stops before them ("ministre de la Sécurité publique | du Vietnam").
     var countries = FoldedPhraseTable<Bool>()
 
@@ -122,18 +129,23 @@ struct PersonLexicon: Sendable {
         reportingVerbs = Set(file.reportingVerbs.map { fold.fold($0) })
         subjectVerbs = Set(file.subjectVerbs.map { fold.fold($0) })
         reportingAdverbs = Set(file.reportingAdverbs.map { fold.fold($0) })
+        knownPeople = Set(file.knownPeople.map { Self.nameKey(Tokenizer.tokens($0)[...]) })
         let allowed = Set(file.allowNames.map { fold.fold($0) })
         allowNames = allowed
         var phrases = file.notNames
         let countryNames = Self.countryNames()
         for name in countryNames { countries.add(name, true) }
         if file.refuseCountryNames { phrases += countryNames + Self.cityNames() }
-        // the words of titles are never names ("le Président Luong Cuong")
+        // the words of titles are never names ("le Président Luong Cuong"); an acronym qualifying a title
+        // ("UN Secretary-General") is not refused in another case ("Kim Jong Un")
         for t in file.ranks + file.offices {
             for tok in Tokenizer.tokens(t) where tok.kind == .word && !Self.connectors.contains(tok.folded) {
+                if tok.text.count >= 2, tok.text.allSatisfy({ !$0.isLetter || $0.isUppercase }) { continue }
                 notNameWords.insert(tok.folded)
             }
         }
+        // a title word listed among the allowed names may stand inside a name ("Hassan Sheikh Mohamud")
+        innerTitleWords = allowed.intersection(notNameWords)
         // weekdays are capitalised in English, never names; months only inside a name ("Nguyen Thi Mai Lan", "Theresa May")
         months = Set(CalendarWords.months.keys)
         notNameWords.formUnion(CalendarWords.weekdays)
@@ -183,6 +195,11 @@ struct PersonLexicon: Sendable {
     /// True for a capitalised word that may be a nationality, looked at only right before a title (`Chilean diplomat`).
     func isDemonym(_ folded: String) -> Bool {
         folded.count >= 4 && Self.demonymSuffixes.contains { folded.hasSuffix($0) }
+    }
+
+    /// The key of a run of name tokens: folded words, dots left out.
+    static func nameKey(_ toks: ArraySlice<Token>) -> String {
+        toks.filter { $0.kind == .word }.map(\.folded).joined(separator: " ")
     }
 
     /// The affiliation head for a title as written (`ministre` → `ministère`), if any.
