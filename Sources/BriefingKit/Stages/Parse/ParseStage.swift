@@ -64,6 +64,8 @@ public struct ParseStage: Sendable {
 
     private func split(_ text: String, into doc: inout Document, stats: inout StageStats) {
         var lines = LineReader.lines(text)
+        let maxChars = max(1, settings.maxParagraphChars)
+        var pendingChars = 0
         var seenNonEmpty = false
         var afterFooter = false
         var expectTitleAfterBanner = false
@@ -86,31 +88,42 @@ public struct ParseStage: Sendable {
         var pageYears: [Int] = []
         var relatedRun = false
         var articleEnded = false
+        /// The provisional title is a line in capitals (a label as often as a headline).
+        var titleInCapitals = false
 
         func remove(_ lineNo: Int, _ text: String, _ reason: Removal.Reason) {
             doc.removed.append(Removal(documentID: doc.id, line: lineNo, text: text, stage: Self.kind, reason: reason))
         }
+        /// A blank-lines paragraph past the limit: its removal, its warning and what was cut so far.
+        var overflow: (removal: Int, warning: Int, line: Int, scalars: Int)?
         func flush() {
+            if let o = overflow {
+                doc.warnings[o.warning] = Self.cutWarning(doc.fileName, line: o.line, limit: maxChars, cut: o.scalars)
+                overflow = nil
+            }
             guard let p = pending else { return }
             let position = doc.paragraphs.count + 1
             doc.paragraphs.append(Paragraph(id: "\(doc.id)#p\(position)", position: position, line: p.line, text: p.text))
             pending = nil
         }
-        let maxChars = max(1, settings.maxParagraphChars)
-        var pendingChars = 0
         /// Cuts `text` to `budget` scalars, recording the cut; `nil` when nothing is left.
         func bounded(_ lineNo: Int, _ text: String, budget: Int) -> String? {
             guard text.utf8.count > budget, let c = Self.cut(text, toScalars: budget) else { return text }
             // only white space beyond the limit: nothing is lost
             guard !c.removedHead.isEmpty else { return c.kept.isEmpty ? nil : c.kept }
+            overflow = (doc.removed.count, doc.warnings.count, lineNo, c.removedScalars)
             remove(lineNo, c.removedHead, .paragraphTooLong)
-            doc.warnings.append("\(doc.fileName): line \(lineNo): paragraph longer than \(maxChars) characters "
-                + "(parse: max_paragraph_chars), \(c.removedScalars) characters cut")
+            doc.warnings.append(Self.cutWarning(doc.fileName, line: lineNo, limit: maxChars, cut: c.removedScalars))
             return c.kept.isEmpty ? nil : c.kept
         }
         func addContent(_ lineNo: Int, _ text: String) {
             sawContent = true
             if settings.split == .blankLines, pending != nil {
+                if let o = overflow {
+                    // the paragraph is already full: the rest of it is counted in its one warning
+                    overflow?.scalars = o.scalars + 1 + text.unicodeScalars.count
+                    return
+                }
                 // appended in place: a paragraph of a million short lines stays linear
                 guard let text = bounded(lineNo, text, budget: max(0, maxChars - pendingChars - 1)) else { return }
                 pending?.text.append(" ")
@@ -130,6 +143,7 @@ public struct ParseStage: Sendable {
             doc.title = nil
             doc.titleOrigin = nil
             provisionalTitle = nil
+            titleInCapitals = false
         }
 
         for i in lines.indices {
@@ -225,6 +239,7 @@ public struct ParseStage: Sendable {
                 doc.title = line
                 doc.titleOrigin = "headline"
                 provisionalTitle = doc.removed.count
+                titleInCapitals = true
                 remove(lineNo, line, .title)
             case .outletName(let name):
                 flush()
@@ -320,6 +335,16 @@ public struct ParseStage: Sendable {
                         flush()
                         doc.title = line
                         doc.titleOrigin = mastheadSeen ? "headline" : "first-line"
+                        provisionalTitle = doc.removed.count
+                        remove(lineNo, line, .title)
+                        continue
+                    }
+                    if let index = provisionalTitle, titleInCapitals, !LineClassifier.isCapitals(line) {
+                        // `EVENING REPORT — TRANSCRIPT`, `COMMUNIQUÉ DE PRESSE N° 12` then the headline:
+                        // the line in capitals was a label
+                        doc.removed[index].reason = .widgetText
+                        titleInCapitals = false
+                        doc.title = line
                         provisionalTitle = doc.removed.count
                         remove(lineNo, line, .title)
                         continue
@@ -466,6 +491,10 @@ public struct ParseStage: Sendable {
 }
 
 extension ParseStage {
+    static func cutWarning(_ file: String, line: Int, limit: Int, cut: Int) -> String {
+        "\(file): line \(line): paragraph longer than \(limit) characters (parse: max_paragraph_chars), \(cut) characters cut"
+    }
+
     /// `text` cut to at most `limit` Unicode scalars, at the last white space in the final tenth
     /// when there is one (a word is not split), else at the limit; works on UTF-8 bytes. Returns the
     /// kept text, the number of scalars cut and the first 200 of them followed by `…`. `nil` when
