@@ -34,3 +34,38 @@ import Testing
         #expect(Tokenizer.sentences("").isEmpty)
     }
 }
+
+@Suite struct TokenizerSentenceLimitTests {
+    @Test func aSentenceLongerThanTheLimitIsSplitBetweenTokens() {
+        let words = (0..<1_000).map { "Mot\($0 % 7 == 0 ? "," : "")" }.joined(separator: " ")
+        let text = "Une phrase courte. " + words + " fin. Une autre phrase."
+        let sentences = Tokenizer.sentences(text)
+        #expect(sentences.allSatisfy { $0.tokens.count <= Tokenizer.maxSentenceTokens })
+        #expect(sentences.first?.text == "Une phrase courte.")
+        #expect(sentences.last?.text == "Une autre phrase.")
+        // every token is in exactly one sentence, in order, with consistent offsets
+        #expect(sentences.flatMap(\.tokens) == Tokenizer.tokens(text))
+        #expect(sentences.map(\.index) == Array(1...sentences.count))
+        let scalars = Array(text.unicodeScalars)
+        for s in sentences {
+            #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.text)
+            #expect(s.tokens.first?.start == s.start)
+        }
+        // the long run is cut after a comma when one is in the second half of a piece
+        let pieces = sentences.dropFirst().dropLast()
+        #expect(pieces.count >= 3)
+        #expect(pieces.dropLast().allSatisfy { $0.text.hasSuffix(",") })
+    }
+
+    @Test func aSentenceWithoutPunctuationIsCutAtTheLimit() {
+        let text = Array(repeating: "Nom", count: 1_000).joined(separator: " ")
+        let sentences = Tokenizer.sentences(text)
+        #expect(sentences.map(\.tokens.count) == [400, 400, 200])
+        #expect(sentences.last?.end == text.unicodeScalars.count)
+    }
+
+    @Test func aSentenceAtTheLimitIsNotSplit() {
+        let text = Array(repeating: "mot", count: Tokenizer.maxSentenceTokens - 1).joined(separator: " ") + "."
+        #expect(Tokenizer.sentences(text).count == 1)
+    }
+}

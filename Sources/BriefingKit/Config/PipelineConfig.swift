@@ -95,11 +95,16 @@ public struct ParseSettings: Sendable, Equatable {
     public var defaultYear: Int?
     /// Remove captions, banners, widgets and related-article lists.
     public var stripBoilerplate: Bool
+    /// Longest paragraph kept, in Unicode scalars; the rest of a longer one is cut with a warning
+    /// (`paragraph-too-long`), so that one huge line cannot make the run slow or large.
+    public var maxParagraphChars: Int
 
-    public init(split: Split = .lines, defaultYear: Int? = nil, stripBoilerplate: Bool = true) {
+    public init(split: Split = .lines, defaultYear: Int? = nil, stripBoilerplate: Bool = true,
+                maxParagraphChars: Int = 100_000) {
         self.split = split
         self.defaultYear = defaultYear
         self.stripBoilerplate = stripBoilerplate
+        self.maxParagraphChars = maxParagraphChars
     }
 }
 

@@ -79,9 +79,12 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var defaultYear: Int?
         /// `strip_boilerplate`.
         public var stripBoilerplate: Bool?
+        /// `max_paragraph_chars`: the longest paragraph kept, 1,000 to 10,000,000 characters.
+        public var maxParagraphChars: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case split, defaultYear = "default_year", stripBoilerplate = "strip_boilerplate"
+            case maxParagraphChars = "max_paragraph_chars"
         }
     }
 
@@ -258,6 +261,8 @@ extension PipelineFile.Parse {
         split = try c.decodeChoiceIfPresent(ParseSettings.Split.self, .split)
         defaultYear = try c.decodeIfPresent(Int.self, .defaultYear, in: 1000...9999, "a four-digit year")
         stripBoilerplate = try c.decodeIfPresent(Bool.self, forKey: .stripBoilerplate)
+        maxParagraphChars = try c.decodeIfPresent(Int.self, .maxParagraphChars, in: 1_000...10_000_000,
+                                                  "between 1000 and 10000000")
     }
 
     /// The settings, with defaults for what the file leaves out.
@@ -266,6 +271,7 @@ extension PipelineFile.Parse {
         if let split { s.split = split }
         s.defaultYear = defaultYear
         if let stripBoilerplate { s.stripBoilerplate = stripBoilerplate }
+        if let maxParagraphChars { s.maxParagraphChars = maxParagraphChars }
         return s
     }
 }

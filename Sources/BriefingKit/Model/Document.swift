@@ -126,6 +126,8 @@ public struct Removal: Sendable, Hashable {
         case tags
         case teaser
         case copyright
+        /// The end of a paragraph longer than `parse: max_paragraph_chars` (its first characters are kept).
+        case paragraphTooLong = "paragraph-too-long"
         // dedupe
         case exactDuplicate = "exact-duplicate"
         case nearDuplicate = "near-duplicate"

@@ -72,8 +72,17 @@ public enum Tokenizer {
         return tokens
     }
 
+    /// The most tokens a sentence has. Text without full stops (a scraped table, a list glued into one
+    /// line) would otherwise make one sentence of thousands of tokens, and extractors that look
+    /// around a token within its sentence would do work growing with the square of its length.
+    public static let maxSentenceTokens = 400
+
     /// Sentences of `paragraph`, split after `.`, `!`, `?` or `…` followed by white space and a capital,
     /// a digit or a quote — but not after abbreviations (`M.`, `Mme.`), initials or a leading list number (`1.`).
+    ///
+    /// No sentence has more than `maxSentenceTokens` tokens: a longer one is split into pieces of at
+    /// most that many, each ending after the last `,`, `;`, `:` or dash of its second half when there
+    /// is one, else at the limit (always between two tokens, never inside a word or number).
     public static func sentences(_ paragraph: String) -> [Sentence] {
         let toks = tokens(paragraph)
         let scalars = Array(paragraph.unicodeScalars)
@@ -88,8 +97,30 @@ public enum Tokenizer {
             view.append(contentsOf: scalars[a..<endOffset])
             var sentenceTokens = Array(toks[tokenStart..<endToken])
             sentenceTokens.removeAll { $0.start < a }
-            result.append(Sentence(index: result.count + 1, text: String(view), start: a, end: endOffset,
-                                   tokens: sentenceTokens))
+            guard sentenceTokens.count > maxSentenceTokens else {
+                result.append(Sentence(index: result.count + 1, text: String(view), start: a, end: endOffset,
+                                       tokens: sentenceTokens))
+                return
+            }
+            // too long: pieces of at most `maxSentenceTokens` tokens
+            var from = 0
+            while from < sentenceTokens.count {
+                var to = min(from + maxSentenceTokens, sentenceTokens.count)
+                if to < sentenceTokens.count {
+                    var k = to - 1
+                    while k > from + maxSentenceTokens / 2 {
+                        if [",", ";", ":", "-", "–", "—"].contains(sentenceTokens[k].text) { to = k + 1; break }
+                        k -= 1
+                    }
+                }
+                let pieceStart = from == 0 ? a : sentenceTokens[from].start
+                let pieceEnd = to == sentenceTokens.count ? endOffset : sentenceTokens[to - 1].end
+                var piece = String.UnicodeScalarView()
+                piece.append(contentsOf: scalars[pieceStart..<pieceEnd])
+                result.append(Sentence(index: result.count + 1, text: String(piece), start: pieceStart, end: pieceEnd,
+                                       tokens: Array(sentenceTokens[from..<to])))
+                from = to
+            }
         }
         var k = 0
         while k < toks.count {

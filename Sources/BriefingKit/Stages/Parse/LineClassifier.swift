@@ -41,12 +41,18 @@ enum LineClassifier {
         case copyright(holder: String?)
         /// `bur-lt/jma`: an agency's editing slug.
         case slug
+        /// `EXCLUSIVE`, `Analyse`, `PRESS RELEASE`, `EN DIRECT`: a label above the headline.
+        case kicker
+        /// `23:40 BST`, `14h05`: a live blog's time stamp alone on its line.
+        case timeStamp
     }
 
     static func classify(_ line: String, isFirst: Bool) -> Kind {
         let folded = TextFolder.shared.fold(line.prefix(60))
         let length = line.unicodeScalars.count
         if isFirst, let header = header(line) { return header }
+        if length <= 40, kickers.contains(folded.trimmingTrailingPunctuation()) { return .kicker }
+        if length <= 20, isTimeStamp(line) { return .timeStamp }
         if line.hasPrefix("![") { return .imageMarker }
         if line.hasPrefix("|") { return .caption(text: cleanCaption(line)) }
         if line.hasPrefix("["), let kind = bracketed(line) { return kind }
@@ -75,7 +81,7 @@ enum LineClassifier {
         if let agency = authorLine(line, folded: folded) { return .author(agency: agency.isEmpty ? nil : agency) }
         if isAgencySignOff(line) { return .agencySignOff(line) }
         if isSlug(line) { return .slug }
-        if isCapitals(line) { return .outletName(line) }
+        if isCapitals(line) || isAcronymAndName(line) { return .outletName(line) }
         return .content
     }
 
@@ -199,7 +205,9 @@ enum LineClassifier {
         if home.contains(where: { folded.hasPrefix($0) }) { return true }
         // `Africa › Central Africa`: breadcrumb arrows need no home
         if line.contains(where: { "›»>→".contains($0) }), trimmed.allSatisfy({ $0.first?.isUppercase ?? false }) { return true }
-        return sepCount >= 2 && trimmed.allSatisfy { $0.first?.isUppercase ?? false }
+        if sepCount >= 2 { return trimmed.allSatisfy { $0.first?.isUppercase ?? false } }
+        // `Monde | Afrique`: two menu items of one or two words
+        return line.contains(" | ") && trimmed.allSatisfy { ($0.first?.isUppercase ?? false) && $0.split(separator: " ").count <= 2 }
     }
 
     /// `Published October 26, 2025 3:14 PM`, `Updated Oct. 26, 2025`, `Publié le 26/10/2025 à 14h05`,
@@ -208,13 +216,17 @@ enum LineClassifier {
     static func dateLine(_ line: String, folded: String) -> DateFinder.Found?? {
         guard line.unicodeScalars.count <= 140 else { return nil }
         let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
-                        "mise a jour", "date :", "date:"]
+                        "mise a jour", "date :", "date:", "mis en ligne", "en ligne depuis", "first published", "originally published",
+                        "date de publication", "publication :", "publication:", "actualise", "cree le", "edition du"]
         // `Published on 3 March 2024, the report found that …` is a sentence, not a date line
         let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.split(separator: " ").count > 8)
         let all = DateFinder.find(in: line)
         let found = all.filter { $0.day != nil }
         // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month
-        if found.isEmpty, let month = all.first, month.year != nil, marked || (line.split(separator: " ").count <= 6
+        // `Septembre 2025`, `September 2025` alone on a line: a month
+        let monthAlone = line.split(separator: " ").count <= 3 && !line.hasSuffix(".")
+            && DateFinder.monthNames[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
+        if found.isEmpty, let month = all.first, month.year != nil, marked || monthAlone || (line.split(separator: " ").count <= 6
             && ["issue", "numero", "edition", "no", "n"].contains(where: { folded.hasPrefix($0 + " ") })) {
             return .some(month)
         }
@@ -244,6 +256,63 @@ enum LineClassifier {
                 || weekdays.contains(TextFolder.shared.fold(line.prefix { $0.isLetter })) else { return nil }
         guard !line.hasSuffix(".") || line.hasSuffix("p.m.") || line.hasSuffix("a.m.") else { return nil }
         return .some(first)
+    }
+
+    /// Labels that sit alone above a headline: the article's genre, a live blog's or a press release's header.
+    static let kickers: Set<String> = [
+        "exclusive", "exclusif", "exclusivite", "analysis", "news analysis", "analyse", "decryptage", "decodage", "eclairage",
+        "opinion", "opinions", "editorial", "tribune", "chronique", "point de vue", "interview", "entretien", "enquete",
+        "investigation", "special report", "reportage", "feature", "explainer", "fact check", "factcheck", "portrait",
+        "temoignage", "focus", "breaking", "breaking news", "urgent", "alerte", "info", "live", "live updates", "live blog",
+        "en direct", "direct", "press release", "news release", "media release", "press statement", "communique",
+        "communique de presse", "for immediate release", "pour diffusion immediate", "pour publication immediate",
+        "embargo", "sous embargo", "l'essentiel", "the big picture", "insight", "review", "critique",
+    ]
+
+    /// `23:40`, `23:40 BST`, `14h05`, `10.32am`, `9:05 p.m. GMT+1`: a time alone (live blogs stamp each entry).
+    static func isTimeStamp(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        var i = 0
+        func digits() -> Int {
+            let s = i
+            while i < scalars.count, Tokenizer.isDigit(scalars[i]) { i += 1 }
+            return i - s
+        }
+        guard (1...2).contains(digits()), i < scalars.count, [":", "h", "H", "."].contains(scalars[i]) else { return false }
+        i += 1
+        guard digits() == 2 else { return false }
+        // what may follow: am/pm, a time zone in capitals, an offset
+        let rest = String(String.UnicodeScalarView(scalars[i...])).trimmingCharacters()
+        if rest.isEmpty { return true }
+        let words = rest.split(separator: " ")
+        guard words.count <= 2 else { return false }
+        return words.allSatisfy { w in
+            let f = w.lowercased()
+            return ["am", "pm", "a.m.", "p.m."].contains(f)
+                || w.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ":" }
+        }
+    }
+
+    /// `Headline | The Outlet`, `Headline - BBC News`, `Headline | outlet.com`: a page title, returned
+    /// without the outlet's name; `nil` when the line does not end with one. After ` | ` any short
+    /// name counts; after a dash only a domain or a name of capitalised words (`Vietnam - China: talks
+    /// resume` keeps its dash).
+    static func titleWithoutOutlet(_ title: String) -> String? {
+        var best: Range<String.Index>?
+        for sep in [" | ", " - ", " – ", " — "] {
+            if let r = title.range(of: sep, options: .backwards), best.map({ r.lowerBound > $0.lowerBound }) ?? true { best = r }
+        }
+        guard let r = best else { return nil }
+        let head = title[..<r.lowerBound].trimmingCharacters()
+        let tail = title[r.upperBound...].trimmingCharacters()
+        let tailWords = tail.split(separator: " ")
+        guard !tail.isEmpty, tail.unicodeScalars.count <= 40, tailWords.count <= 5, head.split(separator: " ").count >= 3,
+              !(tail.last.map { ".!?:»\"".contains($0) } ?? true) else { return nil }
+        let isDomain = tailWords.count == 1 && tail.contains(".") && !tail.hasSuffix(".")
+        let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d'", "l'", "&"]
+        let isName = tailWords.allSatisfy { ($0.first?.isUppercase ?? false) || small.contains($0.lowercased()) }
+        if title[r].contains("|") { return isDomain || isName || tailWords.count <= 3 ? head : nil }
+        return isDomain || isName ? head : nil
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -302,6 +371,39 @@ enum LineClassifier {
         return letters >= 2
     }
 
+    /// `AFP — Agence France-Presse`, `AP - Associated Press`: an acronym, a dash and the name it stands for.
+    static func isAcronymAndName(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 60 else { return false }
+        for sep in [" - ", " – ", " — ", " | "] {
+            guard let r = line.range(of: sep) else { continue }
+            let acronym = line[..<r.lowerBound]
+            let name = line[r.upperBound...].split(separator: " ")
+            guard (2...6).contains(acronym.count), acronym.allSatisfy({ $0.isUppercase }), (1...5).contains(name.count),
+                  name.allSatisfy({ $0.first?.isUppercase ?? false || ["of", "de", "du", "des", "la", "le", "the", "and", "et"].contains($0) })
+            else { return false }
+            // the name's capitals spell the acronym, or it names a wire agency
+            let initials = String(name.compactMap { w in w.first?.isUppercase == true ? w.first : nil })
+                + String(name.flatMap { $0.split(separator: "-").dropFirst().compactMap(\.first) })
+            return initials.uppercased().hasPrefix(acronym.prefix(1)) && Set(acronym).isSubset(of: Set(initials.uppercased()))
+                || wireAgencies.contains(TextFolder.shared.fold(acronym))
+        }
+        return false
+    }
+
+    /// `Interviews / Artificial intelligence`, `World > Asia`: a section path under the masthead
+    /// (a few short capitalised items between slashes or arrows, no sentence).
+    static func isSectionPath(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 80 else { return false }
+        for sep in [" / ", " > ", " › ", " » "] where line.contains(sep) {
+            let items = line.components(separatedBy: sep).map { $0.trimmingCharacters() }
+            return items.count >= 2 && items.allSatisfy {
+                !$0.isEmpty && $0.split(separator: " ").count <= 3 && ($0.first?.isUppercase ?? false)
+                    && !$0.contains(where: { ".!?:,;".contains($0) })
+            }
+        }
+        return false
+    }
+
     /// `Lina Chow in Singapore and Dang Quoc Bao in Hanoi`, `Jonathan Doe, Africa correspondent`: names
     /// without `By`, seen between the headline and the article. Mostly capitalised words, no sentence.
     static func isUnmarkedByline(_ line: String) -> Bool {
@@ -350,7 +452,7 @@ enum LineClassifier {
     /// a name already in mixed case stays as written.
     static func outletDisplayName(_ name: String) -> String {
         var n = name
-        for sep in [" - ", " – ", " | "] { if let r = n.range(of: sep) { n = String(n[..<r.lowerBound]) } }
+        for sep in [" - ", " – ", " — ", " | "] { if let r = n.range(of: sep) { n = String(n[..<r.lowerBound]) } }
         n = n.trimmingCharacters()
         guard isCapitals(n), n.count > 5 else { return n }
         let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l"]

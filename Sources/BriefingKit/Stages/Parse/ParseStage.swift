@@ -6,7 +6,15 @@
 ///     split: lines          # or blank-lines
 ///     default_year: 2025    # year of "le 26 octobre" when nothing else gives it
 ///     strip_boilerplate: true
+///     max_paragraph_chars: 100000   # a longer paragraph is cut there, with a warning
 /// ```
+///
+/// Work is linear in the file's size whatever its shape: lines are split on UTF-8 bytes, every
+/// check of a line looks at a bounded prefix or is guarded by the line's length, and a paragraph
+/// longer than `max_paragraph_chars` Unicode scalars is cut (at the last space before the limit
+/// when there is one near it) before anything else looks at it; the cut is recorded as a removal
+/// `paragraph-too-long` holding the first 200 characters of what was cut, with a warning naming
+/// the file and line.
 public struct ParseStage: Sendable {
     public static let kind = "parse"
     public static let unit = "files"
@@ -47,6 +55,8 @@ public struct ParseStage: Sendable {
         stats.output += 1
         stats.extra["paragraphs", default: 0] += doc.paragraphs.count
         stats.extra["boilerplate-lines", default: 0] += doc.removed.count
+        let cut = doc.removed.reduce(0) { $0 + ($1.reason == .paragraphTooLong ? 1 : 0) }
+        if cut > 0 { stats.extra["paragraphs-cut", default: 0] += cut }
         return doc
     }
 
@@ -54,6 +64,8 @@ public struct ParseStage: Sendable {
 
     private func split(_ text: String, into doc: inout Document, stats: inout StageStats) {
         var lines = LineReader.lines(text)
+        let maxChars = max(1, settings.maxParagraphChars)
+        var pendingChars = 0
         var seenNonEmpty = false
         var afterFooter = false
         var expectTitleAfterBanner = false
@@ -76,23 +88,51 @@ public struct ParseStage: Sendable {
         var pageYears: [Int] = []
         var relatedRun = false
         var articleEnded = false
+        /// The provisional title is a line in capitals (a label as often as a headline).
+        var titleInCapitals = false
 
         func remove(_ lineNo: Int, _ text: String, _ reason: Removal.Reason) {
             doc.removed.append(Removal(documentID: doc.id, line: lineNo, text: text, stage: Self.kind, reason: reason))
         }
+        /// A blank-lines paragraph past the limit: its removal, its warning and what was cut so far.
+        var overflow: (removal: Int, warning: Int, line: Int, scalars: Int)?
         func flush() {
+            if let o = overflow {
+                doc.warnings[o.warning] = Self.cutWarning(doc.fileName, line: o.line, limit: maxChars, cut: o.scalars)
+                overflow = nil
+            }
             guard let p = pending else { return }
             let position = doc.paragraphs.count + 1
             doc.paragraphs.append(Paragraph(id: "\(doc.id)#p\(position)", position: position, line: p.line, text: p.text))
             pending = nil
         }
+        /// Cuts `text` to `budget` scalars, recording the cut; `nil` when nothing is left.
+        func bounded(_ lineNo: Int, _ text: String, budget: Int) -> String? {
+            guard text.utf8.count > budget, let c = Self.cut(text, toScalars: budget) else { return text }
+            // only white space beyond the limit: nothing is lost
+            guard !c.removedHead.isEmpty else { return c.kept.isEmpty ? nil : c.kept }
+            overflow = (doc.removed.count, doc.warnings.count, lineNo, c.removedScalars)
+            remove(lineNo, c.removedHead, .paragraphTooLong)
+            doc.warnings.append(Self.cutWarning(doc.fileName, line: lineNo, limit: maxChars, cut: c.removedScalars))
+            return c.kept.isEmpty ? nil : c.kept
+        }
         func addContent(_ lineNo: Int, _ text: String) {
             sawContent = true
-            if settings.split == .blankLines, let p = pending {
-                pending = (p.line, p.text + " " + text)
+            if settings.split == .blankLines, pending != nil {
+                if let o = overflow {
+                    // the paragraph is already full: the rest of it is counted in its one warning
+                    overflow?.scalars = o.scalars + 1 + text.unicodeScalars.count
+                    return
+                }
+                // appended in place: a paragraph of a million short lines stays linear
+                guard let text = bounded(lineNo, text, budget: max(0, maxChars - pendingChars - 1)) else { return }
+                pending?.text.append(" ")
+                pending?.text.append(contentsOf: text)
+                pendingChars += 1 + text.unicodeScalars.count
             } else {
                 flush()
                 pending = (lineNo, text)
+                pendingChars = text.unicodeScalars.count
             }
         }
         var inHeaderZone: Bool { doc.paragraphs.isEmpty && pending == nil }
@@ -103,11 +143,14 @@ public struct ParseStage: Sendable {
             doc.title = nil
             doc.titleOrigin = nil
             provisionalTitle = nil
+            titleInCapitals = false
         }
 
         for i in lines.indices {
             let (lineNo, raw) = lines[i]
-            var line = raw.trimmingCharacters()
+            // a line too long is cut before anything looks at it (even trimming): every later check is then bounded
+            var line = raw.utf8.count > maxChars ? (bounded(lineNo, raw, budget: maxChars) ?? "").trimmingCharacters()
+                : raw.trimmingCharacters()
             if line.isEmpty {
                 flush()
                 continue
@@ -188,6 +231,16 @@ public struct ParseStage: Sendable {
                 retractProvisionalTitle()
                 mastheadSeen = true
                 remove(lineNo, line, .navigation)
+            case .outletName where inHeaderZone && doc.title == nil && LineClassifier.isHeadlineLike(line)
+                && LineClassifier.titleWithoutOutlet(line) == nil && !line.contains(" - ")
+                && line.split(separator: " ").count >= (mastheadSeen || outletName != nil ? 4 : 5):
+                // a headline in capitals: longer than an outlet's name, or under the masthead
+                flush()
+                doc.title = line
+                doc.titleOrigin = "headline"
+                provisionalTitle = doc.removed.count
+                titleInCapitals = true
+                remove(lineNo, line, .title)
             case .outletName(let name):
                 flush()
                 if inHeaderZone, doc.title == nil || provisionalTitle != nil {
@@ -240,7 +293,26 @@ public struct ParseStage: Sendable {
                 flush()
                 remove(lineNo, line, .agencyCredit)
                 if sawContent { articleEnded = true }
-            case .content:
+            case .timeStamp:
+                flush()
+                remove(lineNo, line, .dateLine)
+            case .kicker where inHeaderZone:
+                // `EXCLUSIVE`, `PRESS RELEASE`, `EN DIRECT` above the headline
+                remove(lineNo, line, .widgetText)
+            case .kicker, .content:
+                if inHeaderZone, let title = doc.title, doc.titleOrigin != "header",
+                   title == line || LineClassifier.titleWithoutOutlet(title) == line {
+                    // `Headline | Outlet` then the headline again: the page's title, then the article's
+                    doc.title = line
+                    remove(lineNo, line, .title)
+                    continue
+                }
+                if inHeaderZone, doc.title == nil || provisionalTitle != nil, mastheadSeen, LineClassifier.isSectionPath(line) {
+                    // `Interviews / Artificial intelligence` under the menu: the section, not the headline
+                    retractProvisionalTitle()
+                    remove(lineNo, line, .navigation)
+                    continue
+                }
                 if expectTitleAfterBanner, doc.title == nil, line.unicodeScalars.count <= 300 {
                     expectTitleAfterBanner = false
                     doc.title = line
@@ -263,6 +335,16 @@ public struct ParseStage: Sendable {
                         flush()
                         doc.title = line
                         doc.titleOrigin = mastheadSeen ? "headline" : "first-line"
+                        provisionalTitle = doc.removed.count
+                        remove(lineNo, line, .title)
+                        continue
+                    }
+                    if let index = provisionalTitle, titleInCapitals, !LineClassifier.isCapitals(line) {
+                        // `EVENING REPORT — TRANSCRIPT`, `COMMUNIQUÉ DE PRESSE N° 12` then the headline:
+                        // the line in capitals was a label
+                        doc.removed[index].reason = .widgetText
+                        titleInCapitals = false
+                        doc.title = line
                         provisionalTitle = doc.removed.count
                         remove(lineNo, line, .title)
                         continue
@@ -311,6 +393,9 @@ public struct ParseStage: Sendable {
         lines.removeAll()
 
         // Metadata, by order of trust.
+        if let title = doc.title, ["headline", "first-line", "after-banner"].contains(doc.titleOrigin), let bare = LineClassifier.titleWithoutOutlet(title) {
+            doc.title = bare
+        }
         if doc.title == nil, let fallbackTitle { doc.title = fallbackTitle; doc.titleOrigin = "first-caption" }
         if doc.title == nil, let first = doc.paragraphs.first {
             doc.title = Tokenizer.sentences(first.text).first.map { String($0.text.prefix(200)) }
@@ -402,6 +487,52 @@ public struct ParseStage: Sendable {
         }
         if fr == 0 && en == 0 { return fallbackLanguage }
         return en > fr ? "en" : "fr"
+    }
+}
+
+extension ParseStage {
+    static func cutWarning(_ file: String, line: Int, limit: Int, cut: Int) -> String {
+        "\(file): line \(line): paragraph longer than \(limit) characters (parse: max_paragraph_chars), \(cut) characters cut"
+    }
+
+    /// `text` cut to at most `limit` Unicode scalars, at the last white space in the final tenth
+    /// when there is one (a word is not split), else at the limit; works on UTF-8 bytes. Returns the
+    /// kept text, the number of scalars cut and the first 200 of them followed by `…`. `nil` when
+    /// the text is not longer than the limit.
+    static func cut(_ text: String, toScalars limit: Int) -> (kept: String, removedScalars: Int, removedHead: String)? {
+        let bytes = Array(text.utf8)
+        let limit = max(0, limit)
+        // byte offset of scalar number `limit`, and the last space before it
+        var scalars = 0
+        var i = 0
+        var lastSpace = -1
+        var spaceScalars = 0
+        while i < bytes.count, scalars < limit {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 { lastSpace = i; spaceScalars = scalars }
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            scalars += 1
+        }
+        guard i < bytes.count else { return nil }
+        var end = i
+        if lastSpace >= 0, limit - spaceScalars <= max(limit / 10, 1) { end = lastSpace }
+        // the removed part: count its scalars, keep a short head
+        var removed = 0
+        var headEnd = end
+        var j = end
+        while j < bytes.count {
+            if bytes[j] & 0xC0 != 0x80 {
+                removed += 1
+                if removed == 201 { headEnd = j }
+            }
+            j += 1
+        }
+        if removed <= 200 { headEnd = bytes.count }
+        let kept = String(decoding: bytes[..<end], as: UTF8.self).trimmingCharacters()
+        var head = String(decoding: bytes[end..<headEnd], as: UTF8.self).trimmingCharacters()
+        if headEnd < bytes.count { head += "…" }
+        return (kept, removed, head)
     }
 }
 
