@@ -176,4 +176,52 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
                 == ["Le Monde", "Jeune Afrique", "Nouvelle banque de développement"])
         #expect(try organisations("The Guardian Council rejected the bill, the Guardian reported.") == ["Guardian Council", "The Guardian"])
     }
+
+    @Test func aPersonOfAnOrganisationIsNoPartOfItsName() throws {
+        #expect(try organisations("Amina Diallo of the Coastal Fisheries Authority said quotas would fall.") == ["Coastal Fisheries Authority"])
+        #expect(try organisations("Its envoy, Carlos Mendes of the National Water Agency, signed first.") == ["National Water Agency"])
+        // a name of common nouns before `of` stays whole
+        #expect(try organisations("He joined the Andean Freedom of Information Network in May.") == ["Andean Freedom of Information Network"])
+        // the head before `of` keeps its complement
+        #expect(try organisations("The Bank of Ghana and the Institute of Marine Science agreed.") == ["Bank of Ghana", "Institute of Marine Science"])
+    }
+
+    @Test func englishPostsAfterTheHeadEndTheName() throws {
+        #expect(try organisations("A Treasury Department official said the talks would resume.") == ["Treasury Department"])
+        #expect(try organisations("A Justice Ministry spokesman declined to comment.") == ["Justice Ministry"])
+        // French adjectives after the head stay the name's
+        #expect(try organisations("La Banque africaine de développement a prêté.") == ["Banque africaine de développement"])
+    }
+
+    @Test func namesThatOpenWithTwoCoordinatedModifiers() throws {
+        #expect(try organisations("Delegates of the Northern and Coastal Rivers Authority met on Monday.") == ["Northern and Coastal Rivers Authority"])
+        #expect(try organisations("The Trade and Development Board adopted the report.") == ["Trade and Development Board"])
+    }
+
+    @Test func moreCompanyWordsAndHeads() throws {
+        #expect(try organisations("Blue Harbour Seafoods said it would cut its fleet.") == ["Blue Harbour Seafoods"])
+        #expect(try organisations("Golden Valley Foods and Arcton Chemicals raised prices.") == ["Golden Valley Foods", "Arcton Chemicals"])
+        #expect(try organisations("The plan was agreed by the Global Water Roundtable on Friday.") == ["Global Water Roundtable"])
+        #expect(try organisations("The Club of Rome and the Rotary Club backed the appeal.") == ["Club of Rome", "Rotary Club"])
+        #expect(try organisations("Official creditors of the Paris Club met in June.") == ["Paris Club"])
+    }
+
+    @Test func oneWordNamesWithAnInnerHead() throws {
+        #expect(try organisations("The launcher will be built with NordGroup and TerraBank.") == ["NordGroup", "TerraBank"])
+        // a surname with an inner capital is no organisation
+        #expect(try organisations("Mary McDonald and Ron DeSantis spoke.").isEmpty)
+    }
+
+    @Test func aDefiniteAppositionCallsANameAnOrganisation() throws {
+        #expect(try organisations("Selon Veridia, l'association des producteurs, les ventes ont chuté.") == ["Veridia"])
+        #expect(try organisations("Tarsis, the industry association, said demand had slowed.") == ["Tarsis"])
+        // a person's post is no apposition of an organisation
+        #expect(try organisations("John Smith, the company founder, said demand had slowed.").isEmpty)
+    }
+
+    @Test func acronymsMatchOnlyAsWritten() throws {
+        // `Ngo` inside a person's name is no NGO
+        #expect(try organisations("Chantal Ngo Bassong, the mayor, thanked the NGO Solidar.") == ["Solidar"])
+        #expect(try organisations("Ong Lim Kiat told reporters the plan was ready.").isEmpty)
+    }
 }

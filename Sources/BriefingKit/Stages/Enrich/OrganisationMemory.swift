@@ -180,7 +180,8 @@ enum OrganisationMemory {
                 continue
             }
             // `Ocean Conservancy, a US-based advocacy group`: a name its apposition calls an organisation
-            if OrganisationShape.isCapitalised(t), i == 0 || articles.contains(keys[i - 1]) || tokens[i - 1].kind == .punctuation,
+            if OrganisationShape.isCapitalised(t), i == 0 || articles.contains(keys[i - 1]) || tokens[i - 1].kind == .punctuation
+                || OrganisationShape.leadingWords.contains(keys[i - 1]) && !tokens[i - 1].isCapitalized || i == 1 && OrganisationShape.leadingWords.contains(keys[0]),
                let r = appositive(at: i, tokens, keys, hitAt: hitAt, blocked: blocked) {
                 add(r, taking: r, name: text(r, tokens), code: nil)
                 i = r.upperBound
@@ -310,12 +311,23 @@ enum OrganisationMemory {
         var e = i
         while e < n, e - i < 4, OrganisationShape.isCapitalised(tokens[e]), hitAt[e] < 0, !blocked[e],
               !OrganisationShape.isCalendarWord(tokens[e]) { e += 1 }
-        guard e > i, e + 2 < n, tokens[e].text == ",", ["a", "an", "un", "une"].contains(keys[e + 1]) else { return nil }
+        // `Selon X, …`: the opener is no part of the name (the run after it is tried next)
+        if e - i > 1, OrganisationShape.leadingWords.contains(keys[i]) { return nil }
+        guard e > i, e + 2 < n, tokens[e].text == "," else { return nil }
+        // `X, the industry association,`, `X, l'association des producteurs`: with a definite article the
+        // noun must end the apposition's head (`X, the company founder` is a person's post)
+        let definite = ["the", "l'", "la", "le"].contains(keys[e + 1])
+        guard definite || ["a", "an", "un", "une"].contains(keys[e + 1]) else { return nil }
         // a run starting a sentence with a common word is no name: `Officials, a …`
         if i == 0, e - i == 1, OrganisationShape.leadingWords.contains(keys[i]) { return nil }
         var k = e + 2
         while k < n, k - e < 8, tokens[k].kind == .word {
-            if OrganisationShape.appositiveNouns.contains(keys[k]) { return i..<e }
+            if OrganisationShape.appositiveNouns.contains(keys[k]) {
+                guard definite else { return i..<e }
+                if k + 1 == n || tokens[k + 1].kind == .punctuation || OrganisationShape.ofWords.contains(keys[k + 1])
+                    || ["for", "that", "which", "qui", "dont", "pour"].contains(keys[k + 1]) { return i..<e }
+                return nil
+            }
             // `X, a Y and the Z Union`: a list, not an apposition
             if ["and", "et", "or", "ou"].contains(keys[k]) { return nil }
             if OrganisationShape.englishJoins.contains(keys[k]) || OrganisationShape.frenchPrepositions.contains(keys[k])

@@ -27,6 +27,8 @@ enum OrganisationShape {
         "front", "rassemblement", "army", "armee", "navy", "police", "guard", "brigades", "militia", "milice",
         // schools and laboratories: `London School of Economics`, `Imperial College London`, `Lumen Labs`
         "school", "college", "labs", "laboratory", "laboratories", "laboratoire", "laboratoires", "ecole",
+        // forums of creditors, clubs: `Paris Club`, `Club of Rome`, `Global Sovereign Debt Roundtable`
+        "roundtable", "club",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
@@ -36,7 +38,8 @@ enum OrganisationShape {
         "telecom", "telecoms", "telecommunications", "petroleum", "minerals", "industries", "logistics", "insurance",
         "capital", "partners", "ventures", "investments", "cement", "steel", "foods", "breweries", "electric",
         "electronics", "chemicals", "shipping", "resources", "systems", "solutions", "biotech", "therapeutics",
-        "securities", "enterprises", "studios", "aviation",
+        "securities", "enterprises", "studios", "aviation", "seafood", "seafoods", "beverages", "textiles",
+        "energies", "brewing", "dairies", "farms", "agribusiness", "semiconductors", "robotics", "airlines",
     ]
     /// Words that name a person's post: after a head they end the name (`Bank Indonesia Governor …`),
     /// before `of` they are no part of it (`President of the African Development Bank`).
@@ -155,6 +158,19 @@ enum OrganisationShape {
         return adjectiveEndings.contains { t.folded.hasSuffix($0) } && !t.folded.hasSuffix("ment")
     }
 
+    /// One word with a head or a company word after an inner capital: `ArianeGroup`, `SoftBank`
+    /// (not `McDonald`, whose tail is no such word).
+    static func isCamelName(_ t: Token) -> Bool {
+        guard t.kind == .word, t.isCapitalized else { return false }
+        let chars = Array(t.text)
+        guard chars.count >= 6 else { return false }
+        for k in 3..<(chars.count - 2) where chars[k].isUppercase && chars[k - 1].isLowercase {
+            let tail = TextFolder.shared.fold(String(chars[k...]))
+            return heads.contains(tail) && !suffixes.contains(tail) || companyWords.contains(tail)
+        }
+        return false
+    }
+
     static func isHead(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
         if heads.contains(t.folded) { return true }
@@ -253,7 +269,7 @@ enum OrganisationShape {
                 }
                 // `Bengaluru-based Sarvam AI`: an origin is no part of a name
                 if t.folded.hasSuffix("-based") { break }
-                if isHead(t) && !suffixes.contains(t.folded) || isHouse(at: pos, tokens) {
+                if isHead(t) && !suffixes.contains(t.folded) || isHouse(at: pos, tokens) || isCamelName(t) {
                     if headPos < 0 { headPos = pos }
                 } else if headPos >= 0 {
                     capitalAfterHead = true
@@ -278,7 +294,8 @@ enum OrganisationShape {
                 committed = pos
                 continue
             }
-            if t.kind == .word, !t.isCapitalized, headPos >= 0, afterHeadOrAdjective, isAdjective(t) {
+            // `Treasury Department official`: a post after the head ends the name
+            if t.kind == .word, !t.isCapitalized, headPos >= 0, afterHeadOrAdjective, isAdjective(t), !titles.contains(t.folded) {
                 pos += 1
                 end = pos
                 if committed == pos - 1 { committed = pos }
@@ -319,7 +336,7 @@ enum OrganisationShape {
                 // `and the`, `et le`: another name follows; `et des Finances`, `and Industry` go on
                 if joins.count > 1, joins[1] == "the" || frenchArticles.contains(joins[1]) { break }
                 // `and Ministry of Education`: a second name; `for Internet and Society)`: one
-                if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) { break }
+                if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) || isCamelName(next) { break }
                 if isHead(next), k + 1 < n, ofWords.contains(tokens[k + 1].folded) || isCapitalised(tokens[k + 1]) { break }
                 // `University of Nairobi and Harvard University`, `X Institute and Japan's Y Institute`: a
                 // capitalised run after `and` that is a whole name of its own (it ends on a head) is a second name
@@ -364,9 +381,25 @@ enum OrganisationShape {
         guard headPos >= 0, end > start else { return nil }
         var from = start
         // drop a title or a sentence opener before the name: `President of the African Development Bank`
+        // (`Northern and Coastal Rivers Authority`: two coordinated modifiers are the name's)
         if let join = (from..<headPos).last(where: { englishJoins.contains(tokens[$0].folded) && !tokens[$0].isCapitalized }),
-           join - from == 1 || (from..<join).contains(where: { titles.contains(tokens[$0].folded) }) {
+           join - from == 1 && !["and", "&"].contains(tokens[join].folded) || (from..<join).contains(where: { titles.contains(tokens[$0].folded) }) {
             from = join + 1
+            while from < headPos, entityFunctionWords.contains(tokens[from].folded) { from += 1 }
+        } else if from + 1 < headPos, englishJoins.contains(tokens[from + 1].folded), !tokens[from + 1].isCapitalized,
+                  !["and", "&"].contains(tokens[from + 1].folded) {
+            // `Delegates of the Northern and Coastal Rivers Authority`: one word before the first join
+            from += 2
+            while from < headPos, entityFunctionWords.contains(tokens[from].folded) { from += 1 }
+        }
+        // `Amina Diallo of the Fisheries Authority`: words before `of` with no head of their own are
+        // the person or post the organisation is the complement of; a person's name has two words or
+        // more and no article before it (`the Freedom of Expression Network` is one name)
+        if let of = (from..<headPos).first(where: { ofWords.contains(tokens[$0].folded) && !tokens[$0].isCapitalized }),
+           of - from >= 2, of - from <= 4, !leadingWords.contains(tokens[from].folded),
+           from == 0 || !entityFunctionWords.contains(tokens[from - 1].folded) && !leadingWords.contains(tokens[from - 1].folded),
+           !(from..<of).contains(where: { isHead(tokens[$0]) || isHouse(at: $0, tokens) || isCamelName(tokens[$0]) }) {
+            from = of + 1
             while from < headPos, entityFunctionWords.contains(tokens[from].folded) { from += 1 }
         }
         while from < headPos, leadingWords.contains(tokens[from].folded), !isAcronym(tokens[from]) { from += 1 }
@@ -375,8 +408,8 @@ enum OrganisationShape {
             from += 2
         }
         // a single word only when it is a hyphenated name of its own: `Croix-Rouge`
-        let single = end - from == 1 && tokens[from].text.contains("-") && tokens[from].isCapitalized
-            && tokens[from].text.split(separator: "-").allSatisfy { $0.first?.isUppercase == true }
+        let single = end - from == 1 && (tokens[from].text.contains("-") && tokens[from].isCapitalized
+            && tokens[from].text.split(separator: "-").allSatisfy { $0.first?.isUppercase == true } || isCamelName(tokens[from]))
         guard from <= headPos, end - from >= 2 || single else { return nil }
         // a venue: `National Convention Center`, `Centre international de conférences`
         if ["centre", "center"].contains(tokens[headPos].folded),
