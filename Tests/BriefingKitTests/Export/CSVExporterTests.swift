@@ -24,7 +24,7 @@ import Testing
         #expect(bytes == CSVExporter.bytes(of: ExportFixtures.articles, settings: CSVSettings(dialect: .rfc4180)))
         #expect(CSVSettings() == CSVSettings(dialect: .rfc4180, neutraliseFormulas: true))
         // The JSON is data, not a spreadsheet: never neutralised.
-        #expect(JSONExporter.text(of: ExportFixtures.briefing).contains("\"note\": \"=HYPERLINK(\\\"http://x\\\""))
+        #expect(JSONExporter.text(of: ExportFixtures.briefing).contains("\"note\":\"=HYPERLINK(\\\"http://x\\\""))
     }
 
     @Test func excelDialectBytesAreExact() {
