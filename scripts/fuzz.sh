@@ -45,23 +45,37 @@ for target in $TARGETS; do
   [ -f "Fuzz/$target/dict" ] && dict=(-dict="Fuzz/$target/dict")
   echo "fuzz: $target for ${SECONDS_PER_TARGET}s (log $log)"
   start=$(date +%s)
-  BRIEFING_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no \
-    ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:${ASAN_OPTIONS:-}" LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:${LSAN_OPTIONS:-}" \
-    "$BIN" "$corpus" "${seeds[@]}" "${dict[@]}" \
-      -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
-      -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
-  rc=$?
+  # FUZZ_KEEP_GOING=1 (long campaigns): after a crash, start again for the time left (the corpus
+  # is kept), so that one bug does not end the target's run; every reproducer is kept and counted.
+  : >"$log"
+  rc=0; crashes=0; execs=0; runs=0
+  while :; do
+    left=$(( SECONDS_PER_TARGET - ($(date +%s) - start) ))
+    [ $left -le 0 ] && break
+    BRIEFING_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no \
+      ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:${ASAN_OPTIONS:-}" LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:${LSAN_OPTIONS:-}" \
+      "$BIN" "$corpus" "${seeds[@]}" "${dict[@]}" \
+        -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
+        -artifact_prefix="$artifacts/" -print_final_stats=1 >>"$log" 2>&1
+    one=$?
+    runs=$((runs + 1))
+    # this run's executions: its final stats, or its last status line when a sanitizer ended it first
+    n=$(awk -v run="$runs" '/^INFO: Seed: /{r++} r==run' "$log" | grep -oE 'stat::number_of_executed_units: *[0-9]+|^#[0-9]+' | tail -1 | grep -oE '[0-9]+$')
+    execs=$((execs + ${n:-0}))
+    [ $one = 0 ] && break
+    rc=$one
+    crashes=$((crashes + 1))
+    [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && [ $runs -lt 50 ] || break
+  done
   elapsed=$(( $(date +%s) - start ))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
-  execs="${execs:-$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')}"
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   if [ $rc = 0 ]; then
-    summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s ok' "$target" "$elapsed" "${execs:-?}" "${cov:-?}")")
+    summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s ok' "$target" "$elapsed" "$execs" "${cov:-?}")")
   else
     status=1
     kind=$(grep -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+' "$log" | head -1)
-    artefact=$(grep -oE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's/Test unit written to //')
-    summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s FAILED (exit %s) %s' "$target" "$elapsed" "${execs:-?}" "${cov:-?}" "$rc" "$kind")")
+    artefact=$(grep -oE 'Test unit written to [^ ]+' "$log" | sed 's/Test unit written to //' | sort -u | tr '\n' ' ')
+    summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s FAILED (exit %s, %s crash/leak/timeout runs) %s' "$target" "$elapsed" "$execs" "${cov:-?}" "$rc" "$crashes" "$kind")")
     echo "fuzz: $target FAILED (exit $rc): ${kind:-see the log}" >&2
     grep -E 'briefing-fuzz: |ERROR: |SUMMARY: ' "$log" | head -5 >&2
     echo "fuzz: reproducer: ${artefact:-none written, see $log}" >&2

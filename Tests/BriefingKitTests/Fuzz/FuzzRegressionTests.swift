@@ -49,6 +49,22 @@ import Testing
         #expect(FuzzHarness.run(.pipeline, try Self.reproducer(.pipeline, "empty-file")) == nil)
     }
 
+    /// Found by the parse fuzzer on 3d9b134: a run of 66 digits before `lors` overflowed the day
+    /// accumulator of `DateHeuristics.dates(in:defaultYear:)` (arithmetic overflow trap at
+    /// DateHeuristics.swift:69). The date finder that replaced it in def2e9d no longer crashes on it.
+    @Test(arguments: [0, 1, 2, 4, 8] as [UInt8])
+    func longDigitRun(flags: UInt8) throws {
+        var bytes = try Self.reproducer(.parse, "long-digit-run")
+        bytes[0] = bytes[0] & 0xF0 | flags   // the same text with every parse setting
+        #expect(FuzzHarness.run(.parse, bytes) == nil)
+        #expect(FuzzHarness.run(.enrich, bytes) == nil)
+        // a longer run, with and without a month word and a year after it
+        for tail in [" octobre 2025", " lors", " October", ""] {
+            let text = "Le " + String(repeating: "9", count: 400) + tail + "\n"
+            #expect(FuzzHarness.run(.parse, Array(text.utf8)) == nil)
+        }
+    }
+
     /// Found by the text fuzzer: a table with two columns of the same name wrote a JSON row object
     /// with a repeated key, and a JSON reader kept only the last value. Real tables never repeat a
     /// column name; the harness now makes them unique (`_2`), as the stages do.
