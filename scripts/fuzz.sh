@@ -60,7 +60,7 @@ for target in $TARGETS; do
     one=$?
     runs=$((runs + 1))
     # this run's executions: its final stats, or its last status line when a sanitizer ended it first
-    n=$(awk -v run="$runs" '/^INFO: Seed: /{r++} r==run' "$log" | grep -oE 'stat::number_of_executed_units: *[0-9]+|^#[0-9]+' | tail -1 | grep -oE '[0-9]+$')
+    n=$(awk -v run="$runs" '/^INFO: Seed: /{r++} r==run' "$log" | grep -aoE 'stat::number_of_executed_units: *[0-9]+|^#[0-9]+' | tail -1 | grep -aoE '[0-9]+$')
     execs=$((execs + ${n:-0}))
     [ $one = 0 ] && break
     rc=$one
@@ -68,16 +68,16 @@ for target in $TARGETS; do
     [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && [ $runs -lt 50 ] || break
   done
   elapsed=$(( $(date +%s) - start ))
-  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1 | grep -aoE '[0-9]+')
   if [ $rc = 0 ]; then
     summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s ok' "$target" "$elapsed" "$execs" "${cov:-?}")")
   else
     status=1
-    kind=$(grep -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+' "$log" | head -1)
-    artefact=$(grep -oE 'Test unit written to [^ ]+' "$log" | sed 's/Test unit written to //' | sort -u | tr '\n' ' ')
+    kind=$(grep -aoE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+' "$log" | head -1)
+    artefact=$(grep -aoE 'Test unit written to [^ ]+' "$log" | sed 's/Test unit written to //' | sort -u | tr '\n' ' ')
     summary+=("$(printf '%-9s %5ss %10s execs  cov %-6s FAILED (exit %s, %s crash/leak/timeout runs) %s' "$target" "$elapsed" "$execs" "${cov:-?}" "$rc" "$crashes" "$kind")")
     echo "fuzz: $target FAILED (exit $rc): ${kind:-see the log}" >&2
-    grep -E 'briefing-fuzz: |ERROR: |SUMMARY: ' "$log" | head -5 >&2
+    grep -aE 'briefing-fuzz: |ERROR: |SUMMARY: ' "$log" | head -5 >&2
     echo "fuzz: reproducer: ${artefact:-none written, see $log}" >&2
     echo "fuzz: replay: BRIEFING_FUZZ_TARGET=$target $BIN ${artefact:-<file>}   (or: swift run briefing-fuzz $target ${artefact:-<file>})" >&2
   fi

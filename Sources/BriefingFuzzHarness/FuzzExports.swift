@@ -214,7 +214,8 @@ extension FuzzHarness {
                 return FuzzFailure("briefing.xlsx has two sheets with the same name: \(report.sheets)")
             }
             for sheet in report.sheets where sheet.isEmpty || sheet.count > 31
-                || sheet.contains(where: { "[]:*?/\\".contains($0) }) {
+                || sheet.contains(where: { "[]:*?/\\".contains($0) }) || sheet.hasPrefix("'") || sheet.hasSuffix("'")
+                || sheet.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 return FuzzFailure("briefing.xlsx has a sheet name Excel refuses: \(sheet.debugDescription)")
             }
         } catch {

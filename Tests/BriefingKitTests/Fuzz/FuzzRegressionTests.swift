@@ -1,6 +1,7 @@
 import BriefingFuzzHarness
 import Foundation
 import Testing
+@testable import BriefingKit
 
 /// Every input the fuzzers found that broke something, and the committed seeds of every fuzz target,
 /// fed through the same entry point as `briefing-fuzz` (`FuzzHarness.run`). A crash fails the whole
@@ -74,5 +75,24 @@ import Testing
         #expect(Set(table.columns.map(\.name)).count == table.columns.count)
         let failure = FuzzHarness.run(.text, bytes)
         #expect(failure == nil, "\(failure?.message ?? "")")
+    }
+
+    /// Found by the xlsx fuzzer: a table name with a NUL or another control character made a sheet
+    /// name libxlsxwriter refused (`Summary\0` reaches C as `Summary`, a second Summary sheet;
+    /// `…y'\0` as a name ending in an apostrophe), and the whole workbook failed. Control characters
+    /// now become `_` in sheet names, as the other forbidden characters do.
+    @Test(arguments: ["nul-after-summary", "apostrophe-before-nul", "controls-and-apostrophes"])
+    func sheetNameWithControlCharacters(_ name: String) throws {
+        let failure = FuzzHarness.run(.xlsx, try Self.reproducer(.xlsx, name))
+        #expect(failure == nil, "\(failure?.message ?? "")")
+    }
+
+    @Test func sheetNamesHoldNoControlCharacters() {
+        for raw in ["Summary\0", "Summary\0\u{0C}", "x'\0", "a\u{7}b", "\u{FFFE}", "\u{85}tab\tle", "\0", "'\0'"] {
+            let name = ExcelLimits.sheetName(raw, taken: ["summary"])
+            #expect(!name.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.value >= 0xFFFE },
+                    "\(raw.debugDescription) → \(name.debugDescription)")
+            #expect(!name.hasPrefix("'") && !name.hasSuffix("'") && !name.isEmpty && name.lowercased() != "summary")
+        }
     }
 }
