@@ -43,6 +43,9 @@ for target in $TARGETS; do
   [ -d "Fuzz/$target/seeds" ] && seeds+=("Fuzz/$target/seeds")
   dict=()
   [ -f "Fuzz/$target/dict" ] && dict=(-dict="Fuzz/$target/dict")
+  # the targets write their scratch files (pipeline files, workbooks) under TMPDIR: keep them here
+  export TMPDIR="$PWD/$WORK/tmp"
+  rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
   echo "fuzz: $target for ${SECONDS_PER_TARGET}s (log $log)"
   start=$(date +%s)
   # FUZZ_KEEP_GOING=1 (long campaigns): after a crash, start again for the time left (the corpus
@@ -67,6 +70,7 @@ for target in $TARGETS; do
     crashes=$((crashes + 1))
     [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && [ $runs -lt 50 ] || break
   done
+  rm -rf "$TMPDIR"
   elapsed=$(( $(date +%s) - start ))
   cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1 | grep -aoE '[0-9]+')
   if [ $rc = 0 ]; then
