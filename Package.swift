@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "briefing", targets: ["briefing"]),
         .library(name: "BriefingKit", targets: ["BriefingKit"]),
+        // Fuzz targets (Fuzz/README.md): built by `make fuzz` with libFuzzer and ASan; elsewhere a replayer.
+        .executable(name: "briefing-fuzz", targets: ["briefing-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,9 +43,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "BriefingFuzzHarness",
+            dependencies: ["BriefingKit"]
+        ),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(
+            name: "briefing-fuzz",
+            dependencies: ["BriefingFuzzHarness", "CFuzzerDriver"]
+        ),
         .testTarget(
             name: "BriefingKitTests",
-            dependencies: ["BriefingKit"],
+            dependencies: ["BriefingKit", "BriefingFuzzHarness"],
             exclude: ["Fixtures"]
         ),
     ],

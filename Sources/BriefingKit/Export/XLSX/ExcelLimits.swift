@@ -38,11 +38,16 @@ enum ExcelLimits {
         return String(text[..<end]) + truncationMarker
     }
 
-    /// A valid sheet name for `raw`: forbidden characters `[]:*?/\` become `_`, no leading or trailing
-    /// apostrophe, at most 31 characters, and unique (case-insensitively) among `taken` by a ` (n)` suffix.
+    /// A valid sheet name for `raw`: forbidden characters `[]:*?/\` and characters XML cannot hold
+    /// (controls, NUL, U+FFFE, U+FFFF) become `_`, no leading or trailing apostrophe, at most 31
+    /// characters, and unique (case-insensitively) among `taken` by a ` (n)` suffix.
     static func sheetName(_ raw: String, taken: Set<String>) -> String {
         let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-        var base = String(raw.map { forbidden.contains($0) || $0.isNewline ? "_" : $0 })
+        // A NUL would also cut the name short on its way to C (`Summary\0` is `Summary` to libxlsxwriter).
+        func unwritable(_ c: Character) -> Bool {
+            c.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.value == 0xFFFE || $0.value == 0xFFFF }
+        }
+        var base = String(raw.map { forbidden.contains($0) || $0.isNewline || unwritable($0) ? "_" : $0 })
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
         if base.isEmpty { base = "Sheet" }
