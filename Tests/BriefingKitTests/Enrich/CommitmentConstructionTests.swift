@@ -89,4 +89,21 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
                           entities: [(.organisation, "Union africaine", "Union africaine")])
         #expect(b.count == 1 && b.first?.actor == "Union africaine")
     }
+
+    @Test func negationInsideARelativeClauseOfTheGap() throws {
+        let a = try press("Marta Quintero a parlé. Elle exhorte les pays qui n'ont pas encore versé leur part à payer avant juin.",
+                          people: [("Marta Quintero", "Marta Quintero")])
+        #expect(a.count == 1 && a.first?.actor == "Marta Quintero")
+        let b = try press("The envoy urged governments that have not yet signed to ratify the accord quickly.",
+                          entities: [(.organisation, "UN", "envoy")])
+        #expect(b.count == 1)
+        // a negation of the trigger itself still cancels it
+        #expect(try press("Le Togo n'a pas exhorté les pays à signer.", entities: [(.country, "Togo", "Togo")]).isEmpty)
+    }
+
+    @Test func reportedCommitmentInTheImperfect() throws {
+        let a = try press("Le ministre du Plan, Ali Bamba, a indiqué que le Mali s'engageait à financer la moitié du projet.",
+                          entities: [(.country, "Mali", "Mali")], people: [("Ali Bamba", "Ali Bamba")])
+        #expect(a.count == 1 && a.first?.trigger == "s'engageait à")
+    }
 }
