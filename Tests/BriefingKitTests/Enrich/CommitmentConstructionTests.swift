@@ -49,9 +49,12 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
         let a = try press("Côté italien, la ministre de l'Environnement, Giulia Ferraro, promet que Rome financera les digues.",
                           entities: [(.country, "Italie", "Rome")], people: [("Giulia Ferraro", "Giulia Ferraro")])
         #expect(a.count == 1 && a.first?.actor == "Giulia Ferraro")
-        let b = try press("De son côté, le chef des rebelles, Amadou K. Sissoko, a assuré que le groupe respecterait la trêve et promet la libération des otages.",
+        let b = try press("De son côté, le chef du FPR/Sud, Amadou K. Sissoko, a assuré que le groupe respecterait la trêve et promet la libération des otages.",
                           people: [("Amadou K. Sissoko", "Amadou K. Sissoko")])
-        #expect(b.count == 1 && b.first?.actor == "Amadou K. Sissoko")
+        #expect(b.count == 1 && b.first?.actor == "Amadou K. Sissoko" && b.first?.actorText == "Amadou K. Sissoko")
+        let e = try press("The head of the mission, Lars Ekström, said the ceasefire held and promised to send more monitors.",
+                          people: [("Lars Ekström", "Lars Ekström")])
+        #expect(e.count == 1 && e.first?.actor == "Lars Ekström")
         let c = try press("Pour sa part, le Sénégal enverra 200 soldats.", entities: [(.country, "Sénégal", "Sénégal")])
         #expect(c.count == 1 && c.first?.actor == "Sénégal")
         let d = try press("Quant au Ghana, il versera 5 millions de dollars au fonds.", entities: [(.country, "Ghana", "Ghana")])

@@ -299,7 +299,9 @@ struct SubjectFinder {
         let named = h < limit && tokens[h].isCapitalized
         while j < limit, j - i < 9 {
             let tk = tokens[j]
-            if tk.kind == .punctuation || triggerStarts.contains(j) { break }
+            // `l'AFC/M23`: a slash between two words keeps the phrase
+            let slash = tk.text == "/" && j > i && j + 1 < limit && tokens[j - 1].kind == .word && tokens[j + 1].kind == .word
+            if (tk.kind == .punctuation && !slash) || triggerStarts.contains(j) { break }
             if j > i, inVerbGroup(j) || G.reporting.contains(tk.folded) { break }
             // `Afonso conceded defeat … and urged`: a name ends at a lower-case verb form
             if named, j > h, tk.kind == .word, !tk.isCapitalized, !G.nameParticles.contains(tk.folded),
@@ -313,6 +315,11 @@ struct SubjectFinder {
             j += 1
         }
         guard j > i, j - i < 9 else { return nil }
+        // `le porte-parole du mouvement, Jean K. Ndayi, a assuré …`: the name in apposition to a lower-case title
+        if j < limit, isComma(j), G.determiners.contains(f(i)), i + 1 < j, !tokens[i + 1].isCapitalized,
+           let c = (j + 1..<min(limit, j + 9)).first(where: { isComma($0) }), isName(j + 1..<c) {
+            return .span(j + 1..<c)
+        }
         if j < limit, isComma(j), let end = enumerationEnd(after: j, limit: limit) { return .span(i..<end) }
         return .span(i..<j)
     }
