@@ -159,10 +159,37 @@ struct ActorResolver {
         guard let (name, kind) = reading(span: span, head: h) else { return [] }
         return [ResolvedActor(text: text, name: name, kind: kind, tokenStart: start)]
     }
+    /// Describing words that usually make part of a body's own name (`the Central Bank`, `the World Bank`).
+    static let nameForming: Set<String> = ["central", "national", "federal", "world", "development", "reserve", "monetary",
+                                           "centrale", "nationale", "mondiale", "federale", "supreme", "constitutional",
+                                           "constitutionnel", "constitutionnelle", "electoral", "electorale", "same", "meme",
+                                           "other", "autre", "first", "premier", "premiere", "second", "seconde", "last", "dernier", "derniere",
+                                           "main", "principal", "principale", "largest", "biggest", "public", "publique", "private", "privee"]
+    /// Endings of nationality adjectives (`British`, `Kenyan`, `Japanese`, `Swiss`, `Danish`).
+    static let nationalityEndings: [String] = ["ish", "an", "ese", "ian", "ss", "ch", "ic", "i"]
 
     /// The kind of entity a definite description stands for (`the agency` → organisation,
     /// `le pays` → country), nil for any other phrase.
     func anaphora(_ span: Range<Int>) -> EntityMention.Kind? {
+        // `the medical charity`, `the British charity`, `l'organisation panafricaine`: one describing word
+        // beside the head, when the phrase is no name of its own
+        if span.count == 3, G.definite.contains(tokens[span.lowerBound].folded),
+           !mentions.names(within: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end) {
+            let middle = tokens[span.lowerBound + 1], last = tokens[span.lowerBound + 2]
+            func describing(_ t: Token) -> Bool {
+                t.kind == .word && t.folded.count > 3 && !Self.nameForming.contains(t.folded)
+                    && !G.determiners.contains(t.folded) && !G.nameParticles.contains(t.folded)
+            }
+            // English order: the describing word before the head (a capitalised one only as a nationality)
+            if describing(middle), !last.isCapitalized, lexicon.organisationHeads.contains(last.folded),
+               !middle.isCapitalized || Self.nationalityEndings.contains(where: { middle.folded.hasSuffix($0) }) {
+                return .organisation
+            }
+            // French order: the head, then a lower-case adjective
+            if !middle.isCapitalized, lexicon.organisationHeads.contains(middle.folded), describing(last), !last.isCapitalized {
+                return .organisation
+            }
+        }
         guard span.count == 2 else { return nil }
         let first = tokens[span.lowerBound].folded
         let head = tokens[span.lowerBound + 1].folded

@@ -107,7 +107,8 @@ public struct CommitmentExtractor: Extractor {
                     actors = resolver.actors(span: span, searchUntil: first)
                 }
             case .pronoun(let i)?:
-                actors = pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
+                actors = coordinatedSpeakers(of: i, finder: finder, resolver: resolver, context: context, here: here)
+                    ?? pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
             }
             // `…, which brokered the deal in 2011, issued a statement urging`: the participle's main clause
@@ -184,6 +185,19 @@ public struct CommitmentExtractor: Extractor {
             return false
         }
         return !(previous.range.upperBound..<p).contains { KeywordPattern.isStop(tokens[$0]) }
+    }
+
+    /// `Sweden and Denmark said they would …`: a plural pronoun right after a verb of saying stands for every
+    /// coordinated name of that verb's subject. Nil unless there are several and each is a name found in the sentence.
+    private func coordinatedSpeakers(of p: Int, finder: SubjectFinder, resolver: ActorResolver, context: SentenceContext,
+                                     here: SentenceMentions) -> [ResolvedActor]? {
+        let tokens = context.sentence.tokens
+        guard CommitmentGrammar.plural.contains(tokens[p].folded), p >= 2, CommitmentGrammar.reporting.contains(tokens[p - 1].folded),
+              case .span(let span)? = finder.nounPhrase(endingAt: p - 2) else { return nil }
+        let found = resolver.actors(span: span, searchUntil: span.upperBound)
+        guard found.count > 1, found.allSatisfy({ $0.kind == "country" || $0.kind == "organisation" || $0.kind == "person" }),
+              here.names(within: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end) else { return nil }
+        return found.map { ResolvedActor(text: tokens[p].text, name: $0.name, kind: $0.kind, tokenStart: p) }
     }
 
     /// `urging`, `appelant`: a present participle.

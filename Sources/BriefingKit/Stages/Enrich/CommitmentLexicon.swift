@@ -75,6 +75,9 @@ public struct CommitmentLexicon: Sendable {
     /// Words that cancel a trigger right before it or inside it.
     static let negations: Set<String> = ["not", "never", "pas", "jamais", "refused", "declined", "refuse", "refusent"]
 
+    /// Relative pronouns that open a clause of their own inside a gap.
+    static let relatives: Set<String> = ["qui", "dont", "who", "which", "that", "whose"]
+
     /// Non-overlapping trigger matches of a sentence, leftmost-longest, honouring `notAfter`/`notBefore`.
     func matches(in tokens: [Token]) -> [(pattern: Int, match: KeywordPattern.Match)] {
         patterns.longestMatches(in: tokens, range: 0..<tokens.count) { p, m in
@@ -84,7 +87,13 @@ public struct CommitmentLexicon: Sendable {
             // `did not pledge`, `n'a pas promis`, `will not provide`
             let before = max(0, m.range.lowerBound - 2)..<m.range.lowerBound
             if before.contains(where: { Self.negations.contains(tokens[$0].folded) }) { return false }
-            if m.gaps.contains(where: { g in g.contains { Self.negations.contains(tokens[$0].folded) } }) { return false }
+            // a negation inside a relative clause of the gap is not the trigger's (`urged countries that have not yet paid to …`)
+            if m.gaps.contains(where: { g in
+                g.contains { i in
+                    Self.negations.contains(tokens[i].folded)
+                        && !(g.lowerBound..<i).contains { Self.relatives.contains(tokens[$0].folded) }
+                }
+            }) { return false }
             if !t.notLast.isEmpty, t.notLast.contains(tokens[m.range.upperBound - 1].folded) { return false }
             if !t.notInGap.isEmpty, m.gaps.contains(where: { g in g.contains { t.notInGap.contains(tokens[$0].folded) } }) {
                 return false

@@ -140,6 +140,14 @@ struct SubjectFinder {
             return mainSubject(before: p)
         }
         if isComma(p) {
+            // `Le Maroc, a-t-il ajouté, financera`, `L'Espagne, a précisé la ministre, enverra`: an incise of
+            // reported speech between the subject and its verb; the subject stands before it
+            if let q = (max(0, p - 7)..<p).last(where: { isComma($0) }), q > 0, q + 1 < p, isIncise(q + 1..<p) {
+                if q >= 2, isComma(q), let name = nameEnding(at: q - 1), name.lowerBound > 0, isComma(name.lowerBound - 1) {
+                    return .span(name)
+                }
+                return nounPhrase(endingAt: q - 1)
+            }
             // `she said, calling on …`, `Mensah said, urging …`: the one who speaks
             if p >= 2, G.reporting.contains(f(p - 1)) {
                 if G.pronouns.contains(f(p - 2)) { return .pronoun(p - 2) }
@@ -159,6 +167,20 @@ struct SubjectFinder {
         // `issued a joint statement urging`, `wrote to ministers urging them`: who issued or wrote
         if participial, f(t).hasSuffix("ing"), p == t - 1 { return mainSubject(before: t) }
         return nounPhrase(endingAt: p)
+    }
+
+    /// True for an incise of reported speech (`a-t-il ajouté`, `a précisé la ministre`, `précise-t-elle`,
+    /// `selon son président`, `according to officials`): no trigger inside, opening with an inverted or auxiliary
+    /// verb of saying, or with `selon`/`according`.
+    private func isIncise(_ r: Range<Int>) -> Bool {
+        guard !r.contains(where: { triggerStarts.contains($0) || KeywordPattern.isStop(tokens[$0]) }) else { return false }
+        let first = f(r.lowerBound)
+        if first == "selon" || (first == "according" && r.count > 1 && f(r.lowerBound + 1) == "to") { return true }
+        if first.hasSuffix("-t-il") || first.hasSuffix("-t-elle") || first.hasSuffix("-il") || first.hasSuffix("-elle") { return true }
+        // `a précisé la ministre`: an auxiliary and a verb of saying, then the speaker
+        if r.count >= 2, ["a", "ont", "avait"].contains(first), tokens[r.lowerBound].text != "à",
+           G.reporting.contains(f(r.lowerBound + 1)) || G.verbGroup.contains(f(r.lowerBound + 1)) { return true }
+        return false
     }
 
     /// A personal name (2 to 6 capitalised tokens) that ends at token `e`.
@@ -259,7 +281,10 @@ struct SubjectFinder {
             if G.pronouns.contains(w) { return .pronoun(i) }
             let participle = tokens[i].kind == .word && w.count > 4 && w.hasSuffix("ant")
             let dated = G.determiners.contains(w) && i + 1 < limit && tokens[i + 1].kind == .number
-            if G.introducers.contains(w) || participle || dated || tokens[i].kind != .word {
+            // `De son côté,`, `Côté allemand,`, `Quant au Ghana,`: a side or topic, not the subject
+            let side = w == "cote" || w == "quant"
+                || ((w == "de" || w == "du") && i + 2 < limit && G.possessives.contains(f(i + 1)) && f(i + 2) == "cote")
+            if G.introducers.contains(w) || participle || dated || side || tokens[i].kind != .word {
                 guard let c = (i..<limit).first(where: { isComma($0) }) else { return nil }
                 i = c + 1
                 skips += 1
@@ -274,7 +299,9 @@ struct SubjectFinder {
         let named = h < limit && tokens[h].isCapitalized
         while j < limit, j - i < 9 {
             let tk = tokens[j]
-            if tk.kind == .punctuation || triggerStarts.contains(j) { break }
+            // `l'AFC/M23`: a slash between two words keeps the phrase
+            let slash = tk.text == "/" && j > i && j + 1 < limit && tokens[j - 1].kind == .word && tokens[j + 1].kind == .word
+            if (tk.kind == .punctuation && !slash) || triggerStarts.contains(j) { break }
             if j > i, inVerbGroup(j) || G.reporting.contains(tk.folded) { break }
             // `Afonso conceded defeat … and urged`: a name ends at a lower-case verb form
             if named, j > h, tk.kind == .word, !tk.isCapitalized, !G.nameParticles.contains(tk.folded),
@@ -288,6 +315,11 @@ struct SubjectFinder {
             j += 1
         }
         guard j > i, j - i < 9 else { return nil }
+        // `le porte-parole du mouvement, Jean K. Ndayi, a assuré …`: the name in apposition to a lower-case title
+        if j < limit, isComma(j), G.determiners.contains(f(i)), i + 1 < j, !tokens[i + 1].isCapitalized,
+           let c = (j + 1..<min(limit, j + 9)).first(where: { isComma($0) }), isName(j + 1..<c) {
+            return .span(j + 1..<c)
+        }
         if j < limit, isComma(j), let end = enumerationEnd(after: j, limit: limit) { return .span(i..<end) }
         return .span(i..<j)
     }
