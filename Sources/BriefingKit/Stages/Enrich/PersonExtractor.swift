@@ -73,13 +73,21 @@ public struct PersonExtractor: Extractor {
     /// A line that opens on a bullet or a list number, or on `By`/`Par`, and ends without a full stop: a
     /// related-article headline (`• Minister X to attend summit`) or a byline (`Par Jeanne Roux, envoyée spéciale`),
     /// whose people are not the article's.
+    /// A bullet other than a dash may close on a quote (`› Minister X promises a vote « before 2030 »`); a line
+    /// `Name, Economics Editor` (a press job after the first comma, no full stop) is a byline too.
     static func isListedHeadlineOrByline(_ toks: [Token]) -> Bool {
-        guard let first = toks.first, let last = toks.last else { return false }
-        guard !["."].contains(last.text), !["»", "\"", "”", "!", "?"].contains(last.text) else { return false }
+        guard let first = toks.first, let last = toks.last, last.text != "." else { return false }
+        if first.kind == .punctuation, ["•", "·", "*", "▪", "►", "›"].contains(first.text), ["»", "\"", "”"].contains(last.text) { return true }
+        guard !["»", "\"", "”", "!", "?"].contains(last.text) else { return false }
         if first.kind == .punctuation, ["•", "-", "–", "—", "·", "*", "▪", "►", "›", "»"].contains(first.text) { return true }
         if first.kind == .number, toks.count > 1, [".", ")"].contains(toks[1].text) { return true }
+        if first.kind == .word, first.isCapitalized, toks.count <= 12, let comma = toks.firstIndex(where: { $0.text == "," }),
+           toks[(comma + 1)...].contains(where: { pressJobs.contains($0.folded) }) { return true }
         return first.kind == .word && first.isCapitalized && ["by", "par"].contains(first.folded)
     }
+
+    private static let pressJobs: Set<String> = ["editor", "correspondent", "reporter", "journalist", "columnist", "writer",
+        "redacteur", "redactrice", "correspondant", "correspondante", "journaliste", "chroniqueur", "chroniqueuse", "envoye", "envoyee"]
 
     /// `Ghana'` (of `Ghana's`) → `Ghana`.
     private static func trimPossessive(_ s: String) -> String {
@@ -154,6 +162,11 @@ private struct Scan {
                    toks[i + 1].kind == .word, toks[i + 1].isCapitalized, !blocked[i + 1], Self.mayBeName(toks[i + 1], lexicon) {
                     flags[i] = true
                 }
+                // "Ibrahim Ould Cheikh", "Salman bin Sheikh": after a patronymic link a name, never a title, follows
+                if !flags[i], lexicon.innerTitleWords.contains(t.folded), i > 0, flags[i - 1], !blocked[i],
+                   Self.patronymicLinks.contains(toks[i - 1].folded) {
+                    flags[i] = true
+                }
             }
             i += 1
         }
@@ -167,6 +180,8 @@ private struct Scan {
               scalars[hyphen + 1].properties.isUppercase else { return false }
         return joinedArticles.contains(String(String.UnicodeScalarView(scalars[0..<hyphen])))
     }
+
+    private static let patronymicLinks: Set<String> = ["ould", "bint", "bin", "ben", "ibn", "wa"]
 
     private static let joinedArticles: Set<String> = ["al", "el", "ad", "as", "ash", "ben", "bin", "abu", "ibn", "ould"]
 
@@ -270,8 +285,15 @@ private struct Scan {
             // "le président chinois Xi Jinping": the modifier belongs to the title
             if run.lowerBound > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<run.lowerBound }
         } else if t.kind != .honorific, let comma = commaAfterQualifiers(t.range.upperBound),
-                  let run = nameRun(from: pastHonorific(comma + 1)), nameWords(run) >= 2, closesApposition(run.upperBound) {
+                  let run = nameRun(from: pastHonorific(comma + 1)), nameWords(run) >= 2,
+                  closesApposition(run.upperBound) || institutionThenClose(run.upperBound) != nil {
             name = run
+            // "its delegation head, Kenji Watanabe of the Fisheries Agency, said": the institution is the affiliation
+            if !closesApposition(run.upperBound), let org = institutionThenClose(run.upperBound) {
+                return Found(range: t.phrase.lowerBound..<org.upperBound, name: run,
+                             titles: [comma > t.range.upperBound && t.shown.upperBound == t.range.upperBound ? t.shown.lowerBound..<comma : t.shown],
+                             affiliation: t.affiliation ?? Affiliation(head: nil, tokens: org), nameWords: nameWords(run))
+            }
             // "la ministre de la Coopération au développement, Sophie …": the words up to the comma qualify the title
             if comma > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<comma }
         }
@@ -286,14 +308,29 @@ private struct Scan {
         return found
     }
 
+    /// `of the Fisheries Agency,` after a name: an institution with capitals, closed like an apposition; its tokens.
+    private func institutionThenClose(_ k: Int) -> Range<Int>? {
+        guard k < n, ["of", "de", "du", "d'"].contains(toks[k].folded), let c = complement(from: k, lowercaseHead: false),
+              closesApposition(c.range.upperBound) else { return nil }
+        return c.org
+    }
+
     /// The comma closing the words that qualify a title before the name it introduces:
     /// `le porte-parole du ministère des Affaires étrangères, Pham …`, `son recteur, Jean …`.
     /// Nil when a verb, a clause or another person's title comes first.
     private func commaAfterQualifiers(_ k: Int) -> Int? {
         var m = k
-        while m < n, m - k <= 12 {
+        while m < n, m - k <= 20 {
             let t = toks[m]
+            // "la commissaire aux affaires sociales, à l'emploi et à l'inclusion, Mariama …": a list of portfolios
+            if t.text == ",", m + 1 < n, toks[m + 1].kind == .word, !toks[m + 1].isCapitalized,
+               Self.portfolioPrepositions.contains(toks[m + 1].text.lowercased()) || ["de", "du", "des", "of"].contains(toks[m + 1].folded) {
+                m += 1
+                continue
+            }
             if t.text == "," { return m }
+            // "le porte-parole de l'AFC/M23, …": an acronym written with a slash
+            if t.text == "/", m + 1 < n, toks[m + 1].start == t.end, toks[m - 1].end == t.start { m += 1; continue }
             if t.text == "(" || t.text == ")" || t.text == "'" || t.text == "’" { m += 1; continue }
             guard t.kind == .word, t.text != "a", !PersonLexicon.auxiliaries.contains(t.folded) || t.text == "à" else { return nil }
             if PersonLexicon.boundaries.contains(t.folded), !Self.portfolioPrepositions.contains(t.text.lowercased()) { return nil }
