@@ -285,15 +285,8 @@ private struct Scan {
             // "le président chinois Xi Jinping": the modifier belongs to the title
             if run.lowerBound > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<run.lowerBound }
         } else if t.kind != .honorific, let comma = commaAfterQualifiers(t.range.upperBound),
-                  let run = nameRun(from: pastHonorific(comma + 1)), nameWords(run) >= 2,
-                  closesApposition(run.upperBound) || institutionThenClose(run.upperBound) != nil {
+                  let run = nameRun(from: pastHonorific(comma + 1)), nameWords(run) >= 2, closesApposition(run.upperBound) {
             name = run
-            // "its delegation head, Kenji Watanabe of the Fisheries Agency, said": the institution is the affiliation
-            if !closesApposition(run.upperBound), let org = institutionThenClose(run.upperBound) {
-                return Found(range: t.phrase.lowerBound..<org.upperBound, name: run,
-                             titles: [comma > t.range.upperBound && t.shown.upperBound == t.range.upperBound ? t.shown.lowerBound..<comma : t.shown],
-                             affiliation: t.affiliation ?? Affiliation(head: nil, tokens: org), nameWords: nameWords(run))
-            }
             // "la ministre de la Coopération au développement, Sophie …": the words up to the comma qualify the title
             if comma > t.range.upperBound, t.shown.upperBound == t.range.upperBound { shown = t.shown.lowerBound..<comma }
         }
@@ -306,13 +299,6 @@ private struct Scan {
             found.range = found.range.lowerBound..<role.end
         }
         return found
-    }
-
-    /// `of the Fisheries Agency,` after a name: an institution with capitals, closed like an apposition; its tokens.
-    private func institutionThenClose(_ k: Int) -> Range<Int>? {
-        guard k < n, ["of", "de", "du", "d'"].contains(toks[k].folded), let c = complement(from: k, lowercaseHead: false),
-              closesApposition(c.range.upperBound) else { return nil }
-        return c.org
     }
 
     /// The comma closing the words that qualify a title before the name it introduces:
