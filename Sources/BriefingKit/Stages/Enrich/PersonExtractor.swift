@@ -73,13 +73,21 @@ public struct PersonExtractor: Extractor {
     /// A line that opens on a bullet or a list number, or on `By`/`Par`, and ends without a full stop: a
     /// related-article headline (`• Minister X to attend summit`) or a byline (`Par Jeanne Roux, envoyée spéciale`),
     /// whose people are not the article's.
+    /// A bullet other than a dash may close on a quote (`› Minister X promises a vote « before 2030 »`); a line
+    /// `Name, Economics Editor` (a press job after the first comma, no full stop) is a byline too.
     static func isListedHeadlineOrByline(_ toks: [Token]) -> Bool {
-        guard let first = toks.first, let last = toks.last else { return false }
-        guard !["."].contains(last.text), !["»", "\"", "”", "!", "?"].contains(last.text) else { return false }
+        guard let first = toks.first, let last = toks.last, last.text != "." else { return false }
+        if first.kind == .punctuation, ["•", "·", "*", "▪", "►", "›"].contains(first.text), ["»", "\"", "”"].contains(last.text) { return true }
+        guard !["»", "\"", "”", "!", "?"].contains(last.text) else { return false }
         if first.kind == .punctuation, ["•", "-", "–", "—", "·", "*", "▪", "►", "›", "»"].contains(first.text) { return true }
         if first.kind == .number, toks.count > 1, [".", ")"].contains(toks[1].text) { return true }
+        if first.kind == .word, first.isCapitalized, toks.count <= 12, let comma = toks.firstIndex(where: { $0.text == "," }),
+           toks[(comma + 1)...].contains(where: { pressJobs.contains($0.folded) }) { return true }
         return first.kind == .word && first.isCapitalized && ["by", "par"].contains(first.folded)
     }
+
+    private static let pressJobs: Set<String> = ["editor", "correspondent", "reporter", "journalist", "columnist", "writer",
+        "redacteur", "redactrice", "correspondant", "correspondante", "journaliste", "chroniqueur", "chroniqueuse", "envoye", "envoyee"]
 
     /// `Ghana'` (of `Ghana's`) → `Ghana`.
     private static func trimPossessive(_ s: String) -> String {
@@ -154,6 +162,11 @@ private struct Scan {
                    toks[i + 1].kind == .word, toks[i + 1].isCapitalized, !blocked[i + 1], Self.mayBeName(toks[i + 1], lexicon) {
                     flags[i] = true
                 }
+                // "Ibrahim Ould Cheikh", "Salman bin Sheikh": after a patronymic link a name, never a title, follows
+                if !flags[i], lexicon.innerTitleWords.contains(t.folded), i > 0, flags[i - 1], !blocked[i],
+                   Self.patronymicLinks.contains(toks[i - 1].folded) {
+                    flags[i] = true
+                }
             }
             i += 1
         }
@@ -167,6 +180,8 @@ private struct Scan {
               scalars[hyphen + 1].properties.isUppercase else { return false }
         return joinedArticles.contains(String(String.UnicodeScalarView(scalars[0..<hyphen])))
     }
+
+    private static let patronymicLinks: Set<String> = ["ould", "bint", "bin", "ben", "ibn", "wa"]
 
     private static let joinedArticles: Set<String> = ["al", "el", "ad", "as", "ash", "ben", "bin", "abu", "ibn", "ould"]
 
@@ -291,9 +306,17 @@ private struct Scan {
     /// Nil when a verb, a clause or another person's title comes first.
     private func commaAfterQualifiers(_ k: Int) -> Int? {
         var m = k
-        while m < n, m - k <= 12 {
+        while m < n, m - k <= 20 {
             let t = toks[m]
+            // "la commissaire aux affaires sociales, à l'emploi et à l'inclusion, Mariama …": a list of portfolios
+            if t.text == ",", m + 1 < n, toks[m + 1].kind == .word, !toks[m + 1].isCapitalized,
+               Self.portfolioPrepositions.contains(toks[m + 1].text.lowercased()) || ["de", "du", "des", "of"].contains(toks[m + 1].folded) {
+                m += 1
+                continue
+            }
             if t.text == "," { return m }
+            // "le porte-parole de l'AFC/M23, …": an acronym written with a slash
+            if t.text == "/", m + 1 < n, toks[m + 1].start == t.end, toks[m - 1].end == t.start { m += 1; continue }
             if t.text == "(" || t.text == ")" || t.text == "'" || t.text == "’" { m += 1; continue }
             guard t.kind == .word, t.text != "a", !PersonLexicon.auxiliaries.contains(t.folded) || t.text == "à" else { return nil }
             if PersonLexicon.boundaries.contains(t.folded), !Self.portfolioPrepositions.contains(t.text.lowercased()) { return nil }
