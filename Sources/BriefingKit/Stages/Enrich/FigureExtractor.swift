@@ -41,6 +41,8 @@ public struct FigureExtractor: Extractor {
     private let dates = DateExtractor()
     /// Folded currency signs and codes written before the number (`$`, `us $`, `€`, `usd`) → metric.
     private let currencyPrefixes: [String: String]
+    /// The metrics of money (those with a sign or code in `currencies`): `usd`, `eur` …
+    private let currencyMetrics: Set<String>
     /// Folded words after which a number is a label, not a count (`article 5`, `resolution 2231`, `aged 45`).
     private let notAfter: Set<String>
     /// Folded nouns that never make a figure in English outside the vocabulary (`days`, `years`, `times`).
@@ -127,6 +129,7 @@ public struct FigureExtractor: Extractor {
             }
         }
         self.currencyPrefixes = prefixes
+        self.currencyMetrics = Set(prefixes.values)
         self.notAfter = Set(data.notAfter.map { TextFolder.shared.fold($0) })
         self.notCounted = Set(data.notCounted.map { TextFolder.shared.fold($0) })
     }
@@ -388,6 +391,11 @@ public struct FigureExtractor: Extractor {
             } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
                 // "won 19 seats, down from 30"
                 found = (previous, k, k)
+            } else if let previous = scan.lastMetric ?? scan.paragraphMetric, currencyMetrics.contains(previous),
+                      Self.ellipticalAmount(toks, a, after: k) {
+                // "5,1 milliards d'euros, devant la France (3,6 milliards)", "$2bn, short of the 3 billion sought":
+                // a bare scaled amount after money counts the same money
+                found = (previous, k, k)
             } else if casualtyBefore(toks, qualifierStart(toks, a.start), after: k) {
                 // "killed more than 100 people and displaced around 136,000": the rules read the verb
                 found = ("people", k, k)
@@ -422,6 +430,15 @@ public struct FigureExtractor: Extractor {
         if a.yearLike, qualifier == nil, a.start > 0, FigureWords.yearLeads.contains(toks[a.start - 1].folded) { return ([], end) }
         return ([Figure(start: start, numberStart: a.start, value: value, qualifier: qualifier, unitStart: unitStart, end: end,
                         metric: metric, weak: a.weak)], next ?? end)
+    }
+
+    /// A scaled amount ("3,6 milliards", "2 billion", "1.5bn") with nothing counted after it: no "de X", "of X".
+    private static func ellipticalAmount(_ toks: [Token], _ a: Amount, after k: Int) -> Bool {
+        guard a.multiplied, a.multiplier >= 1_000_000, !a.fraction, !a.weak else { return false }
+        guard k < toks.count else { return true }
+        if linkWords.contains(toks[k].folded) { return false }
+        // "3 billion people": a word right after is what it counts, not money
+        return toks[k].kind != .word || FigureWords.isFunctionWord(toks[k].folded)
     }
 
     /// "nine of the 11 members", "at least 20 of the countries that signed": the part counts what the whole counts.
@@ -598,7 +615,11 @@ public struct FigureExtractor: Extractor {
             if a.fraction, j < toks.count, ["the", "les", "la", "le", "l'"].contains(toks[j].folded) { j += 1 }
         }
         guard j < toks.count else { return nil }
-        if let (ml, metric) = metrics.match(toks, at: j) { return compound(&scan, a, metric, j, j + ml) }
+        if let (ml, metric) = metrics.match(toks, at: j) {
+            // "1,25 milliard de livres" is money, "500 livres" are books
+            if ml == 1, !a.multiplied, Self.scaledMoneyWords.contains(toks[j].folded) { return nil }
+            return compound(&scan, a, metric, j, j + ml)
+        }
         // a few adjectives before the counted thing: listed ones, or up to two other words
         var m = j
         var free = 0
@@ -725,6 +746,8 @@ public struct FigureExtractor: Extractor {
     private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
 
     private static let linkWords: Set<String> = ["de", "d'", "of", "des", "du"]
+    /// Folded currency words that are money only after a scale word ("milliard de livres").
+    private static let scaledMoneyWords: Set<String> = ["livres"]
 
     /// True when the sentence around `figure` turns its metric into the rule's target.
     private func applies(_ rule: Rule, _ toks: [Token], _ figure: Figure) -> Bool {

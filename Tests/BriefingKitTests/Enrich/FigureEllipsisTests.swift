@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+private let extractor: FigureExtractor? = {
+    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
+    return try? FigureExtractor(metricsFile: dir.appendingPathComponent("Pipelines/data/metrics.yaml").path)
+}()
+
+private func figures(_ text: String) throws -> [FigureMention] {
+    let e = try #require(extractor)
+    var f = Findings()
+    for s in Tokenizer.sentences(text) {
+        e.extract(SentenceContext(documentID: "doc", paragraphID: "doc#p1", documentDate: nil, sentence: s), into: &f)
+    }
+    return f.figures
+}
+
+/// Amounts the press writes without repeating the currency, and French counted nouns given English ids.
+@Suite struct FigureEllipsisTests {
+    @Test func bareScaledAmountsAfterMoneyTakeItsCurrency() throws {
+        let f = try figures("Le Japon apporte 2,4 milliards de yens, devant la Corée (1,1 milliard) et l'Australie (900 millions).")
+        #expect(f.map(\.metric) == ["jpy", "jpy", "jpy"])
+        #expect(f.map(\.value) == [2_400_000_000, 1_100_000_000, 900_000_000])
+        let g = try figures("Donors pledged $4.2 billion on Monday. The total falls short of the 6 billion the agency sought.")
+        #expect(g.map(\.metric) == ["usd", "usd"])
+        #expect(g.last?.value == 6_000_000_000)
+        let h = try figures("Les bailleurs ont promis 700 millions d'euros. Il manque encore près de 2 milliards à l'objectif.")
+        #expect(h.map(\.metric) == ["eur", "eur"])
+        #expect(h.last?.qualifier == "nearly")
+    }
+
+    @Test func bareScaledAmountsWithoutMoneyOrWithACountedThingStayApart() throws {
+        // no money before: nothing to inherit
+        #expect(try figures("La région compte 3 millions, selon le recensement.").isEmpty)
+        // a counted thing after the amount is what it counts
+        let f = try figures("The bank lent $300 million to a country of 12 million people.")
+        #expect(f.map(\.metric) == ["usd", "people"])
+        // an unscaled number after money does not become money
+        #expect(try figures("Le fonds a reçu 5 millions d'euros de 14 donateurs, dont 3 nouveaux.").map(\.metric).filter { $0 == "eur" }.count == 1)
+    }
+
+    @Test func poundsInFrenchOnlyAfterAScale() throws {
+        #expect(try figures("Londres promet 1,5 milliard de livres pour le fonds.").map(\.metric) == ["gbp"])
+        #expect(try figures("La bibliothèque a reçu 500 livres anciens.").map(\.metric).contains("gbp") == false)
+    }
+
+    @Test func frenchCountedNounsGetEnglishIds() throws {
+        #expect(try figures("Le chantier emploie 1 200 ingénieurs et 300 techniciens.").map(\.metric) == ["engineers", "technicians"])
+        #expect(try figures("Environ 25 000 objets sont suivis en orbite.").map(\.metric) == ["objects"])
+        #expect(try figures("L'agence a livré 4 000 glacières et 12 000 médicaments.").map(\.metric) == ["cool-boxes", "medicines"])
+        #expect(try figures("The network counts 300 satellites and 40 engineers.").map(\.metric) == ["satellites", "engineers"])
+    }
+}
