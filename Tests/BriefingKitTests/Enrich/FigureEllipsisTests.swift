@@ -52,4 +52,38 @@ private func figures(_ text: String) throws -> [FigureMention] {
         #expect(try figures("L'agence a livré 4 000 glacières et 12 000 médicaments.").map(\.metric) == ["cool-boxes", "medicines"])
         #expect(try figures("The network counts 300 satellites and 40 engineers.").map(\.metric) == ["satellites", "engineers"])
     }
+
+    @Test func participleAfterABareAmount() throws {
+        let f = try figures("Les pays ont promis 4 milliards d'euros, loin de l'objectif de 6,5 milliards annoncé en mars.")
+        #expect(f.map(\.metric) == ["eur", "eur"])
+        #expect(f.last?.value == 6_500_000_000)
+    }
+
+    @Test func qualifiersAroundTheFigure() throws {
+        // an adverb between the qualifier and the number
+        #expect(try figures("Le prix du traitement dépasse encore 12 dollars par patient.").first?.qualifier == "more-than")
+        #expect(try figures("Turnout is still over 60 percent in the north.").first?.qualifier == "more-than")
+        // a qualifier after the counted thing
+        #expect(try figures("Le traité entrera en vigueur lorsque cinquante États au moins l'auront ratifié.").first?.qualifier == "at-least")
+        #expect(try figures("The accord needs 30 countries at least to ratify it.").first?.qualifier == "at-least")
+        // "supérieures à", "inférieur à"
+        #expect(try figures("Des promesses supérieures à 2 milliards de dollars ont été faites.").first?.qualifier == "more-than")
+        #expect(try figures("Un budget inférieur à 500 millions d'euros a été voté.").first?.qualifier == "less-than")
+    }
+
+    @Test func partOfAWholeAfterAPossessive() throws {
+        let f = try figures("Floods hit 12 of the region's 30 districts this week.")
+        #expect(f.map(\.metric) == ["districts", "districts"])
+        #expect(f.map(\.value) == [12, 30])
+    }
+
+    @Test func thePairNamedAfterDesOrAux() throws {
+        #expect(try figures("Le texte a été paraphé par les chefs des deux délégations.").isEmpty)
+        #expect(try figures("Le médiateur a écrit aux deux gouvernements hier.").isEmpty)
+    }
+
+    @Test func seasonsAreADurationNotACount() throws {
+        #expect(try figures("Quotas will be cut over three seasons, and by 10 percent.").map(\.metric) == ["percent"])
+        #expect(try figures("Les quotas baisseront sur trois saisons.").isEmpty)
+    }
 }

@@ -334,7 +334,7 @@ public struct FigureExtractor: Extractor {
             return ([], a.end)
         }
         // "the two countries", "les deux blocs": a pair named just before, not a count
-        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces"].contains(toks[i - 1].folded) {
+        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces", "des", "aux"].contains(toks[i - 1].folded) {
             return ([], a.end)
         }
         let k = a.end
@@ -421,9 +421,17 @@ public struct FigureExtractor: Extractor {
         scan.lastEnd = end
         var start = a.start
         var qualifier: String?
-        for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
-            let key = toks[(start - length)..<start].map(\.folded).joined(separator: " ")
-            if let q = qualifiers[key] { qualifier = q; start -= length; break }
+        // an adverb may stand between the qualifier and the number ("dépasse encore 3,90 dollars", "is still over 40")
+        var qualifierEnd = start
+        if start > 1, Self.qualifierAdverbs.contains(toks[start - 1].folded) { qualifierEnd = start - 1 }
+        for length in stride(from: min(qualifierMaxLength, qualifierEnd), through: 1, by: -1) {
+            let key = toks[(qualifierEnd - length)..<qualifierEnd].map(\.folded).joined(separator: " ")
+            if let q = qualifiers[key] { qualifier = q; start = qualifierEnd - length; break }
+        }
+        // a qualifier written after the counted thing: "quarante États au moins", "40 countries at least"
+        if qualifier == nil, end + 1 < toks.count, end > unitStart {
+            let key = toks[end].folded + " " + toks[end + 1].folded
+            if key == "au moins" || key == "at least" { qualifier = "at-least" }
         }
         if qualifier == nil, a.approximate { qualifier = "about" }
         // "in 2024 voters …": a year-like number after a preposition or an article is a year
@@ -432,13 +440,20 @@ public struct FigureExtractor: Extractor {
                         metric: metric, weak: a.weak)], next ?? end)
     }
 
+    private static let qualifierAdverbs: Set<String> = ["encore", "deja", "toujours", "desormais", "still", "already", "now"]
+
     /// A scaled amount ("3,6 milliards", "2 billion", "1.5bn") with nothing counted after it: no "de X", "of X".
     private static func ellipticalAmount(_ toks: [Token], _ a: Amount, after k: Int) -> Bool {
         guard a.multiplied, a.multiplier >= 1_000_000, !a.fraction, !a.weak else { return false }
         guard k < toks.count else { return true }
         if linkWords.contains(toks[k].folded) { return false }
         // "3 billion people": a word right after is what it counts, not money
-        return toks[k].kind != .word || FigureWords.isFunctionWord(toks[k].folded)
+        let w = toks[k].folded
+        if toks[k].kind != .word || FigureWords.isFunctionWord(w) { return true }
+        // a participle describes the amount ("l'objectif de 11,9 milliards fixé par", "the 6 billion sought")
+        let lower = toks[k].text.lowercased()
+        return !toks[k].isCapitalized && (lower.hasSuffix("é") || lower.hasSuffix("ée") || lower.hasSuffix("és") || lower.hasSuffix("ées")
+            || w.hasSuffix("ed") || ["sought", "needed", "requested", "promised", "pledged"].contains(w))
     }
 
     /// "nine of the 11 members", "at least 20 of the countries that signed": the part counts what the whole counts.
@@ -447,6 +462,11 @@ public struct FigureExtractor: Extractor {
         guard k + 1 < toks.count, ["of", "des", "d'entre"].contains(toks[k].folded) else { return nil }
         var j = k + 1
         if j < toks.count, ["the", "its", "their", "these", "those", "les", "ces", "leurs"].contains(toks[j].folded) { j += 1 }
+        // "18 of the country's 23 provinces": a possessive stands before the whole (read as "country'" + "s")
+        if j + 1 < toks.count, toks[j].kind == .word, toks[j].folded.hasSuffix("'"), toks[j].folded.count > 2,
+           toks[j + 1].folded == "s", toks[j + 1].start == toks[j].end {
+            j += 2
+        }
         guard j < toks.count else { return nil }
         if toks[j].kind == .number || NumberWords.opens(toks[j].folded), !scan.inDate[j], let b = amount(toks, at: j), b.value != nil, !b.weak {
             guard let (metric, _, end) = unit(&scan, after: b, from: b.end) else { return nil }
