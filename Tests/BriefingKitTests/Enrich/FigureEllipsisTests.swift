@@ -86,4 +86,22 @@ private func figures(_ text: String) throws -> [FigureMention] {
         #expect(try figures("Quotas will be cut over three seasons, and by 10 percent.").map(\.metric) == ["percent"])
         #expect(try figures("Les quotas baisseront sur trois saisons.").isEmpty)
     }
+
+    @Test func aPartIntroducedByDontOrIncludingCountsWhatTheWholeCounts() throws {
+        let f = try figures("Quelque 80 maires ont signé l'appel, dont une vingtaine issus de petites communes.")
+        #expect(f.map(\.metric) == ["mayors", "mayors"])
+        #expect(f.last?.qualifier == "about")
+        let g = try figures("Some 2.5 million people need help, including about 900,000 in the north.")
+        #expect(g.map(\.metric) == ["people", "people"])
+        #expect(g.last?.value == 900_000)
+        let h = try figures("The mission deployed 1,200 police officers, of whom 300 were women.")
+        #expect(h.map(\.value) == [1200, 300])
+        // the whole is at least as large as its part
+        let k = try figures("Quelque 2 millions d'habitants vivent dans les cinq provinces, dont environ 800 000 dans la capitale.")
+        #expect(k.first?.metric == "people")
+        #expect(k.last?.metric == "people")
+        #expect(k.last?.value == 800_000)
+        // nothing counted before: no figure
+        #expect(try figures("Plusieurs villes, dont 3 au nord, ont voté.").isEmpty)
+    }
 }

@@ -225,6 +225,8 @@ public struct FigureExtractor: Extractor {
         private var english: Bool?
         /// The metric of the sentence's last figure ("19 seats, down from 30").
         var lastMetric: String?
+        /// The sentence's figures so far, in order: metric and value.
+        var counted: [(metric: String, value: Double)] = []
         /// Where the sentence's last figure ends.
         var lastEnd = 0
         /// The metric of the last figure of the paragraph's earlier sentences.
@@ -374,6 +376,7 @@ public struct FigureExtractor: Extractor {
                 let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 scan.lastMetric = metric
                 scan.lastEnd = end
+                scan.counted.append((metric, bValue))
                 return ([first, second], end)
             }
         }
@@ -390,6 +393,11 @@ public struct FigureExtractor: Extractor {
                 found = ("people", k, k)
             } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
                 // "won 19 seats, down from 30"
+                found = (previous, k, k)
+            } else if Self.partIntroducer(toks, before: qualifierStart(toks, a.start)),
+                      let previous = scan.counted.last(where: { $0.value >= value })?.metric {
+                // "110 délégations, dont une soixantaine conduites par des ministres", "3,000 troops, including 400 in
+                // the capital": the part counts what the whole counts — the last figure at least as large
                 found = (previous, k, k)
             } else if let previous = scan.lastMetric ?? scan.paragraphMetric, currencyMetrics.contains(previous),
                       Self.ellipticalAmount(toks, a, after: k) {
@@ -419,6 +427,7 @@ public struct FigureExtractor: Extractor {
            toks[end + 1].start == toks[end].end, toks[end + 1].kind == .word { return ([], end + 2) }
         scan.lastMetric = metric
         scan.lastEnd = end
+        scan.counted.append((metric, value))
         var start = a.start
         var qualifier: String?
         // an adverb may stand between the qualifier and the number ("dépasse encore 3,90 dollars", "is still over 40")
@@ -438,6 +447,16 @@ public struct FigureExtractor: Extractor {
         if a.yearLike, qualifier == nil, a.start > 0, FigureWords.yearLeads.contains(toks[a.start - 1].folded) { return ([], end) }
         return ([Figure(start: start, numberStart: a.start, value: value, qualifier: qualifier, unitStart: unitStart, end: end,
                         metric: metric, weak: a.weak)], next ?? end)
+    }
+
+    /// True when "dont", "including", "of whom", "of which", "among them" stands right before `start`.
+    private static func partIntroducer(_ toks: [Token], before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let w = toks[start - 1].folded
+        if w == "dont" || w == "including" || w == "notamment" { return true }
+        guard start > 1 else { return false }
+        let v = toks[start - 2].folded
+        return (v == "of" && (w == "whom" || w == "which")) || (v == "among" && w == "them") || (v == "parmi" && w == "eux")
     }
 
     private static let qualifierAdverbs: Set<String> = ["encore", "deja", "toujours", "desormais", "still", "already", "now"]
