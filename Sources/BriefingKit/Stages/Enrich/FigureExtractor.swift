@@ -41,6 +41,8 @@ public struct FigureExtractor: Extractor {
     private let dates = DateExtractor()
     /// Folded currency signs and codes written before the number (`$`, `us $`, `€`, `usd`) → metric.
     private let currencyPrefixes: [String: String]
+    /// The metrics of money (those with a sign or code in `currencies`): `usd`, `eur` …
+    private let currencyMetrics: Set<String>
     /// Folded words after which a number is a label, not a count (`article 5`, `resolution 2231`, `aged 45`).
     private let notAfter: Set<String>
     /// Folded nouns that never make a figure in English outside the vocabulary (`days`, `years`, `times`).
@@ -127,6 +129,7 @@ public struct FigureExtractor: Extractor {
             }
         }
         self.currencyPrefixes = prefixes
+        self.currencyMetrics = Set(prefixes.values)
         self.notAfter = Set(data.notAfter.map { TextFolder.shared.fold($0) })
         self.notCounted = Set(data.notCounted.map { TextFolder.shared.fold($0) })
     }
@@ -222,6 +225,8 @@ public struct FigureExtractor: Extractor {
         private var english: Bool?
         /// The metric of the sentence's last figure ("19 seats, down from 30").
         var lastMetric: String?
+        /// The sentence's figures so far, in order: metric and value.
+        var counted: [(metric: String, value: Double)] = []
         /// Where the sentence's last figure ends.
         var lastEnd = 0
         /// The metric of the last figure of the paragraph's earlier sentences.
@@ -331,7 +336,7 @@ public struct FigureExtractor: Extractor {
             return ([], a.end)
         }
         // "the two countries", "les deux blocs": a pair named just before, not a count
-        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces"].contains(toks[i - 1].folded) {
+        if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces", "des", "aux"].contains(toks[i - 1].folded) {
             return ([], a.end)
         }
         let k = a.end
@@ -371,6 +376,7 @@ public struct FigureExtractor: Extractor {
                 let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 scan.lastMetric = metric
                 scan.lastEnd = end
+                scan.counted.append((metric, bValue))
                 return ([first, second], end)
             }
         }
@@ -387,6 +393,16 @@ public struct FigureExtractor: Extractor {
                 found = ("people", k, k)
             } else if let previous = scan.lastMetric, Self.comparison(toks, before: a.start) {
                 // "won 19 seats, down from 30"
+                found = (previous, k, k)
+            } else if Self.partIntroducer(toks, before: qualifierStart(toks, a.start)),
+                      let previous = scan.counted.last(where: { $0.value >= value })?.metric {
+                // "110 délégations, dont une soixantaine conduites par des ministres", "3,000 troops, including 400 in
+                // the capital": the part counts what the whole counts — the last figure at least as large
+                found = (previous, k, k)
+            } else if let previous = scan.lastMetric ?? scan.paragraphMetric, currencyMetrics.contains(previous),
+                      Self.ellipticalAmount(toks, a, after: k) {
+                // "5,1 milliards d'euros, devant la France (3,6 milliards)", "$2bn, short of the 3 billion sought":
+                // a bare scaled amount after money counts the same money
                 found = (previous, k, k)
             } else if casualtyBefore(toks, qualifierStart(toks, a.start), after: k) {
                 // "killed more than 100 people and displaced around 136,000": the rules read the verb
@@ -411,11 +427,20 @@ public struct FigureExtractor: Extractor {
            toks[end + 1].start == toks[end].end, toks[end + 1].kind == .word { return ([], end + 2) }
         scan.lastMetric = metric
         scan.lastEnd = end
+        scan.counted.append((metric, value))
         var start = a.start
         var qualifier: String?
-        for length in stride(from: min(qualifierMaxLength, start), through: 1, by: -1) {
-            let key = toks[(start - length)..<start].map(\.folded).joined(separator: " ")
-            if let q = qualifiers[key] { qualifier = q; start -= length; break }
+        // an adverb may stand between the qualifier and the number ("dépasse encore 3,90 dollars", "is still over 40")
+        var qualifierEnd = start
+        if start > 1, Self.qualifierAdverbs.contains(toks[start - 1].folded) { qualifierEnd = start - 1 }
+        for length in stride(from: min(qualifierMaxLength, qualifierEnd), through: 1, by: -1) {
+            let key = toks[(qualifierEnd - length)..<qualifierEnd].map(\.folded).joined(separator: " ")
+            if let q = qualifiers[key] { qualifier = q; start = qualifierEnd - length; break }
+        }
+        // a qualifier written after the counted thing: "quarante États au moins", "40 countries at least"
+        if qualifier == nil, end + 1 < toks.count, end > unitStart {
+            let key = toks[end].folded + " " + toks[end + 1].folded
+            if key == "au moins" || key == "at least" { qualifier = "at-least" }
         }
         if qualifier == nil, a.approximate { qualifier = "about" }
         // "in 2024 voters …": a year-like number after a preposition or an article is a year
@@ -424,12 +449,43 @@ public struct FigureExtractor: Extractor {
                         metric: metric, weak: a.weak)], next ?? end)
     }
 
+    /// True when "dont", "including", "of whom", "of which", "among them" stands right before `start`.
+    private static func partIntroducer(_ toks: [Token], before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let w = toks[start - 1].folded
+        if w == "dont" || w == "including" || w == "notamment" { return true }
+        guard start > 1 else { return false }
+        let v = toks[start - 2].folded
+        return (v == "of" && (w == "whom" || w == "which")) || (v == "among" && w == "them") || (v == "parmi" && w == "eux")
+    }
+
+    private static let qualifierAdverbs: Set<String> = ["encore", "deja", "toujours", "desormais", "still", "already", "now"]
+
+    /// A scaled amount ("3,6 milliards", "2 billion", "1.5bn") with nothing counted after it: no "de X", "of X".
+    private static func ellipticalAmount(_ toks: [Token], _ a: Amount, after k: Int) -> Bool {
+        guard a.multiplied, a.multiplier >= 1_000_000, !a.fraction, !a.weak else { return false }
+        guard k < toks.count else { return true }
+        if linkWords.contains(toks[k].folded) { return false }
+        // "3 billion people": a word right after is what it counts, not money
+        let w = toks[k].folded
+        if toks[k].kind != .word || FigureWords.isFunctionWord(w) { return true }
+        // a participle describes the amount ("l'objectif de 11,9 milliards fixé par", "the 6 billion sought")
+        let lower = toks[k].text.lowercased()
+        return !toks[k].isCapitalized && (lower.hasSuffix("é") || lower.hasSuffix("ée") || lower.hasSuffix("és") || lower.hasSuffix("ées")
+            || w.hasSuffix("ed") || ["sought", "needed", "requested", "promised", "pledged"].contains(w))
+    }
+
     /// "nine of the 11 members", "at least 20 of the countries that signed": the part counts what the whole counts.
     private func partOf(_ scan: inout Scan, from k: Int) -> (String, Int, Int)? {
         let toks = scan.toks
         guard k + 1 < toks.count, ["of", "des", "d'entre"].contains(toks[k].folded) else { return nil }
         var j = k + 1
         if j < toks.count, ["the", "its", "their", "these", "those", "les", "ces", "leurs"].contains(toks[j].folded) { j += 1 }
+        // "18 of the country's 23 provinces": a possessive stands before the whole (read as "country'" + "s")
+        if j + 1 < toks.count, toks[j].kind == .word, toks[j].folded.hasSuffix("'"), toks[j].folded.count > 2,
+           toks[j + 1].folded == "s", toks[j + 1].start == toks[j].end {
+            j += 2
+        }
         guard j < toks.count else { return nil }
         if toks[j].kind == .number || NumberWords.opens(toks[j].folded), !scan.inDate[j], let b = amount(toks, at: j), b.value != nil, !b.weak {
             guard let (metric, _, end) = unit(&scan, after: b, from: b.end) else { return nil }
@@ -598,7 +654,11 @@ public struct FigureExtractor: Extractor {
             if a.fraction, j < toks.count, ["the", "les", "la", "le", "l'"].contains(toks[j].folded) { j += 1 }
         }
         guard j < toks.count else { return nil }
-        if let (ml, metric) = metrics.match(toks, at: j) { return compound(&scan, a, metric, j, j + ml) }
+        if let (ml, metric) = metrics.match(toks, at: j) {
+            // "1,25 milliard de livres" is money, "500 livres" are books
+            if ml == 1, !a.multiplied, Self.scaledMoneyWords.contains(toks[j].folded) { return nil }
+            return compound(&scan, a, metric, j, j + ml)
+        }
         // a few adjectives before the counted thing: listed ones, or up to two other words
         var m = j
         var free = 0
@@ -725,6 +785,8 @@ public struct FigureExtractor: Extractor {
     private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
 
     private static let linkWords: Set<String> = ["de", "d'", "of", "des", "du"]
+    /// Folded currency words that are money only after a scale word ("milliard de livres").
+    private static let scaledMoneyWords: Set<String> = ["livres"]
 
     /// True when the sentence around `figure` turns its metric into the rule's target.
     private func applies(_ rule: Rule, _ toks: [Token], _ figure: Figure) -> Bool {
