@@ -34,10 +34,13 @@ enum DateFinder {
         var folded: String
         var spaceBefore: Bool
         var capitalised: Bool
-        var value: Int { kind == .number && text.count <= 4 ? Int(text) ?? -1 : -1 }
+        /// `text.count`, counted once.
+        var count: Int
+        var value: Int { kind == .number && count <= 4 ? Int(text) ?? -1 : -1 }
     }
 
     static func tokens(_ text: String) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var out: [Token] = []
         var i = text.startIndex
         var space = true
@@ -57,7 +60,39 @@ enum DateFinder {
             }
             let t = text[i..<j]
             out.append(Token(kind: kind, text: t, folded: kind == .word ? TextFolder.shared.fold(t) : String(t),
-                             spaceBefore: space, capitalised: c.isUppercase))
+                             spaceBefore: space, capitalised: c.isUppercase, count: t.count))
+            space = false
+            i = j
+        }
+        return out
+    }
+
+    /// The same tokens for ASCII text, found on its bytes (one byte is one character there).
+    static func asciiTokens(_ text: String) -> [Token] {
+        let u = text.utf8
+        var out: [Token] = []
+        var i = u.startIndex
+        var space = true
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { space = true; i = u.index(after: i); continue }
+            var j = u.index(after: i)
+            var n = 1
+            let kind: Token.Kind
+            if isDigit(b) {
+                while j < u.endIndex, isDigit(u[j]) { j = u.index(after: j); n += 1 }
+                kind = .number
+            } else if isLetter(b) {
+                while j < u.endIndex, isLetter(u[j]) { j = u.index(after: j); n += 1 }
+                kind = .word
+            } else {
+                kind = .mark
+            }
+            let t = text[i..<j]
+            out.append(Token(kind: kind, text: t, folded: kind == .word ? TextFolder.shared.fold(t) : String(t),
+                             spaceBefore: space, capitalised: b >= 0x41 && b <= 0x5A, count: n))
             space = false
             i = j
         }
@@ -83,11 +118,11 @@ enum DateFinder {
             guard let m = monthAbbreviations[t[k].folded] else { return nil }
             if k + 1 < t.count, t[k + 1].text == ".", !t[k + 1].spaceBefore { return (m, k + 2) }
             if t[k].capitalised { return (m, k + 1) }
-            if k + 1 < t.count, t[k + 1].kind == .number, t[k + 1].text.count == 4 { return (m, k + 1) }
+            if k + 1 < t.count, t[k + 1].kind == .number, t[k + 1].count == 4 { return (m, k + 1) }
             return nil
         }
         func year(_ k: Int) -> (Int, next: Int)? {
-            guard k < t.count, t[k].kind == .number, t[k].text.count == 4, (1900...2200).contains(t[k].value) else { return nil }
+            guard k < t.count, t[k].kind == .number, t[k].count == 4, (1900...2200).contains(t[k].value) else { return nil }
             return (t[k].value, k + 1)
         }
         func after(_ k: Int) -> String? { k < t.count && t[k].kind == .word ? t[k].folded : nil }
@@ -99,8 +134,8 @@ enum DateFinder {
                !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, !t[i + 3].spaceBefore, !t[i + 4].spaceBefore {
                 let a = tok.value, b = t[i + 2].value, c = t[i + 4].value
                 var date: PartialDate?
-                if tok.text.count == 4 { date = PartialDate.valid(year: a, month: b, day: c) }
-                else if t[i + 4].text.count == 4 {
+                if tok.count == 4 { date = PartialDate.valid(year: a, month: b, day: c) }
+                else if t[i + 4].count == 4 {
                     date = b > 12 && a <= 12 ? PartialDate.valid(year: c, month: a, day: b) : PartialDate.valid(year: c, month: b, day: a)
                 }
                 if let date {
@@ -110,7 +145,7 @@ enum DateFinder {
                 }
             }
             // 26 octobre [2025], 1er mars, 26 oct. 2025
-            if tok.kind == .number, tok.text.count <= 2, (1...31).contains(tok.value) {
+            if tok.kind == .number, tok.count <= 2, (1...31).contains(tok.value) {
                 var k = i + 1
                 if k < t.count, t[k].kind == .word, ["er", "st", "nd", "rd", "th"].contains(t[k].folded), !t[k].spaceBefore { k += 1 }
                 if let (m, next) = month(k) {
@@ -124,7 +159,7 @@ enum DateFinder {
             }
             // October 26, 2025 / Oct. 26 / octobre 2025
             if tok.kind == .word, let (m, next) = month(i) {
-                if next < t.count, t[next].kind == .number, t[next].text.count <= 2, (1...31).contains(t[next].value),
+                if next < t.count, t[next].kind == .number, t[next].count <= 2, (1...31).contains(t[next].value),
                    tok.capitalised || monthAbbreviations[tok.folded] != nil,
                    !(next + 1 < t.count && [":", "h"].contains(t[next + 1].folded) && !t[next + 1].spaceBefore) {
                     var end = next + 1

@@ -65,7 +65,11 @@ enum LineClassifier {
             if let kind = widgetLine(all, length: length) { return kind }
         }
         if let kind = teaserOrHeading(line, folded: folded) { return kind }
-        if relatedHeadings.contains(where: { folded == $0 || folded.hasPrefix($0 + " :") || folded.hasPrefix($0 + ":") }) {
+        if relatedHeadings.contains(where: { h in
+            guard folded.hasPrefix(h) else { return false }
+            let rest = folded.dropFirst(h.count)
+            return rest.isEmpty || rest.hasPrefix(" :") || rest.hasPrefix(":")
+        }) {
             return .relatedHeading
         }
         if isNavigation(line, folded: folded) { return .navigation }
@@ -105,7 +109,7 @@ enum LineClassifier {
         }
         if line.hasSuffix("]") || line.unicodeScalars.count <= 40 {
             let all = TextFolder.shared.fold(line)
-            if all.contains("newsletter") || all.contains("subscribe") || all.contains("abonn") || all.contains("inscri") { return .newsletter }
+            if all.containsBytes("newsletter") || all.containsBytes("subscribe") || all.containsBytes("abonn") || all.containsBytes("inscri") { return .newsletter }
             return .widgetWord
         }
         return nil
@@ -129,23 +133,23 @@ enum LineClassifier {
         if isSentence { return nil }
         if starts("comment (") && length < 20 { return .commentWidget }
         if starts("laissez un commentaire") || starts("leave a comment") || starts("comments (") || starts("commentaires (")
-            || starts("commentaires :") || all.contains("join the discussion") || all.contains("pour commenter")
-            || all.contains("reagir a cet article") || all.contains("soyez le premier a reagir") || all.contains("be the first to comment") {
+            || starts("commentaires :") || all.containsBytes("join the discussion") || all.containsBytes("pour commenter")
+            || all.containsBytes("reagir a cet article") || all.containsBytes("soyez le premier a reagir") || all.containsBytes("be the first to comment") {
             return .commentWidget
         }
         let widgetStart = starts("comment") || starts("vos commentaires") || starts("reactions (") || starts("ajouter un commentaire")
             || (all.first?.isNumber ?? false) || (length <= 40 && !all.hasSuffix("."))
-        if length <= 120, widgetStart, all.contains("commentaire") || all.contains("comments") || starts("reactions (")
-            || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.contains(" comment")) { return .commentWidget }
-        if all.contains("cookie") { return .cookie }
+        if length <= 120, widgetStart, all.containsBytes("commentaire") || all.containsBytes("comments") || starts("reactions (")
+            || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.containsBytes(" comment")) { return .commentWidget }
+        if all.containsBytes("cookie") { return .cookie }
         if length <= 200, ["newsletter", "subscribe", "sign up", "abonnez-vous", "inscrivez-vous", "je m'inscris",
                              "s'abonner", "sabonner", "weekly email", "daily email", "donate", "faites un don", "support our work",
-                             "soutenez-nous", "soutenez notre"].contains(where: { all.contains($0) }) { return .newsletter }
+                             "soutenez-nous", "soutenez notre"].contains(where: { all.containsBytes($0) }) { return .newsletter }
         if length <= 80, starts("listen to this article") || starts("ecouter cet article") || starts("temps de lecture")
             || all.hasSuffix("min read") || all.hasSuffix("min de lecture") { return .widgetWord }
         if length <= 160 {
             let networks = ["facebook", "twitter", "linkedin", "whatsapp", "e-mail", "email", "telegram", "mastodon", "copy link", "copier le lien"]
-            let count = networks.filter { all.contains($0) }.count
+            let count = networks.filter { all.containsBytes($0) }.count
             if starts("share") || starts("partag") || starts("[f]") || count >= 2 {
                 if count >= 1 || length <= 40 { return .share }
             }
@@ -220,7 +224,8 @@ enum LineClassifier {
                         "date de publication", "publication :", "publication:", "actualise", "cree le", "edition du"]
         // `Published on 3 March 2024, the report found that …` is a sentence, not a date line
         let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.split(separator: " ").count > 8)
-        let all = DateFinder.find(in: line)
+        // every date the finder knows has a number in ASCII digits: without one, nothing to find
+        let all = line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? DateFinder.find(in: line) : []
         let found = all.filter { $0.day != nil }
         // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month
         // `Septembre 2025`, `September 2025` alone on a line: a month
@@ -334,10 +339,12 @@ enum LineClassifier {
                 .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
         }
         // `Imray reported from Cape Town, South Africa.`, `Jane Doe contributed to this report.`
-        if length <= 160, line.split(separator: " ").count <= 14,
-           [" reported from ", " contributed to this report", " contributed reporting", " a contribue a cet article"].contains(where: {
-               TextFolder.shared.fold(line).contains($0) }) {
-            return ""
+        if length <= 160, line.split(separator: " ").count <= 14 {
+            let all = TextFolder.shared.fold(line)
+            if [" reported from ", " contributed to this report", " contributed reporting", " a contribue a cet article"].contains(where: {
+                all.containsBytes($0) }) {
+                return ""
+            }
         }
         guard length <= 140, !line.hasSuffix(".") || line.hasSuffix("AFP.") else { return nil }
         var rest: Substring?
@@ -413,7 +420,7 @@ enum LineClassifier {
         let folded = TextFolder.shared.fold(line)
         let roles = ["correspondent", "correspondant", "reporter", "editor", "envoye special", "envoyee speciale", "redaction",
                      "journalist", "with ap", "with afp", "with reuters", "avec afp", "avec reuters", " in "]
-        guard roles.contains(where: { folded.contains($0) }) || line.contains(",") else { return false }
+        guard roles.contains(where: { folded.containsBytes($0) }) || line.contains(",") else { return false }
         let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
         return Double(capitalised) / Double(words.count) > 0.6
     }
@@ -654,5 +661,31 @@ extension StringProtocol {
         var s = String(self)
         while let last = s.last, last.isPunctuation || last.isWhitespace { s.removeLast() }
         return s
+    }
+}
+
+extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in this string: a plain byte search for the ASCII
+    /// phrases matched against folded lines (much cheaper than Foundation's `contains`).
+    func containsBytes(_ needle: String) -> Bool {
+        var hay = self
+        var pat = needle
+        return hay.withUTF8 { h in
+            pat.withUTF8 { p in
+                guard let first = p.first else { return false }
+                guard h.count >= p.count else { return false }
+                var i = 0
+                let last = h.count - p.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < p.count, h[i + k] == p[k] { k += 1 }
+                        if k == p.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -285,7 +285,7 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, .teaser)
             case .copyright:
                 flush()
-                for f in DateFinder.tokens(line) where f.kind == .number && f.text.count == 4 && (1990...2200).contains(f.value) { pageYears.append(f.value) }
+                for f in DateFinder.tokens(line) where f.kind == .number && f.count == 4 && (1990...2200).contains(f.value) { pageYears.append(f.value) }
                 if let holder = LineClassifier.copyrightHolder(line) { signOff = signOff ?? holder }
                 remove(lineNo, line, .copyright)
                 if sawContent { articleEnded = true }
