@@ -89,4 +89,7 @@ done
 
 echo "fuzz: summary (FUZZ_SECONDS=$SECONDS_PER_TARGET)"
 printf '  %s\n' "${summary[@]}"
+# the closing line in the plain form test runners read: fuzz targets that passed and failed
+failed=$(printf '%s\n' "${summary[@]}" | grep -c 'FAILED' || true)
+echo "fuzz: $(( ${#summary[@]} - failed )) passed, $failed failed"
 exit $status
