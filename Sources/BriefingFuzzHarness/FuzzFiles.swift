@@ -31,10 +31,12 @@ enum FuzzFiles {
         return root
     }()
 
-    /// Writes `bytes` to `relative` under the scratch root and returns the file's path.
+    /// Writes `bytes` to `relative` under the scratch root and returns the file's path. The file name
+    /// gets a unique prefix, so that calls running at the same time (parallel tests) never share a file.
     static func write(_ bytes: [UInt8], to relative: String) -> String? {
         guard let root = scratchRoot else { return nil }
-        let path = root + "/" + relative
+        let url = URL(fileURLWithPath: root + "/" + relative)
+        let path = url.deletingLastPathComponent().path + "/" + UUID().uuidString + "-" + url.lastPathComponent
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -45,11 +47,9 @@ enum FuzzFiles {
         return path
     }
 
-    /// A fresh folder under the scratch root's `out/` (removed by the caller).
+    /// A fresh folder of its own under the scratch root's `out/` (removed by the caller).
     static func outputFolder(_ name: String) -> String? {
         guard let root = scratchRoot else { return nil }
-        let path = root + "/out/" + name
-        try? FileManager.default.removeItem(atPath: path)
-        return path
+        return root + "/out/" + name + "-" + UUID().uuidString
     }
 }

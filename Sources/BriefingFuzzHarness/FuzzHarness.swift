@@ -113,6 +113,7 @@ public enum FuzzHarness {
 
     static func pipeline(_ bytes: [UInt8]) {
         guard let path = FuzzFiles.write(bytes, to: "Pipelines/fuzz.yaml") else { return }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try? PipelineLoader.load(path: path, environment: environment)
     }
 
@@ -120,6 +121,7 @@ public enum FuzzHarness {
         guard let first = bytes.first,
               let kind = DataFileKind(rawValue: Int(first) % DataFileKind.allCases.count),
               let path = FuzzFiles.write(Array(bytes.dropFirst()), to: "Pipelines/data-fuzz/" + kind.fileName) else { return }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let data = FuzzFiles.repositoryRoot + "/Pipelines/data/"
         switch kind {
         case .countries:
