@@ -2,33 +2,6 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-private let root: URL = {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-    return dir
-}()
-
-private func data(_ name: String) -> String { root.appendingPathComponent("Pipelines/data/\(name)").path }
-
-/// The people of `text`, one name per person, in order of first mention (entity extractor first, as in the enrich stage).
-private func names(_ text: String) throws -> [String] {
-    let entities = try EntityExtractor(countriesFile: data("countries.yaml"), organisationsFile: data("organisations.yaml"))
-    let persons = try PersonExtractor(titlesFile: data("titles.yaml"))
-    var f = Findings()
-    for (k, paragraph) in text.components(separatedBy: "\n").enumerated() {
-        for s in Tokenizer.sentences(paragraph) {
-            let c = SentenceContext(documentID: "doc", paragraphID: "doc#p\(k + 1)", documentDate: PartialDate(year: 2025, month: 11, day: 3), sentence: s)
-            entities.extract(c, into: &f)
-            let first = f.people.count
-            persons.extract(c, into: &f)
-            EnrichStage.normaliseAffiliations(&f, from: first)
-        }
-    }
-    var seen: [String] = []
-    for p in PersonIdentity.unify(f.people) where !seen.contains(p.name) { seen.append(p.name) }
-    return seen
-}
-
 /// General ways the press introduces people, in sentences written for these tests (many regions, name origins and
 /// syntaxes): inverted speakers with a day or an outlet between verb and name, ages, relatives of leading, parties in
 /// brackets, coordination and lists, plural titles, counterparts, nationalities as nouns, abbreviated ranks, letters
@@ -159,11 +132,11 @@ private func names(_ text: String) throws -> [String] {
 
     @Test(arguments: people)
     func findsThePeople(_ text: String, _ expected: [String]) throws {
-        #expect(try names(text) == expected)
+        #expect(try personNames(text) == expected)
     }
 
     @Test(arguments: nobody)
     func findsNobody(_ text: String) throws {
-        #expect(try names(text).isEmpty)
+        #expect(try personNames(text).isEmpty)
     }
 }

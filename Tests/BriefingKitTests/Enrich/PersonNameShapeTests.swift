@@ -2,32 +2,6 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-private let root: URL = {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-    return dir
-}()
-
-private func data(_ name: String) -> String { root.appendingPathComponent("Pipelines/data/\(name)").path }
-
-private func names(_ text: String) throws -> [String] {
-    let entities = try EntityExtractor(countriesFile: data("countries.yaml"), organisationsFile: data("organisations.yaml"))
-    let persons = try PersonExtractor(titlesFile: data("titles.yaml"))
-    var f = Findings()
-    for (k, paragraph) in text.components(separatedBy: "\n").enumerated() {
-        for s in Tokenizer.sentences(paragraph) {
-            let c = SentenceContext(documentID: "doc", paragraphID: "doc#p\(k + 1)", documentDate: PartialDate(year: 2025, month: 11, day: 3), sentence: s)
-            entities.extract(c, into: &f)
-            let first = f.people.count
-            persons.extract(c, into: &f)
-            EnrichStage.normaliseAffiliations(&f, from: first)
-        }
-    }
-    var seen: [String] = []
-    for p in PersonIdentity.unify(f.people) where !seen.contains(p.name) { seen.append(p.name) }
-    return seen
-}
-
 /// Name shapes of many regions in the syntaxes the press uses to introduce people: middle initials after a long
 /// title, patronymic particles (`wa`, `Ould`, `bint`), a title with a slashed acronym or a list of portfolios, an inverted
 /// speaker followed by a possessive role, bylines and related-article links whose people are not the article's.
@@ -50,7 +24,7 @@ private func names(_ text: String) throws -> [String] {
 
     @Test(arguments: cases)
     func finds(_ c: (String, [String])) throws {
-        let got = try names(c.0)
+        let got = try personNames(c.0)
         #expect(got == c.1, "\(c.0) → \(got)")
     }
 }

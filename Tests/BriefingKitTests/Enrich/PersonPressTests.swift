@@ -2,179 +2,148 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-private let root: URL = {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-    return dir
-}()
-
-private func data(_ name: String) -> String { root.appendingPathComponent("Pipelines/data/\(name)").path }
-
-/// The entity extractor first (as in the enrich stage), then people, then one name per person.
-private func people(_ text: String) throws -> [PersonMention] {
-    let entities = try EntityExtractor(countriesFile: data("countries.yaml"), organisationsFile: data("organisations.yaml"))
-    let persons = try PersonExtractor(titlesFile: data("titles.yaml"))
-    var f = Findings()
-    for (k, paragraph) in text.components(separatedBy: "\n").enumerated() {
-        for s in Tokenizer.sentences(paragraph) {
-            let c = SentenceContext(documentID: "doc", paragraphID: "doc#p\(k + 1)", documentDate: PartialDate(year: 2025, month: 11, day: 3), sentence: s)
-            entities.extract(c, into: &f)
-            let first = f.people.count
-            persons.extract(c, into: &f)
-            EnrichStage.normaliseAffiliations(&f, from: first)
-        }
-    }
-    return PersonIdentity.unify(f.people)
-}
-
-private func names(_ text: String) throws -> [String] {
-    var seen: [String] = []
-    for p in try people(text) where !seen.contains(p.name) { seen.append(p.name) }
-    return seen
-}
-
 @Suite struct PersonPressTests {
     @Test func reportingVerbsInEnglish() throws {
-        #expect(try names("\"We will not give up,\" said Priya Raman, who led the talks.") == ["Priya Raman"])
-        #expect(try names("Tomas Eriksen told reporters the vote would be close.") == ["Tomas Eriksen"])
-        #expect(try names("According to Lena Vogt, the budget was cut twice.") == ["Lena Vogt"])
-        #expect(try names("Olu Adebayo also warned that prices could rise.") == ["Olu Adebayo"])
+        #expect(try personNames("\"We will not give up,\" said Priya Raman, who led the talks.") == ["Priya Raman"])
+        #expect(try personNames("Tomas Eriksen told reporters the vote would be close.") == ["Tomas Eriksen"])
+        #expect(try personNames("According to Lena Vogt, the budget was cut twice.") == ["Lena Vogt"])
+        #expect(try personNames("Olu Adebayo also warned that prices could rise.") == ["Olu Adebayo"])
     }
 
     @Test func reportingVerbsInFrench() throws {
-        #expect(try names("« Rien n'est joué », a déclaré Camille Roussel devant la presse.") == ["Camille Roussel"])
-        #expect(try names("Selon Hervé Lemoine, le scrutin sera serré.") == ["Hervé Lemoine"])
-        #expect(try names("Amadou Traoré a affirmé que les fonds arriveraient en mars.") == ["Amadou Traoré"])
-        #expect(try names("« Le calendrier tient », a indiqué Sophie Marchal-Dubois. Marchal-Dubois a souligné l'urgence.") == ["Sophie Marchal-Dubois"])
+        #expect(try personNames("« Rien n'est joué », a déclaré Camille Roussel devant la presse.") == ["Camille Roussel"])
+        #expect(try personNames("Selon Hervé Lemoine, le scrutin sera serré.") == ["Hervé Lemoine"])
+        #expect(try personNames("Amadou Traoré a affirmé que les fonds arriveraient en mars.") == ["Amadou Traoré"])
+        #expect(try personNames("« Le calendrier tient », a indiqué Sophie Marchal-Dubois. Marchal-Dubois a souligné l'urgence.") == ["Sophie Marchal-Dubois"])
     }
 
     @Test func initialsParticlesAndAsianNames() throws {
-        #expect(try names("Kwame A. Mensah said the deal was fair.") == ["Kwame A. Mensah"])
-        #expect(try names("Le président du Sénat, Jean-Noël de La Tour, a salué l'accord.") == ["Jean-Noël de La Tour"])
-        #expect(try names("Ana de la Fuente said the region needed help.") == ["Ana de la Fuente"])
-        #expect(try names("European Commission President Ursula von der Leyen said the door was open.") == ["Ursula von der Leyen"])
-        #expect(try names("The delegation was led by Deputy Minister Nguyen Van A, who said talks went well.") == ["Nguyen Van A"])
-        #expect(try names("« Nous sommes prêts », a souligné Lê Thị Hồng Nhung.") == ["Lê Thị Hồng Nhung"])
+        #expect(try personNames("Kwame A. Mensah said the deal was fair.") == ["Kwame A. Mensah"])
+        #expect(try personNames("Le président du Sénat, Jean-Noël de La Tour, a salué l'accord.") == ["Jean-Noël de La Tour"])
+        #expect(try personNames("Ana de la Fuente said the region needed help.") == ["Ana de la Fuente"])
+        #expect(try personNames("European Commission President Ursula von der Leyen said the door was open.") == ["Ursula von der Leyen"])
+        #expect(try personNames("The delegation was led by Deputy Minister Nguyen Van A, who said talks went well.") == ["Nguyen Van A"])
+        #expect(try personNames("« Nous sommes prêts », a souligné Lê Thị Hồng Nhung.") == ["Lê Thị Hồng Nhung"])
     }
 
     @Test func englishRolesBeforeAndAfter() throws {
-        let a = try people("Chilean diplomat Rodrigo Fuentes Araya chaired the session.")
+        let a = try personMentions("Chilean diplomat Rodrigo Fuentes Araya chaired the session.")
         #expect(a.map(\.name) == ["Rodrigo Fuentes Araya"])
         #expect(a.first?.title == "Chilean diplomat")
-        let b = try people("Kofi Boateng, Ghana's trade minister, said exports would double.")
+        let b = try personMentions("Kofi Boateng, Ghana's trade minister, said exports would double.")
         #expect(b.map(\.name) == ["Kofi Boateng"])
         #expect(b.first?.title == "Ghana's trade minister")
         #expect(b.first?.affiliation == "Ghana")
-        let c = try people("Maria Santos, Deputy Minister of Foreign Affairs, opened the meeting.")
+        let c = try personMentions("Maria Santos, Deputy Minister of Foreign Affairs, opened the meeting.")
         #expect(c.map(\.name) == ["Maria Santos"])
         #expect(c.first?.title == "Deputy Minister of Foreign Affairs")
-        let d = try people("UN Secretary-General António Guterres called for calm, while Prime Minister Sam Okoro stayed silent.")
+        let d = try personMentions("UN Secretary-General António Guterres called for calm, while Prime Minister Sam Okoro stayed silent.")
         #expect(d.map(\.name) == ["António Guterres", "Sam Okoro"])
         #expect(d.first?.title == "UN Secretary-General")
-        let e = try people("Jana Novak, a Czech economist, said the forecast was too rosy.")
+        let e = try personMentions("Jana Novak, a Czech economist, said the forecast was too rosy.")
         #expect(e.map(\.name) == ["Jana Novak"])
         #expect(e.first?.title == "Czech economist")
     }
 
     @Test func frenchRolesBeforeAndAfter() throws {
-        let a = try people("Le ministre des Affaires étrangères Paul Kanza a reçu ses homologues.")
+        let a = try personMentions("Le ministre des Affaires étrangères Paul Kanza a reçu ses homologues.")
         #expect(a.map(\.name) == ["Paul Kanza"])
         #expect(a.first?.title == "ministre des Affaires étrangères")
-        let b = try people("Aïcha Diallo, vice-présidente de la Commission, a présenté le plan.")
+        let b = try personMentions("Aïcha Diallo, vice-présidente de la Commission, a présenté le plan.")
         #expect(b.map(\.name) == ["Aïcha Diallo"])
         #expect(b.first?.title == "vice-présidente de la Commission")
-        let c = try people("M. Fabre et Mme Claire Vidal ont signé. Dr Ingrid Holm était présente.")
+        let c = try personMentions("M. Fabre et Mme Claire Vidal ont signé. Dr Ingrid Holm était présente.")
         // a courtesy title makes a surname alone a person when the document writes no fuller name for it
         #expect(c.map(\.name) == ["Fabre", "Claire Vidal", "Ingrid Holm"])
-        let d = try people("Le commissaire européen au Commerce, Lars Berg, a défendu le texte.")
+        let d = try personMentions("Le commissaire européen au Commerce, Lars Berg, a défendu le texte.")
         #expect(d.map(\.name) == ["Lars Berg"])
         #expect(d.first?.title == "commissaire européen au Commerce")
-        let e = try people("Selon le vice-ministre brésilien de l'Économie, Paulo Mendes da Costa, la croissance ralentit.")
+        let e = try personMentions("Selon le vice-ministre brésilien de l'Économie, Paulo Mendes da Costa, la croissance ralentit.")
         #expect(e.map(\.name) == ["Paulo Mendes da Costa"])
     }
 
     @Test func laterSurnameJoinsThePerson() throws {
-        let p = try people("Finance Minister Grace Wanjiru presented the budget.\nWanjiru said the deficit would shrink.\nMr Wanjiru? No: Ms Wanjiru added that taxes would not rise.")
+        let p = try personMentions("Finance Minister Grace Wanjiru presented the budget.\nWanjiru said the deficit would shrink.\nMr Wanjiru? No: Ms Wanjiru added that taxes would not rise.")
         #expect(Set(p.map(\.name)) == ["Grace Wanjiru"])
         #expect(p.count >= 3)
         // a lone surname never makes its own person
-        #expect(try names("Okafor said the port would reopen.").isEmpty)
+        #expect(try personNames("Okafor said the port would reopen.").isEmpty)
         // "Kwame Mensah" and "Kwame A. Mensah" are one person, under the fuller name
-        #expect(try names("Kwame Mensah said no.\nLater, Kwame A. Mensah told reporters he had changed his mind.") == ["Kwame A. Mensah"])
+        #expect(try personNames("Kwame Mensah said no.\nLater, Kwame A. Mensah told reporters he had changed his mind.") == ["Kwame A. Mensah"])
     }
 
     @Test func neverPeople() throws {
-        #expect(try names("The White House said the talks would resume.").isEmpty)
-        #expect(try names("Human Rights Watch said dozens were detained.").isEmpty)
-        #expect(try names("South Africa said it would sign, and New Zealand said it would not.").isEmpty)
-        #expect(try names("Le Burkina Faso a déclaré son soutien.").isEmpty)
-        #expect(try names("On Monday, the President said the Secretary-General had called.").isEmpty)
-        #expect(try names("Officials Said Nothing About It").isEmpty)
-        #expect(try names("« Nous attendons », a déclaré le porte-parole du ministère.").isEmpty)
-        #expect(try names("Le président brésilien a salué une victoire.").isEmpty)
+        #expect(try personNames("The White House said the talks would resume.").isEmpty)
+        #expect(try personNames("Human Rights Watch said dozens were detained.").isEmpty)
+        #expect(try personNames("South Africa said it would sign, and New Zealand said it would not.").isEmpty)
+        #expect(try personNames("Le Burkina Faso a déclaré son soutien.").isEmpty)
+        #expect(try personNames("On Monday, the President said the Secretary-General had called.").isEmpty)
+        #expect(try personNames("Officials Said Nothing About It").isEmpty)
+        #expect(try personNames("« Nous attendons », a déclaré le porte-parole du ministère.").isEmpty)
+        #expect(try personNames("Le président brésilien a salué une victoire.").isEmpty)
     }
 
     @Test func titleQualifiedUpToTheComma() throws {
-        let a = try people("La ministre de la Coopération au développement, Inès Martens-Goy, a annoncé une aide.")
+        let a = try personMentions("La ministre de la Coopération au développement, Inès Martens-Goy, a annoncé une aide.")
         #expect(a.map(\.name) == ["Inès Martens-Goy"])
         #expect(a.first?.title == "ministre de la Coopération au développement")
-        let b = try people("Le porte-parole du ministère des Finances, Tran Van Long, a estimé que la dette baisserait.")
+        let b = try personMentions("Le porte-parole du ministère des Finances, Tran Van Long, a estimé que la dette baisserait.")
         #expect(b.map(\.name) == ["Tran Van Long"])
-        #expect(try names("Le député écologiste Arnaud de Villiers-Roy a déposé un amendement.") == ["Arnaud de Villiers-Roy"])
-        #expect(try names("La cheffe de la diplomatie, Mme Léa Brunner, a reçu la délégation.") == ["Léa Brunner"])
+        #expect(try personNames("Le député écologiste Arnaud de Villiers-Roy a déposé un amendement.") == ["Arnaud de Villiers-Roy"])
+        #expect(try personNames("La cheffe de la diplomatie, Mme Léa Brunner, a reçu la délégation.") == ["Léa Brunner"])
     }
 
     @Test func quotationInversionAndRelativeWho() throws {
-        #expect(try names("« La paix est possible », a rappelé mardi Karim Benali.") == ["Karim Benali"])
-        #expect(try names("Josiah M. Kerubo, who chairs the committee, left early.") == ["Josiah M. Kerubo"])
+        #expect(try personNames("« La paix est possible », a rappelé mardi Karim Benali.") == ["Karim Benali"])
+        #expect(try personNames("Josiah M. Kerubo, who chairs the committee, left early.") == ["Josiah M. Kerubo"])
         // things take "which", not "who"
-        #expect(try names("Blue Harbor Logistics, which owns the port, declined to comment.").isEmpty)
+        #expect(try personNames("Blue Harbor Logistics, which owns the port, declined to comment.").isEmpty)
     }
 
     @Test func monthsInsideNamesOnly() throws {
-        #expect(try names("Spokeswoman Le Thi Mai Anh said the ferry would resume.") == ["Le Thi Mai Anh"])
-        #expect(try names("In May 2025, the minister said nothing.").isEmpty)
+        #expect(try personNames("Spokeswoman Le Thi Mai Anh said the ferry would resume.") == ["Le Thi Mai Anh"])
+        #expect(try personNames("In May 2025, the minister said nothing.").isEmpty)
     }
 
     @Test func fullNameConfirmedByALaterSurname() throws {
-        let p = try people("Le second tour opposera Jules Ferrand à Odile de Saint-Amand, arrivée deuxième.\nMme de Saint-Amand a dénoncé des fraudes.")
+        let p = try personMentions("Le second tour opposera Jules Ferrand à Odile de Saint-Amand, arrivée deuxième.\nMme de Saint-Amand a dénoncé des fraudes.")
         #expect(p.map(\.name).contains("Odile de Saint-Amand"))
         #expect(!p.map(\.name).contains("Jules Ferrand"))
         #expect(!p.map(\.name).contains("de Saint-Amand"))
     }
 
     @Test func headlinesBylinesAndPressTitlesAreNotPeople() throws {
-        #expect(try names("• Finance minister Ruth Abara to unveil budget").isEmpty)
-        #expect(try names("2. Senator Paul Imre calls for inquiry").isEmpty)
-        #expect(try names("Par Margaux Lenoir, envoyée spéciale à Dakar").isEmpty)
-        #expect(try names("Selon Le Monde, la réforme sera retardée.").isEmpty)
-        #expect(try names("Freedom House said the law was too broad.").isEmpty)
+        #expect(try personNames("• Finance minister Ruth Abara to unveil budget").isEmpty)
+        #expect(try personNames("2. Senator Paul Imre calls for inquiry").isEmpty)
+        #expect(try personNames("Par Margaux Lenoir, envoyée spéciale à Dakar").isEmpty)
+        #expect(try personNames("Selon Le Monde, la réforme sera retardée.").isEmpty)
+        #expect(try personNames("Freedom House said the law was too broad.").isEmpty)
     }
 
     @Test func reportingVerbAfterAnAsideOrAnAffiliation() throws {
-        #expect(try names("Maria Okonjo, 52, a mother of three from the delta, said the water came at night.") == ["Maria Okonjo"])
-        #expect(try names("Jane Roe of Amnesty International told reporters it was grim.") == ["Jane Roe"])
-        #expect(try names("Jean Roussel, 54 ans, a déclaré que l'eau était montée vite.") == ["Jean Roussel"])
-        #expect(try names("Open Lantern, which runs the shelters, said dozens were missing.").isEmpty)
+        #expect(try personNames("Maria Okonjo, 52, a mother of three from the delta, said the water came at night.") == ["Maria Okonjo"])
+        #expect(try personNames("Jane Roe of Amnesty International told reporters it was grim.") == ["Jane Roe"])
+        #expect(try personNames("Jean Roussel, 54 ans, a déclaré que l'eau était montée vite.") == ["Jean Roussel"])
+        #expect(try personNames("Open Lantern, which runs the shelters, said dozens were missing.").isEmpty)
     }
 
     @Test func arabicArticlesAndIrishPrefixes() throws {
-        #expect(try names("Egyptian President Abdel Fattah al-Sisi received the envoy.") == ["Abdel Fattah al-Sisi"])
-        let p = try people("Irish envoy Conor O'Brien arrived on Monday. \"We agreed on a lot,\" O'Brien told reporters.")
+        #expect(try personNames("Egyptian President Abdel Fattah al-Sisi received the envoy.") == ["Abdel Fattah al-Sisi"])
+        let p = try personMentions("Irish envoy Conor O'Brien arrived on Monday. \"We agreed on a lot,\" O'Brien told reporters.")
         #expect(Set(p.map(\.name)) == ["Conor O'Brien"])
         #expect(p.count == 2)
     }
 
     @Test func coordinatedSpeakersAndCities() throws {
-        #expect(try names("Kwame Mensah and Ama Owusu said the talks failed.") == ["Kwame Mensah", "Ama Owusu"])
-        #expect(try names("Jean Roux et Marie Lenoir ont affirmé le contraire.") == ["Jean Roux", "Marie Lenoir"])
-        #expect(try names("Buenos Aires said the strike had ended, and Port Louis said nothing.").isEmpty)
-        #expect(try names("Le Ghana et le Togo ont signé.").isEmpty)
+        #expect(try personNames("Kwame Mensah and Ama Owusu said the talks failed.") == ["Kwame Mensah", "Ama Owusu"])
+        #expect(try personNames("Jean Roux et Marie Lenoir ont affirmé le contraire.") == ["Jean Roux", "Marie Lenoir"])
+        #expect(try personNames("Buenos Aires said the strike had ended, and Port Louis said nothing.").isEmpty)
+        #expect(try personNames("Le Ghana et le Togo ont signé.").isEmpty)
     }
 
     @Test func institutionsNamedAfterPeopleAndGivenNamesThatAreCountries() throws {
-        #expect(try names("According to Johns Hopkins University, cases rose again.").isEmpty)
-        #expect(try names("Chad Ellison said the bridge would reopen.") == ["Chad Ellison"])
-        #expect(try names("Kwame Mensah said Tuesday that the talks had failed.") == ["Kwame Mensah"])
+        #expect(try personNames("According to Johns Hopkins University, cases rose again.").isEmpty)
+        #expect(try personNames("Chad Ellison said the bridge would reopen.") == ["Chad Ellison"])
+        #expect(try personNames("Kwame Mensah said Tuesday that the talks had failed.") == ["Kwame Mensah"])
     }
 }
