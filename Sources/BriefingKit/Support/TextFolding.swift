@@ -11,6 +11,8 @@ public struct TextFolder: Sendable {
 
     private static let tableEnd = 0x2500
     private let table: [String]
+    /// `table` as UTF-8 bytes, for `fold(_:)`.
+    private let tableBytes: [[UInt8]]
 
     public init() {
         var table = [String](repeating: "", count: Self.tableEnd - 0x80)
@@ -31,6 +33,7 @@ public struct TextFolder: Sendable {
             }
         }
         self.table = table
+        self.tableBytes = table.map { Array($0.utf8) }
     }
 
     /// Folds one scalar; returns `nil` when the scalar stays as it is (after ASCII lower-casing).
@@ -42,19 +45,38 @@ public struct TextFolder: Sendable {
         return nil
     }
 
-    /// The folded form of a whole string.
+    /// The folded form of a whole string, built on its UTF-8 bytes (ASCII lower-cased in place,
+    /// other scalars through the table).
     public func fold<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
-            } else if let f = fold(scalar) {
-                out.append(contentsOf: f.unicodeScalars)
-            } else {
-                out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        if text.utf8.withContiguousStorageIfAvailable({ fold(bytes: $0, into: &out) }) == nil {
+            var copy = String(text)
+            copy.withUTF8 { fold(bytes: $0, into: &out) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func fold(bytes buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                i += 1
+                continue
+            }
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var v = UInt32(len == 4 ? b & 0x07 : len == 3 ? b & 0x0F : b & 0x1F)
+            var k = 1
+            while k < len, i + k < n { v = v << 6 | UInt32(buf[i + k] & 0x3F); k += 1 }
+            if v < UInt32(Self.tableEnd) {
+                out.append(contentsOf: tableBytes[Int(v) - 0x80])
+            } else if let scalar = Unicode.Scalar(v) {
+                out.append(contentsOf: String(scalar).lowercased().utf8)
+            }
+            i += len
+        }
     }
 }

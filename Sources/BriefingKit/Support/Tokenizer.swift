@@ -162,7 +162,7 @@ public enum Tokenizer {
         if prev.kind == .word {
             if abbreviations.contains(prev.folded) { return true }
             // an initial: "J. Smith"
-            if prev.text.unicodeScalars.count == 1, prev.isCapitalized { return true }
+            if prev.text.scalarCount == 1, prev.isCapitalized { return true }
         }
         // "1." opening a paragraph is a list number, not a sentence
         if prev.kind == .number, dot - 1 == sentenceFirstToken { return true }

@@ -161,6 +161,33 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(DateHeuristics.dateInURL("https://x.com/2025/10/story") == PartialDate(year: 2025, month: 10))
     }
 
+    @Test func datesInALongParagraphAreFoundAsInAShortOne() {
+        // past 160 bytes only windows around digits are tokenised: the same dates, markers and order
+        let filler = String(repeating: "Les délégations ont poursuivi leurs échanges sur la coopération régionale. ", count: 6)
+        let text = "Réunis à Genève le 26 octobre 2025, les ministres se sont quittés. " + filler
+            + "Le texte restera ouvert à la signature jusqu'au 31 décembre 2026. " + filler
+            + "Published Oct. 27, la note, puis le 1er mars et 12/11/2025 sans oublier 2 500 délégués et « 3 » points."
+        #expect(text.utf8.count > 1_000)
+        let whole = DateFinder.find(tokens: DateFinder.tokens(text))
+        let windowed = DateFinder.find(in: text)
+        #expect(windowed == whole)
+        #expect(windowed.map { "\($0.year ?? 0)-\($0.month)-\($0.day ?? 0)" } == ["2025-10-26", "2026-12-31", "0-10-27", "0-3-1", "2025-11-12"])
+        #expect(DateFinder.isFutureMarked(windowed[1]) && !DateFinder.isFutureMarked(windowed[0]))
+    }
+
+    @Test func foldingOnBytesMatchesScalarByScalarFolding() {
+        for text in ["Ménage À TROIS œuvre Đà Nẵng", "İstanbul ΣΊΣΥΦΟΣ straße", "« Hanoï » – 25 ‑ 26\u{00A0}oct.", "e\u{301}te\u{301}", ""] {
+            var expected = ""
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 { expected += String(scalar).lowercased() }
+                else if let f = TextFolder.shared.fold(scalar) { expected += f }
+                else { expected += String(scalar).lowercased() }
+            }
+            #expect(TextFolder.shared.fold(text) == expected, "\(text)")
+            #expect(TextFolder.shared.fold(text.dropFirst(0)) == expected)
+        }
+    }
+
     @Test func frenchAndEnglishAreTold() {
         #expect(parse("On a signé l'accord à Genève ; il est entré en vigueur et on en attend beaucoup.").0.language == "fr")
         #expect(parse("It was signed in Geneva at the end of talks that lasted from March to June.").0.language == "en")

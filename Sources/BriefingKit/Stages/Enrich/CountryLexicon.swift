@@ -68,7 +68,7 @@ struct CountriesFile: Decodable, Sendable {
     }
 
     private static func isCode(_ s: String, length: Int) -> Bool {
-        s.unicodeScalars.count == length && s.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
+        s.scalarCount == length && s.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
     }
 }
 
@@ -101,7 +101,7 @@ enum CountryLexicon {
     static func build(_ file: CountriesFile?, targets: inout [EntityTarget], index: inout EntityPhraseIndex) {
         let fr = Locale(identifier: "fr")
         let en = Locale(identifier: "en")
-        let regions = Locale.Region.isoRegions.map(\.identifier).filter { $0.unicodeScalars.count == 2 }
+        let regions = Locale.Region.isoRegions.map(\.identifier).filter { $0.scalarCount == 2 }
         let codes: [String]
         if let file {
             codes = file.alpha3.keys.sorted()

@@ -533,7 +533,7 @@ public struct FigureExtractor: Extractor {
         if j + 1 < toks.count, toks[j + 1].isCapitalized { return nil }
         let w = toks[j].folded
         let endings = scan.isEnglish() ? Self.englishDemonymEndings : Self.frenchDemonymEndings
-        guard w.unicodeScalars.count >= 5, endings.contains(where: { w.hasSuffix($0) }) else { return nil }
+        guard w.scalarCount >= 5, endings.contains(where: { w.hasSuffix($0) }) else { return nil }
         return ("people", j, j + 1)
     }
 
@@ -708,9 +708,9 @@ public struct FigureExtractor: Extractor {
     private func compound(_ scan: inout Scan, _ a: Amount, _ metric: String, _ start: Int, _ end: Int) -> (String, Int, Int) {
         let toks = scan.toks
         guard end < toks.count, end - start == 1, let v = a.value, v != 1, !FigureWords.looksPlural(toks[start].folded),
-              toks[start].kind == .word, !toks[start].isCapitalized, toks[start].folded.unicodeScalars.count > 2 else { return (metric, start, end) }
+              toks[start].kind == .word, !toks[start].isCapitalized, toks[start].folded.scalarCount > 2 else { return (metric, start, end) }
         // a percentage or an amount of money keeps its unit ("15 percent tariffs", "5 dollar bills")
-        guard !metric.contains("percent"), metric.unicodeScalars.count != 3, scan.isEnglish() else { return (metric, start, end) }
+        guard !metric.contains("percent"), metric.scalarCount != 3, scan.isEnglish() else { return (metric, start, end) }
         if let (ml, other) = metrics.match(toks, at: end) { return (other, start, end + ml) }
         if let noun = englishNoun(toks, at: end, singular: false) { return (noun, start, end + 1) }
         return (metric, start, end)
@@ -720,7 +720,7 @@ public struct FigureExtractor: Extractor {
     private func englishNoun(_ toks: [Token], at n: Int, singular: Bool) -> String? {
         guard n < toks.count, toks[n].kind == .word, !toks[n].isCapitalized else { return nil }
         let w = toks[n].folded
-        guard w.unicodeScalars.count >= 3, !FigureWords.isFunctionWord(w), !notCounted.contains(w),
+        guard w.scalarCount >= 3, !FigureWords.isFunctionWord(w), !notCounted.contains(w),
               !NumberWords.opens(w), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return nil }
         // the word after must not make it an adjective or a verb ("5 more", "3 killed")
         if singular { return FigureWords.plural(w) }
@@ -732,7 +732,7 @@ public struct FigureExtractor: Extractor {
     private func frenchNoun(_ toks: [Token], at n: Int) -> String? {
         guard n < toks.count, toks[n].kind == .word, !toks[n].isCapitalized else { return nil }
         let w = toks[n].folded
-        guard w.unicodeScalars.count >= 4, !FigureWords.isFunctionWord(w), !notCounted.contains(w), !NumberWords.opens(w),
+        guard w.scalarCount >= 4, !FigureWords.isFunctionWord(w), !notCounted.contains(w), !NumberWords.opens(w),
               w.hasSuffix("s") || w.hasSuffix("x"), !w.hasSuffix("ss"),
               w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return nil }
         // the next token glued to it ("15 km/h") or an apostrophe word: not a noun
@@ -778,7 +778,7 @@ public struct FigureExtractor: Extractor {
         let folded = toks[first].folded
         if clauseOpeners.contains(folded) { return segment }
         let participle = lower.hasSuffix("é") || lower.hasSuffix("ée") || lower.hasSuffix("és") || lower.hasSuffix("ées")
-            || (lower.hasSuffix("ed") && lower.unicodeScalars.count > 4)
+            || (lower.hasSuffix("ed") && lower.scalarCount > 4)
         return participle && !FigureWords.isFunctionWord(folded) ? segment : nil
     }
 

@@ -53,7 +53,7 @@ enum FigureWords {
         if irregularPlurals.contains(folded) { return true }
         guard folded.hasSuffix("s"), !folded.hasSuffix("ss"), !folded.hasSuffix("us"), !folded.hasSuffix("is"),
               !folded.hasSuffix("'s"), !folded.hasSuffix("ous") else { return false }
-        return folded.unicodeScalars.count >= 3
+        return folded.scalarCount >= 3
     }
 
     /// The plural of an English noun read after `1` or `one` (`hospital` → `hospitals`).

@@ -140,7 +140,7 @@ private struct Scan {
             // "al-Sisi", "bin-Salman": a lower-case Arabic article joined to a capitalised name
             if t.kind == .word, !t.isCapitalized, !blocked[i], Self.isJoinedArticleName(t.text) { flags[i] = true; i += 1; continue }
             // "O'Brien", "D'Souza": the capital and its apostrophe hold to the capitalised word after them
-            if t.kind == .word, t.isCapitalized, t.text.unicodeScalars.count == 2, let last = t.text.unicodeScalars.last,
+            if t.kind == .word, t.isCapitalized, t.text.scalarCount == 2, let last = t.text.unicodeScalars.last,
                Tokenizer.isApostrophe(last), i + 1 < toks.count, toks[i + 1].start == t.end, toks[i + 1].isCapitalized, !blocked[i + 1] {
                 flags[i] = true
                 i += 1
@@ -814,7 +814,7 @@ private struct Scan {
     }
 
     private func isInitial(_ k: Int) -> Bool {
-        toks[k].kind == .word && toks[k].isCapitalized && (toks[k].text.unicodeScalars.count == 1 || Self.givenNameAbbreviations.contains(toks[k].folded))
+        toks[k].kind == .word && toks[k].isCapitalized && (toks[k].text.scalarCount == 1 || Self.givenNameAbbreviations.contains(toks[k].folded))
     }
 
     /// Given names written short with a dot: `Md. Rafiqul Islam`, `Mohd. Azmin`.

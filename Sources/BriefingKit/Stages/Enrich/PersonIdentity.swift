@@ -11,7 +11,7 @@ public enum PersonIdentity {
     public static func preferredName(_ a: String, _ b: String) -> String {
         let da = diacriticCount(a), db = diacriticCount(b)
         if da != db { return da > db ? a : b }
-        let la = a.unicodeScalars.count, lb = b.unicodeScalars.count
+        let la = a.scalarCount, lb = b.scalarCount
         if la != lb { return la > lb ? a : b }
         return min(a, b)
     }

@@ -39,68 +39,126 @@ enum DateFinder {
         var value: Int { kind == .number && count <= 4 ? Int(text) ?? -1 : -1 }
     }
 
+    /// The tokens of `text`, found on its UTF-8 bytes: ASCII letters and digits by byte; a non-ASCII
+    /// scalar is a letter when it is alphabetic or a combining mark (Latin letters with diacritics
+    /// without a lookup), white space when it is a no-break or typographic space, else a mark.
     static func tokens(_ text: String) -> [Token] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
-        var out: [Token] = []
-        var i = text.startIndex
-        var space = true
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isWhitespace { space = true; i = text.index(after: i); continue }
-            var j = text.index(after: i)
-            let kind: Token.Kind
-            if c.isNumber, c.isASCII {
-                while j < text.endIndex, text[j].isNumber, text[j].isASCII { j = text.index(after: j) }
-                kind = .number
-            } else if c.isLetter {
-                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-                kind = .word
-            } else {
-                kind = .mark
-            }
-            let t = text[i..<j]
-            out.append(Token(kind: kind, text: t, folded: kind == .word ? TextFolder.shared.fold(t) : String(t),
-                             spaceBefore: space, capitalised: c.isUppercase, count: t.count))
-            space = false
-            i = j
-        }
-        return out
-    }
-
-    /// The same tokens for ASCII text, found on its bytes (one byte is one character there).
-    static func asciiTokens(_ text: String) -> [Token] {
         let u = text.utf8
         var out: [Token] = []
         var i = u.startIndex
         var space = true
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        @inline(__always) func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        /// The scalar starting at `k` and the index after it (`nil` for an ASCII byte).
+        @inline(__always) func scalar(at k: String.UTF8View.Index) -> (Unicode.Scalar, String.UTF8View.Index) {
+            let b = u[k]
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            var v = UInt32(len == 4 ? b & 0x07 : len == 3 ? b & 0x0F : len == 2 ? b & 0x1F : b)
+            var j = u.index(after: k)
+            var n = 1
+            while n < len, j < u.endIndex, u[j] & 0xC0 == 0x80 { v = v << 6 | UInt32(u[j] & 0x3F); j = u.index(after: j); n += 1 }
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", j)
+        }
+        @inline(__always) func isSpace(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            return v == 0xA0 || v == 0x85 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
+                || v == 0x202F || v == 0x205F || v == 0x3000
+        }
+        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v >= 0xC0, v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+            if v >= 0x300, v <= 0x36F { return true }
+            return s.properties.isAlphabetic
+        }
         while i < u.endIndex {
             let b = u[i]
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) { space = true; i = u.index(after: i); continue }
-            var j = u.index(after: i)
+            var j: String.UTF8View.Index
             var n = 1
             let kind: Token.Kind
-            if isDigit(b) {
-                while j < u.endIndex, isDigit(u[j]) { j = u.index(after: j); n += 1 }
-                kind = .number
-            } else if isLetter(b) {
-                while j < u.endIndex, isLetter(u[j]) { j = u.index(after: j); n += 1 }
-                kind = .word
+            var capitalised = b >= 0x41 && b <= 0x5A
+            if b < 0x80 {
+                j = u.index(after: i)
+                if isDigit(b) {
+                    while j < u.endIndex, isDigit(u[j]) { j = u.index(after: j); n += 1 }
+                    kind = .number
+                } else if isASCIILetter(b) {
+                    kind = .word
+                } else {
+                    kind = .mark
+                }
             } else {
-                kind = .mark
+                let (s, next) = scalar(at: i)
+                if isSpace(s) { space = true; i = next; continue }
+                j = next
+                if isLetter(s) {
+                    kind = .word
+                    capitalised = s.properties.isUppercase
+                } else {
+                    kind = .mark
+                }
+            }
+            if kind == .word {
+                // letters, ASCII or not, up to the next non-letter
+                while j < u.endIndex {
+                    let c = u[j]
+                    if c < 0x80 {
+                        guard isASCIILetter(c) else { break }
+                        j = u.index(after: j)
+                    } else {
+                        let (s, next) = scalar(at: j)
+                        guard isLetter(s) else { break }
+                        j = next
+                    }
+                    n += 1
+                }
             }
             let t = text[i..<j]
             out.append(Token(kind: kind, text: t, folded: kind == .word ? TextFolder.shared.fold(t) : String(t),
-                             spaceBefore: space, capitalised: b >= 0x41 && b <= 0x5A, count: n))
+                             spaceBefore: space, capitalised: capitalised, count: n))
             space = false
             i = j
         }
         return out
     }
 
+    /// Every date in `text`. Each date form holds a number (a day or a year), so in a longer text
+    /// only windows around its digits are tokenised (from a few words before to a few after; the
+    /// windows are merged when they overlap): one byte scan, then work in proportion to the digits.
     static func find(in text: String) -> [Found] {
-        let t = tokens(text)
+        let u = text.utf8
+        guard u.count > 160 else { return find(tokens: tokens(text)) }
+        let bytes = Array(u)
+        let n = bytes.count
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        var windows: [Range<Int>] = []
+        var i = 0
+        while i < n {
+            guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else { i += 1; continue }
+            var end = i
+            while end < n, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+            // a window starts and ends at white space (never inside a word or a character)
+            var a = max(0, i - 64)
+            while a > 0, a < i, !isSpace(bytes[a - 1]) { a += 1 }
+            var b = min(n, end + 48)
+            while b < n, !isSpace(bytes[b]) { b += 1 }
+            if let last = windows.last, a <= last.upperBound {
+                windows[windows.count - 1] = last.lowerBound..<max(b, last.upperBound)
+            } else {
+                windows.append(a..<b)
+            }
+            i = end
+        }
+        var found: [Found] = []
+        for w in windows {
+            let lower = u.index(u.startIndex, offsetBy: w.lowerBound), upper = u.index(u.startIndex, offsetBy: w.upperBound)
+            found += find(tokens: tokens(String(text[lower..<upper])))
+        }
+        return found
+    }
+
+    /// The dates in a run of tokens.
+    static func find(tokens t: [Token]) -> [Found] {
         var found: [Found] = []
         var i = 0
         func before(_ k: Int) -> [String] {

@@ -6,7 +6,7 @@ enum DateHeuristics {
     /// first).
     static func dateInURL(_ url: String) -> PartialDate? {
         var path = Substring(url)
-        if let scheme = url.range(of: "://") {
+        if let scheme = url.utf8Range(of: "://") {
             let rest = url[scheme.upperBound...]
             path = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
         }
@@ -46,7 +46,7 @@ enum DateHeuristics {
 
     /// `https://www.baotintuc.vn/x` → `baotintuc.vn`.
     static func host(of url: String) -> String? {
-        guard let scheme = url.range(of: "://") else { return nil }
+        guard let scheme = url.utf8Range(of: "://") else { return nil }
         var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         if host.hasPrefix("www.") { host = host.dropFirst(4) }
         return host.isEmpty ? nil : host.lowercased()

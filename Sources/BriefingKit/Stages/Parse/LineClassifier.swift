@@ -49,7 +49,7 @@ enum LineClassifier {
 
     static func classify(_ line: String, isFirst: Bool) -> Kind {
         let folded = TextFolder.shared.fold(line.prefix(60))
-        let length = line.unicodeScalars.count
+        let length = line.scalarCount
         if isFirst, let header = header(line) { return header }
         if length <= 40, kickers.contains(folded.trimmingTrailingPunctuation()) { return .kicker }
         if length <= 20, isTimeStamp(line) { return .timeStamp }
@@ -107,7 +107,7 @@ enum LineClassifier {
             }
             return .caption(text: cleanCaption(stripCredit(text)))
         }
-        if line.hasSuffix("]") || line.unicodeScalars.count <= 40 {
+        if line.hasSuffix("]") || line.scalarCount <= 40 {
             let all = TextFolder.shared.fold(line)
             if all.containsBytes("newsletter") || all.containsBytes("subscribe") || all.containsBytes("abonn") || all.containsBytes("inscri") { return .newsletter }
             return .widgetWord
@@ -176,7 +176,7 @@ enum LineClassifier {
             if rest.isEmpty || rest == ":" { return .relatedHeading }
             if rest.hasPrefix(":") || rest.hasPrefix("|") || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix("»")
                 || rest.hasPrefix("/") { return .teaser }
-            if line.unicodeScalars.count <= 60, !line.hasSuffix(".") { return .relatedHeading }
+            if line.scalarCount <= 60, !line.hasSuffix(".") { return .relatedHeading }
         }
         return nil
     }
@@ -193,7 +193,7 @@ enum LineClassifier {
     /// A breadcrumb (`Accueil › Monde`, `Home / World / Asia`, `Home > News`) or a menu of short items
     /// (`World | Business | Markets`, `Cybersecurity · Privacy · AI`), or a skip link.
     static func isNavigation(_ line: String, folded: String) -> Bool {
-        guard line.unicodeScalars.count <= 200 else { return false }
+        guard line.scalarCount <= 200 else { return false }
         if folded.hasPrefix("skip to") || folded.hasPrefix("aller au contenu") || folded == "menu" || folded == "rechercher" || folded == "search" { return true }
         let separators: Set<Character> = ["›", "»", ">", "/", "|", "·", "•", "→", "\u{BB}", "\u{203A}", "\u{2022}"]
         var items: [String] = []
@@ -218,7 +218,7 @@ enum LineClassifier {
     /// `Mis à jour le 26 octobre 2025`, `October 25, 2025 6:12 PM GMT+7`, `26/10/2025 19:20`: a short
     /// line that is a publication date. Returns the first date with a year, else the first date.
     static func dateLine(_ line: String, folded: String) -> DateFinder.Found?? {
-        guard line.unicodeScalars.count <= 140 else { return nil }
+        guard line.scalarCount <= 140 else { return nil }
         let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
                         "mise a jour", "date :", "date:", "mis en ligne", "en ligne depuis", "first published", "originally published",
                         "date de publication", "publication :", "publication:", "actualise", "cree le", "edition du"]
@@ -242,7 +242,7 @@ enum LineClassifier {
         let words = line.split(separator: " ").count
         if words <= 8, let first = line.first, first.isUppercase {
             for sep in [" | ", ", ", " - ", " – ", " · "] {
-                guard let r = line.range(of: sep) else { continue }
+                guard let r = line.utf8Range(of: sep) else { continue }
                 let place = line[..<r.lowerBound]
                 var rest = line[r.upperBound...]
                 for p in ["le ", "Le ", "on ", "On "] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
@@ -311,7 +311,7 @@ enum LineClassifier {
         let head = title[..<r.lowerBound].trimmingCharacters()
         let tail = title[r.upperBound...].trimmingCharacters()
         let tailWords = tail.split(separator: " ")
-        guard !tail.isEmpty, tail.unicodeScalars.count <= 40, tailWords.count <= 5, head.split(separator: " ").count >= 3,
+        guard !tail.isEmpty, tail.scalarCount <= 40, tailWords.count <= 5, head.split(separator: " ").count >= 3,
               !(tail.last.map { ".!?:»\"".contains($0) } ?? true) else { return nil }
         let isDomain = tailWords.count == 1 && tail.contains(".") && !tail.hasSuffix(".")
         let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d'", "l'", "&"]
@@ -329,7 +329,7 @@ enum LineClassifier {
     /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`.
     /// Returns the named agency (`AFP`), or "" when none.
     static func authorLine(_ line: String, folded: String) -> String? {
-        let length = line.unicodeScalars.count
+        let length = line.scalarCount
         for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
                   "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
                   "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
@@ -363,13 +363,13 @@ enum LineClassifier {
 
     /// `bur-lt/jma`: lower-case initials and slashes, an agency's editing slug.
     static func isSlug(_ line: String) -> Bool {
-        guard (3...30).contains(line.count), line.contains("/") else { return false }
+        guard line.utf8.count <= 120, (3...30).contains(line.count), line.contains("/") else { return false }
         return line.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == "/" || $0 == "-" }
     }
 
     /// A short line in capitals: an outlet's name or a section heading.
     static func isCapitals(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 70, line.split(separator: " ").count <= 8 else { return false }
+        guard line.scalarCount <= 70, line.split(separator: " ").count <= 8 else { return false }
         var letters = 0
         for c in line where c.isLetter {
             guard c.isUppercase else { return false }
@@ -380,9 +380,9 @@ enum LineClassifier {
 
     /// `AFP — Agence France-Presse`, `AP - Associated Press`: an acronym, a dash and the name it stands for.
     static func isAcronymAndName(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 60 else { return false }
+        guard line.scalarCount <= 60 else { return false }
         for sep in [" - ", " – ", " — ", " | "] {
-            guard let r = line.range(of: sep) else { continue }
+            guard let r = line.utf8Range(of: sep) else { continue }
             let acronym = line[..<r.lowerBound]
             let name = line[r.upperBound...].split(separator: " ")
             guard (2...6).contains(acronym.count), acronym.allSatisfy({ $0.isUppercase }), (1...5).contains(name.count),
@@ -400,7 +400,7 @@ enum LineClassifier {
     /// `Interviews / Artificial intelligence`, `World > Asia`: a section path under the masthead
     /// (a few short capitalised items between slashes or arrows, no sentence).
     static func isSectionPath(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 80 else { return false }
+        guard line.scalarCount <= 80 else { return false }
         for sep in [" / ", " > ", " › ", " » "] where line.contains(sep) {
             let items = line.components(separatedBy: sep).map { $0.trimmingCharacters() }
             return items.count >= 2 && items.allSatisfy {
@@ -414,7 +414,7 @@ enum LineClassifier {
     /// `Lina Chow in Singapore and Dang Quoc Bao in Hanoi`, `Jonathan Doe, Africa correspondent`: names
     /// without `By`, seen between the headline and the article. Mostly capitalised words, no sentence.
     static func isUnmarkedByline(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 100, !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
+        guard line.scalarCount <= 100, !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
         let words = line.split(separator: " ")
         guard (2...12).contains(words.count) else { return false }
         let folded = TextFolder.shared.fold(line)
@@ -427,7 +427,7 @@ enum LineClassifier {
 
     /// Whether a line reads like a headline: a few words, not a sentence ending in a full stop.
     static func isHeadlineLike(_ line: String) -> Bool {
-        let n = line.unicodeScalars.count
+        let n = line.scalarCount
         guard (15...250).contains(n), !line.hasSuffix("."), !line.hasSuffix(":") else { return false }
         let words = line.split(separator: " ").count
         return (3...40).contains(words) && (line.first?.isUppercase ?? false || line.first == "«" || line.first == "\"" || line.first == "À")
@@ -435,13 +435,13 @@ enum LineClassifier {
 
     /// `- headline`, `• headline`, `> headline`, `* headline`.
     static func isListItem(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 220 else { return false }
+        guard line.scalarCount <= 220 else { return false }
         return ["- ", "• ", "> ", "* ", "– ", "· ", "» "].contains { line.hasPrefix($0) }
     }
 
     /// A short heading line with no sentence punctuation (`Read Next`, `More on this story`).
     static func isListHeading(_ line: String) -> Bool {
-        line.unicodeScalars.count <= 60 && line.split(separator: " ").count <= 7
+        line.scalarCount <= 60 && line.split(separator: " ").count <= 7
             && !(line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("»") || line.hasSuffix("\""))
     }
 
@@ -459,7 +459,7 @@ enum LineClassifier {
     /// a name already in mixed case stays as written.
     static func outletDisplayName(_ name: String) -> String {
         var n = name
-        for sep in [" - ", " – ", " — ", " | "] { if let r = n.range(of: sep) { n = String(n[..<r.lowerBound]) } }
+        for sep in [" - ", " – ", " — ", " | "] { if let r = n.utf8Range(of: sep) { n = String(n[..<r.lowerBound]) } }
         n = n.trimmingCharacters()
         guard isCapitals(n), n.count > 5 else { return n }
         let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l"]
@@ -484,7 +484,7 @@ enum LineClassifier {
         let head = line.prefix(100)
         var sepRange: Range<String.Index>?
         for sep in [" - ", " – ", " — ", " -- "] {
-            if let r = head.range(of: sep), sepRange.map({ r.lowerBound < $0.lowerBound }) ?? true { sepRange = r }
+            if let r = head.utf8Range(of: sep), sepRange.map({ r.lowerBound < $0.lowerBound }) ?? true { sepRange = r }
         }
         guard let sep = sepRange else { return nil }
         var prefix = line[..<sep.lowerBound].trimmingCharacters()
@@ -552,7 +552,7 @@ enum LineClassifier {
 
     /// `Vietnam.vn - Nền tảng quảng bá Việt Nam`: a site name with a domain, a dash and a slogan.
     static func isBanner(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 120, let dash = line.range(of: " - ") ?? line.range(of: " – ") ?? line.range(of: " | ") else {
+        guard line.scalarCount <= 120, let dash = line.utf8Range(of: " - ") ?? line.utf8Range(of: " – ") ?? line.utf8Range(of: " | ") else {
             return false
         }
         let site = line[..<dash.lowerBound]
@@ -572,7 +572,7 @@ enum LineClassifier {
 
     /// `Photo : VNA/CVN` alone on its line; returns the credited agency or photographer.
     static func creditOnly(_ line: String, folded: String) -> String? {
-        guard line.unicodeScalars.count <= 80 else { return nil }
+        guard line.scalarCount <= 80 else { return nil }
         if folded == "getty images" || folded.hasSuffix("/getty images") || folded.hasSuffix("via getty images") { return line }
         var inner = Substring(line)
         if inner.hasPrefix("("), inner.hasSuffix(")") { inner = inner.dropFirst().dropLast() }
@@ -587,7 +587,7 @@ enum LineClassifier {
     /// A caption that ends with its credit: `… . Photo : Tuan Anh/VNA`, `… (Photo : X)`.
     /// Returns the caption text without the credit.
     static func captionWithCredit(_ line: String) -> String? {
-        guard line.unicodeScalars.count <= 600 else { return nil }
+        guard line.scalarCount <= 600 else { return nil }
         let scalars = Array(line.unicodeScalars)
         // find the last "Photo" followed by optional spaces and ':'
         var i = scalars.count - 5
@@ -598,7 +598,7 @@ enum LineClassifier {
                 if j < scalars.count, scalars[j] == ":" {
                     let credit = String(String.UnicodeScalarView(scalars[(j + 1)...])).trimmingCharacters()
                     let bare = credit.hasSuffix(")") ? String(credit.dropLast()) : credit
-                    guard !bare.isEmpty, bare.unicodeScalars.count <= 60, !bare.contains(". ") else { return nil }
+                    guard !bare.isEmpty, bare.scalarCount <= 60, !bare.contains(". ") else { return nil }
                     var text = String(String.UnicodeScalarView(scalars[..<i])).trimmingCharacters()
                     if text.hasSuffix("(") { text = String(text.dropLast()).trimmingCharacters() }
                     return cleanCaption(text)
@@ -621,7 +621,7 @@ enum LineClassifier {
 
     /// A short line ending with `dd/mm/yyyy`: `Báo Tin TứcBáo Tin Tức26/10/2025`.
     static func byline(_ line: String) -> (String?, PartialDate)? {
-        guard line.unicodeScalars.count <= 120 else { return nil }
+        guard line.scalarCount <= 120 else { return nil }
         let tail = line.suffix(10)
         let parts = tail.split(separator: "/")
         guard tail.count == 10, parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
@@ -638,7 +638,7 @@ enum LineClassifier {
 
     /// `VNA/CVN`, `TTXVN`, `AFP`: an agency sign-off alone on its line.
     static func isAgencySignOff(_ line: String) -> Bool {
-        guard (2...24).contains(line.unicodeScalars.count) else { return false }
+        guard (2...24).contains(line.scalarCount) else { return false }
         let parts = line.split(separator: "/", omittingEmptySubsequences: false)
         return parts.allSatisfy { p in
             p.count >= 2 && p.allSatisfy { $0.isUppercase || $0.isNumber }
@@ -652,9 +652,12 @@ extension StringProtocol {
     func trimmingCharacters() -> String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0.value == 0xFEFF }
+        // the common case, a line that starts and ends with a printable ASCII byte, costs no scan
+        if let a = utf8.first, let z = unicodeScalars.last?.value, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return String(decoding: utf8, as: UTF8.self) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // the bounds are scalar boundaries: the slice is copied as bytes, not scalar by scalar
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 
     func trimmingTrailingPunctuation() -> String {

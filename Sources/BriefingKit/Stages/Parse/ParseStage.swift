@@ -121,18 +121,18 @@ public struct ParseStage: Sendable {
             if settings.split == .blankLines, pending != nil {
                 if let o = overflow {
                     // the paragraph is already full: the rest of it is counted in its one warning
-                    overflow?.scalars = o.scalars + 1 + text.unicodeScalars.count
+                    overflow?.scalars = o.scalars + 1 + text.scalarCount
                     return
                 }
                 // appended in place: a paragraph of a million short lines stays linear
                 guard let text = bounded(lineNo, text, budget: max(0, maxChars - pendingChars - 1)) else { return }
                 pending?.text.append(" ")
                 pending?.text.append(contentsOf: text)
-                pendingChars += 1 + text.unicodeScalars.count
+                pendingChars += 1 + text.scalarCount
             } else {
                 flush()
                 pending = (lineNo, text)
-                pendingChars = text.unicodeScalars.count
+                pendingChars = text.scalarCount
             }
         }
         var inHeaderZone: Bool { doc.paragraphs.isEmpty && pending == nil }
@@ -171,7 +171,7 @@ public struct ParseStage: Sendable {
                 // a related list: short headline-like lines and bullets, until a real paragraph
                 let isSentence = (line.hasSuffix(".") || line.hasSuffix("»") || line.hasSuffix("\""))
                     && line.split(separator: " ").count >= 12 && !LineClassifier.isListItem(line)
-                if kind == .content, line.unicodeScalars.count <= 200, !isSentence {
+                if kind == .content, line.scalarCount <= 200, !isSentence {
                     remove(lineNo, line, .relatedArticles)
                     continue
                 }
@@ -191,7 +191,7 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, .imageMarker)
             case .caption(let text):
                 flush()
-                if fallbackTitle == nil, doc.paragraphs.isEmpty, pending == nil, text.unicodeScalars.count >= 20 { fallbackTitle = text }
+                if fallbackTitle == nil, doc.paragraphs.isEmpty, pending == nil, text.scalarCount >= 20 { fallbackTitle = text }
                 remove(lineNo, line, .photoCaption)
             case .credit(let agency):
                 flush()
@@ -313,7 +313,7 @@ public struct ParseStage: Sendable {
                     remove(lineNo, line, .navigation)
                     continue
                 }
-                if expectTitleAfterBanner, doc.title == nil, line.unicodeScalars.count <= 300 {
+                if expectTitleAfterBanner, doc.title == nil, line.scalarCount <= 300 {
                     expectTitleAfterBanner = false
                     doc.title = line
                     doc.titleOrigin = "after-banner"
