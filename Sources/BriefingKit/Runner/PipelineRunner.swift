@@ -34,6 +34,8 @@ public struct PipelineRunner {
         var document: Document?
         var stats: StageStats?
         var warnings: [String]
+        /// The dedupe prints of the document's paragraphs (when the pipeline dedupes).
+        var prints: [DedupeStage.Print]?
     }
     /// The previous run's `briefing.json`, which the `changes` table compares with;
     /// `<outputs.folder>/latest/briefing.json` (the newest published run) unless set.
@@ -74,6 +76,7 @@ public struct PipelineRunner {
         let parseSettings = config.parse ?? ParseSettings()
         let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
         var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
+        let dedupePrinter = dedupe
         let enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
 
         var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
@@ -111,7 +114,8 @@ public struct PipelineRunner {
                     let doc = parse.parse(file, stats: &stats, warnings: &warnings)
                     // a file name may hold a line break: every warning stays on one line
                     return ParsedFile(digest: FileDigest(path: Self.relative(file.path, to: relativeRoot), bytes: file.bytes),
-                                      document: doc, stats: stats, warnings: warnings.map(SafeText.oneLine))
+                                      document: doc, stats: stats, warnings: warnings.map(SafeText.oneLine),
+                                      prints: doc.flatMap { d in dedupePrinter?.prints(of: d) })
                 }
             }
             try Interruption.check()
@@ -124,7 +128,7 @@ public struct PipelineRunner {
                 if let stats = p.stats { parseStats.merge(stats) }
                 warnings += p.warnings
                 guard var doc = p.document else { continue }
-                dedupe?.process(&doc, stats: &dedupeStats)
+                if let prints = p.prints { dedupe?.process(&doc, prints: prints, stats: &dedupeStats) }
                 docs.append(doc)
             }
             now = clock.now
@@ -253,7 +257,7 @@ public struct PipelineRunner {
                 try Interruption.check()
                 switch format {
                 case .xlsx:
-                    let report = try XLSXExporter().write(briefing, to: folder)
+                    let report = try XLSXExporter(detailRowLimit: config.outputs.xlsxDetailRows).write(briefing, to: folder)
                     briefing.run.warnings += report.warnings
                     sheets = report.dataSheets
                     files.append(report.file)

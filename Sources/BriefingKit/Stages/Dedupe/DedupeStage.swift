@@ -23,7 +23,7 @@
 ///     min_words: 8       # shorter paragraphs are compared exactly only
 ///     scope: corpus      # or document
 /// ```
-public struct DedupeStage: DocumentStage {
+public struct DedupeStage: DocumentStage, Sendable {
     public static let kind = "dedupe"
     public static let unit = "paragraphs"
     public let settings: DedupeSettings
@@ -51,7 +51,34 @@ public struct DedupeStage: DocumentStage {
         }
     }
 
+    /// What the corpus-wide check needs of one paragraph, computed from its text alone: the exact
+    /// key, and (for a paragraph long enough to compare) its sorted shingles and MinHash band keys.
+    /// Computing it is most of dedupe's work and needs no state, so it runs on every core
+    /// (`prints(of:)`); only the lookups that decide what was seen first run in corpus order.
+    public struct Print: Sendable {
+        var exactKey: UInt64
+        var shingles: [UInt64]
+        var bandKeys: [UInt64]
+    }
+
+    /// The prints of a document's paragraphs, in order.
+    public func prints(of document: Document) -> [Print] {
+        document.paragraphs.map { p in
+            let fp = ParagraphFingerprint(p.text)
+            guard settings.near, fp.words.count >= settings.minWords else {
+                return Print(exactKey: fp.exactKey, shingles: [], bandKeys: [])
+            }
+            let shingles = fp.shingles(size: settings.shingleSize)
+            return Print(exactKey: fp.exactKey, shingles: shingles, bandKeys: bandKeysFor(shingles))
+        }
+    }
+
     public mutating func process(_ document: inout Document, stats: inout StageStats) {
+        process(&document, prints: prints(of: document), stats: &stats)
+    }
+
+    /// - Parameter prints: `prints(of: document)`, computed beforehand (on any thread).
+    public mutating func process(_ document: inout Document, prints: [Print], stats: inout StageStats) {
         if settings.scope == .document {
             exact.removeAll(keepingCapacity: true)
             kept.removeAll(keepingCapacity: true)
@@ -60,30 +87,23 @@ public struct DedupeStage: DocumentStage {
         var survivors: [Paragraph] = []
         survivors.reserveCapacity(document.paragraphs.count)
         stats.input += document.paragraphs.count
-        for p in document.paragraphs {
-            let fp = ParagraphFingerprint(p.text)
-            let key = fp.exactKey
+        for (p, print) in zip(document.paragraphs, prints) {
+            let key = print.exactKey
             if settings.exact, let first = exact[key] {
                 record(p, in: &document, reason: .exactDuplicate, kept: first, similarity: 1, stats: &stats)
                 continue
             }
-            var shingles: [UInt64] = []
-            var bandKeys: [UInt64] = []
-            if settings.near, fp.words.count >= settings.minWords {
-                shingles = fp.shingles(size: settings.shingleSize)
-                bandKeys = bandKeysFor(shingles)
-                if let (index, similarity) = firstCandidate(shingles, bandKeys) {
-                    let k = kept[index]
-                    record(p, in: &document, reason: .nearDuplicate, kept: (k.paragraphID, k.documentID),
-                           similarity: similarity, stats: &stats)
-                    continue
-                }
+            if !print.shingles.isEmpty, let (index, similarity) = firstCandidate(print.shingles, print.bandKeys) {
+                let k = kept[index]
+                record(p, in: &document, reason: .nearDuplicate, kept: (k.paragraphID, k.documentID),
+                       similarity: similarity, stats: &stats)
+                continue
             }
             exact[key] = exact[key] ?? (p.id, document.id)
-            if !shingles.isEmpty {
+            if !print.shingles.isEmpty {
                 let index = Int32(kept.count)
-                kept.append(Kept(paragraphID: p.id, documentID: document.id, shingles: shingles))
-                for band in bandKeys { buckets[band, default: []].append(index) }
+                kept.append(Kept(paragraphID: p.id, documentID: document.id, shingles: print.shingles))
+                for band in print.bandKeys { buckets[band, default: []].append(index) }
             }
             survivors.append(p)
         }
