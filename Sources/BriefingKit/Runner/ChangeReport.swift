@@ -237,7 +237,7 @@ extension PreviousRun {
     /// A briefing's tables as a previous run would read them back: every cell as `Cell.plain`.
     public init(briefing: Briefing) {
         var tables: [String: [[String: String]]] = [:]
-        for table in briefing.tables where tables[table.name] == nil {
+        for table in briefing.tables where tables[table.name] == nil && Self.compared.contains(table.name) {
             tables[table.name] = table.rows.map { row in
                 var fields: [String: String] = [:]
                 for (c, column) in table.columns.enumerated() { fields[column.name] = c < row.count ? row[c].plain : "" }
