@@ -180,11 +180,18 @@ public struct OutputSettings: Sendable {
     public var keep: Int?
     /// How CSV files are written (`outputs.csv`).
     public var csv: CSVSettings
+    /// Rows the workbook shows of each row-level table (documents, paragraphs, removed,
+    /// `outputs.xlsx_detail_rows`); the rest are in the CSV and JSON files, and the Summary says so.
+    public var xlsxDetailRows: Int
 
-    public init(folder: String, formats: [Format] = Format.allCases, keep: Int? = nil, csv: CSVSettings = CSVSettings()) {
+    public static let defaultXLSXDetailRows = 100_000
+
+    public init(folder: String, formats: [Format] = Format.allCases, keep: Int? = nil,
+                xlsxDetailRows: Int = OutputSettings.defaultXLSXDetailRows, csv: CSVSettings = CSVSettings()) {
         self.folder = folder
         self.formats = formats
         self.keep = keep
+        self.xlsxDetailRows = xlsxDetailRows
         self.csv = csv
     }
 }

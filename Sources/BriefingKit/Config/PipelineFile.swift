@@ -148,8 +148,13 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var keep: Int?
         /// The CSV dialect and formula neutralisation; defaults when left out.
         public var csv: CSV?
+        /// Rows of each row-level sheet of the workbook (documents, paragraphs, removed), at least 1.
+        public var xlsxDetailRows: Int?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case folder, formats, keep, csv }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case folder, formats, keep, csv
+            case xlsxDetailRows = "xlsx_detail_rows"
+        }
     }
 
     /// The `outputs.csv:` section.
@@ -330,6 +335,7 @@ extension PipelineFile.Outputs {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         folder = try c.decodeTextIfPresent(.folder)
         keep = try c.decodeIfPresent(Int.self, .keep, in: 1...Int.max, "at least 1")
+        xlsxDetailRows = try c.decodeIfPresent(Int.self, .xlsxDetailRows, in: 1...Int.max, "at least 1")
         csv = try c.decodeIfPresent(PipelineFile.CSV.self, forKey: .csv)
         guard c.contains(.formats), try !c.decodeNil(forKey: .formats) else {
             formats = nil

@@ -44,6 +44,7 @@ public enum PipelineLoader {
         let folder = try outputFolder(raw.outputs?.folder ?? "out/\(raw.name)", document: document, root: root)
         let outputs = OutputSettings(folder: folder, formats: raw.outputs?.formats ?? OutputSettings.Format.allCases,
                                      keep: raw.outputs?.keep,
+                                     xlsxDetailRows: raw.outputs?.xlsxDetailRows ?? OutputSettings.defaultXLSXDetailRows,
                                      csv: raw.outputs?.csv?.settings ?? CSVSettings())
         return PipelineConfig(version: raw.version, name: raw.name, description: raw.description ?? "",
                               file: file, root: root, input: input, stages: stages, outputs: outputs,

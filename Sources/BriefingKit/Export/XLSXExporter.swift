@@ -8,6 +8,15 @@ public struct XLSXReport: Sendable, Hashable {
     public var warnings: [String]
     /// The data sheets with the data rows each holds (a table past Excel's row limit spans several).
     public var dataSheets: [SheetRows] = []
+    /// Row-level tables the workbook shows only the first rows of (`detailRowLimit`): name, rows shown, rows in all.
+    public var cutTables: [CutTable] = []
+
+    /// A row-level table of which the workbook shows the first `shown` of `total` rows.
+    public struct CutTable: Sendable, Hashable {
+        public var name: String
+        public var shown: Int
+        public var total: Int
+    }
 
     /// A data sheet and its rows, header not counted.
     public struct SheetRows: Sendable, Hashable {
@@ -49,9 +58,15 @@ public struct XLSXExporter: Exporter {
     public var created: Int?
     /// Data rows per sheet before a table continues on the next sheet (lowered in tests).
     var rowsPerSheet = ExcelLimits.maxRows - 1
+    /// Rows shown of each row-level table (`detailTables`); `nil` shows them all.
+    public var detailRowLimit: Int?
+    /// The row-level tables: one row per document, paragraph or removed line. The aggregate tables
+    /// (participation, figures, commitments, people, timeline, …) are always shown whole.
+    public static let detailTables: Set<String> = ["documents", "paragraphs", "removed"]
 
-    public init(created: Int? = nil) {
+    public init(created: Int? = nil, detailRowLimit: Int? = nil) {
         self.created = created
+        self.detailRowLimit = detailRowLimit
     }
 
     /// Writes `briefing.xlsx` and returns its name; `write(_:to:)` also gives the warnings.
@@ -74,10 +89,16 @@ public struct XLSXExporter: Exporter {
             report.sheets.append(summary.name)
             var data = try DataSheetWriter(workbook: workbook, rowsPerSheet: rowsPerSheet)
             var locator = SheetLocator()
-            for table in briefing.tables {
+            for var table in briefing.tables {
+                if let limit = detailRowLimit, Self.detailTables.contains(table.name), table.rows.count > limit {
+                    report.cutTables.append(XLSXReport.CutTable(name: table.name, shown: limit, total: table.rows.count))
+                    report.warnings.append("xlsx: table '\(table.name)' has \(table.rows.count) rows; the workbook shows "
+                                           + "the first \(limit) (outputs.xlsx_detail_rows), every row is in the CSV and JSON files")
+                    table.rows.removeSubrange(limit...)
+                }
                 try data.write(table, report: &report, locator: &locator)
             }
-            try SummarySheet(briefing, locator: locator).write(to: summary, in: workbook)
+            try SummarySheet(briefing, locator: locator, cutTables: report.cutTables).write(to: summary, in: workbook)
             try workbook.setProperties(properties(of: briefing))
             try workbook.close()
         } catch let error as XLSXError {

@@ -60,6 +60,6 @@ import Testing
     @Test func unknownKeyUnderOutputsListsCSV() throws {
         let error = try #require(try loadError(base(inserting: "  cvs: {}", before: 12)))
         #expect(error.position == "12:3")
-        #expect(error.message == "unknown key 'cvs' (expected one of: folder, formats, keep, csv); did you mean 'csv'?")
+        #expect(error.message == "unknown key 'cvs' (expected one of: folder, formats, keep, csv, xlsx_detail_rows); did you mean 'csv'?")
     }
 }

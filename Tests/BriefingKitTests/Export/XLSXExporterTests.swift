@@ -198,6 +198,20 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
         #expect(report.warnings.count == 2)
     }
 
+    @Test func rowLevelSheetsStopAtTheDetailLimitAndTheSummarySaysSo() throws {
+        let removed = Table(name: "removed", columns: [Column("line", .integer)], rows: (1...7).map { [.int($0)] })
+        let people = Table(name: "people", columns: [Column("n", .integer)], rows: (1...7).map { [.int($0)] })
+        let (report, dump, folder) = try writeAndRead(Briefing(run: ExportFixtures.run, tables: [removed, people]),
+                                                      XLSXExporter(detailRowLimit: 3))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(dump.sheet("removed")?.rows.map { $0.map(\.v) } == [["line"], ["1"], ["2"], ["3"]])
+        #expect(dump.sheet("people")?.rows.count == 8, "an aggregate table is never cut")
+        #expect(report.cutTables == [XLSXReport.CutTable(name: "removed", shown: 3, total: 7)])
+        #expect(report.warnings.contains { $0.contains("'removed' has 7 rows") && $0.contains("outputs.xlsx_detail_rows") })
+        let summary = try #require(dump.sheet("Summary"))
+        #expect(summary.rows.flatMap { $0.map(\.v) }.contains { $0.contains("removed shows 3 of 7 rows") })
+    }
+
     @Test func sameRunGivesTheSameBytes() throws {
         let a = try makeTemporaryFolder("xlsx-a")
         let b = try makeTemporaryFolder("xlsx-b")

@@ -12,10 +12,13 @@ struct SummarySheet {
     let locator: SheetLocator
     /// 0-based row of each document in the `documents` table, by id.
     let documentRows: [String: Int]
+    /// Row-level tables the workbook shows only the first rows of.
+    let cutTables: [XLSXReport.CutTable]
 
-    init(_ briefing: Briefing, locator: SheetLocator) {
+    init(_ briefing: Briefing, locator: SheetLocator, cutTables: [XLSXReport.CutTable] = []) {
         data = SummaryData(briefing)
         self.locator = locator
+        self.cutTables = cutTables
         var rows: [String: Int] = [:]
         if let documents = TableReader(briefing, "documents", requiring: ["document_id"]) {
             for r in 0..<documents.count { if let id = documents.text(r, "document_id"), rows[id] == nil { rows[id] = r } }
@@ -37,6 +40,11 @@ struct SummarySheet {
         try sheet.merge("Briefing workbook of pipeline \(run.pipeline) (\(run.pipelineFile)) · corpus \(run.corpus) · "
                         + "run \(run.runAt) · briefing \(run.toolVersion)",
                         firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: last, format: s.meta)
+        if !cutTables.isEmpty {
+            let list = cutTables.map { "\($0.name) shows \($0.shown) of \($0.total) rows" }.joined(separator: ", ")
+            try sheet.merge("Detail sheets cut (outputs.xlsx_detail_rows): \(list); every row is in the CSV and JSON files.",
+                            firstRow: 2, firstColumn: 0, lastRow: 2, lastColumn: last, format: s.flagged)
+        }
         var r = 3
 
         if !data.headline.isEmpty {

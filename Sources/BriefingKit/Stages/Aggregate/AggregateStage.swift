@@ -28,8 +28,12 @@ public struct AggregateStage {
     private var removed = Table(name: "removed", columns: [
         Column("document_id"), Column("line", .integer), Column("stage"), Column("reason"),
         Column("scope"), Column("similarity", .number), Column("paragraph_id"), Column("kept_paragraph_id"),
-        Column("text", long: true),
+        Column("excerpt", long: true),
     ])
+    /// Characters of a removed line or paragraph the `removed` table keeps: enough to recognise it
+    /// (its document and line locate it in the corpus; a duplicate's kept paragraph is in `paragraphs`),
+    /// so the audit stays small on a corpus where most paragraphs are syndicated copies.
+    static let excerptLength = 120
 
     private var participation = ParticipationTable()
     private var figures = FiguresTable()
@@ -78,7 +82,7 @@ public struct AggregateStage {
                 .text(r.documentID), .int(r.line), .text(r.stage), .text(r.reason.rawValue),
                 r.scope.map { .text($0.rawValue) } ?? .null, r.similarity.map { .double($0) } ?? .null,
                 r.paragraphID.map { .text($0) } ?? .null, r.keptParagraphID.map { .text($0) } ?? .null,
-                .text(r.text),
+                .text(Self.excerpt(r.text)),
             ])
         }
         documents.rows.append([
@@ -92,6 +96,12 @@ public struct AggregateStage {
             .int(Set(f.people.map(\.name)).count), .int(f.figures.count), .int(f.commitments.count), .int(f.dates.count),
         ])
         stats.output += 1
+    }
+
+    /// The first `excerptLength` characters of `text`, with `…` when it is longer.
+    static func excerpt(_ text: String) -> String {
+        guard text.utf8.count > excerptLength, text.count > excerptLength else { return text }
+        return String(text.prefix(excerptLength - 1)) + "…"
     }
 
     /// The tables, in the order the outputs show them.
