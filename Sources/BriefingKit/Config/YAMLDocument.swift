@@ -65,7 +65,7 @@ public struct YAMLDocument {
         self.text = text
         let parsed: Node?
         do {
-            parsed = try Yams.compose(yaml: text)
+            parsed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.syntaxError(error, text: text, file: file)
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds countries, organisations, people, dates, figures and commitments in every kept paragraph,
 /// sentence by sentence, each finding with its provenance.
 ///
@@ -22,22 +24,54 @@ public struct EnrichStage: DocumentStage, Sendable {
     public init(settings: EnrichSettings = EnrichSettings(), defaultYear: Int? = nil) throws {
         self.settings = settings
         self.defaultYear = defaultYear
-        var extractors: [any Extractor] = [
-            try EntityExtractor(countriesFile: settings.countries, organisationsFile: settings.organisations),
-            DateExtractor(),
+        // The data files are read and indexed on every core: on a small corpus that is most of a run.
+        enum Built: Sendable { case entities(EntityExtractor), people(PersonExtractor), figures(FigureExtractor) }
+        let jobs: [@Sendable () throws -> Built?] = [
+            { .entities(try EntityExtractor(countriesFile: settings.countries, organisationsFile: settings.organisations)) },
+            { try settings.titles.map { .people(try PersonExtractor(titlesFile: $0)) } },
+            { try settings.metrics.map { .figures(try FigureExtractor(metricsFile: $0)) } },
         ]
-        if let titles = settings.titles { extractors.append(try PersonExtractor(titlesFile: titles)) }
-        if let metrics = settings.metrics { extractors.append(try FigureExtractor(metricsFile: metrics)) }
-        self.extractors = extractors
-        switch (settings.commitments, settings.themes) {
-        case let (commitments?, themes?):
-            self.commitments = try CommitmentExtractor(commitmentsFile: commitments, themesFile: themes)
-        case (nil, nil):
-            self.commitments = nil
-        default:
-            throw ConfigError(location: SourceLocation(file: settings.commitments ?? settings.themes ?? ""),
-                              message: "the enrich stage needs both a commitments and a themes data file to find commitments")
+        let commitmentJob: @Sendable () throws -> CommitmentExtractor? = {
+            switch (settings.commitments, settings.themes) {
+            case let (commitments?, themes?):
+                return try CommitmentExtractor(commitmentsFile: commitments, themesFile: themes)
+            case (nil, nil):
+                return nil
+            default:
+                throw ConfigError(location: SourceLocation(file: settings.commitments ?? settings.themes ?? ""),
+                                  message: "the enrich stage needs both a commitments and a themes data file to find commitments")
+            }
         }
+        enum Outcome: Sendable { case built(Built?), commitments(CommitmentExtractor?), failed(ConfigErrorBox) }
+        let outcomes = parallelMap(jobs.count + 1, workers: ProcessInfo.processInfo.activeProcessorCount) { i -> Outcome in
+            do {
+                return i < jobs.count ? .built(try jobs[i]()) : .commitments(try commitmentJob())
+            } catch {
+                return .failed(ConfigErrorBox(error: error))
+            }
+        }
+        // the first failure in declaration order, as a serial load would report it
+        var extractors: [any Extractor] = []
+        var people: PersonExtractor?, figures: FigureExtractor?, commitments: CommitmentExtractor?
+        for outcome in outcomes {
+            switch outcome {
+            case .failed(let box): throw box.error
+            case .built(.entities(let e)): extractors = [e, DateExtractor()]
+            case .built(.people(let p)): people = p
+            case .built(.figures(let f)): figures = f
+            case .built(nil): break
+            case .commitments(let c): commitments = c
+            }
+        }
+        if let people { extractors.append(people) }
+        if let figures { extractors.append(figures) }
+        self.extractors = extractors
+        self.commitments = commitments
+    }
+
+    /// An error thrown while loading a data file, carried across threads.
+    private struct ConfigErrorBox: @unchecked Sendable {
+        var error: any Error
     }
 
     /// Names a person's affiliation by the organisation or country the entity extractor found inside
