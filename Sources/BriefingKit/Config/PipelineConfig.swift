@@ -1,4 +1,4 @@
-/// A pipeline file, decoded and checked: what the runner executes.
+/// A pipeline file, decoded and checked: what a `PipelinePlan` is built from.
 ///
 /// Paths are absolute: the loader resolves the file's relative paths against the project root,
 /// the folder that holds the pipeline file's folder (`<root>/Pipelines/x.yaml`).

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Reads a pipeline file, checks it and resolves its paths into a `PipelineConfig`.
+/// Reads a pipeline file, checks it against the stage registry and resolves its paths into a
+/// `PipelineConfig`; `plan(path:)` then builds its stages into a `PipelinePlan`.
 ///
 /// The project root is the parent of the folder holding the pipeline file
 /// (`/x/Pipelines/p.yaml` → `/x`). Relative paths resolve against it; the input folder and data
 /// files may be absolute; the output folder must stay inside `<root>/out`. The input folder is not
-/// checked here (a missing corpus is a run error), but enrich data files must exist.
+/// checked here (a missing corpus is a run error), but data files must exist.
 public enum PipelineLoader {
     /// Loads the pipeline file at `path` and builds its plan: every stage built, every data file
     /// loaded and checked, so that nothing in the configuration can fail once a run has started.
