@@ -31,7 +31,7 @@ struct BriefingCommand: ParsableCommand {
               130, 143 the run was stopped by SIGINT or SIGTERM; the previous outputs are left untouched
 
             """,
-        subcommands: [Run.self, Validate.self, Schedule.self, Score.self]
+        subcommands: [Run.self, Validate.self, Schedule.self, Score.self, ListStages.self]
     )
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.
@@ -110,10 +110,12 @@ extension BriefingCommand {
         func run() throws {
             // SIGTERM and SIGINT stop the run between documents or before publishing, cleanly
             Interruption.install([SIGTERM, SIGINT])
-            let config = try PipelineLoader.load(path: pipeline)
+            // every stage built and every data file read before anything else happens
+            let plan = try PipelineLoader.plan(path: pipeline)
+            let config = plan.config
             let level: Logger.Level = quiet ? .error : (logFormat == .json ? .info : .warning)
             let format = logFormat
-            var runner = PipelineRunner(config: config)
+            var runner = PipelineRunner(plan: plan)
             if let workers { runner.workers = workers }
             runner.logger = Logger(label: "briefing") { label in BriefingLogHandler(label: label, format: format, level: level) }
             if !quiet, logFormat == .text, isatty(STDERR_FILENO) == 1 {
@@ -158,11 +160,9 @@ extension BriefingCommand {
         var pipeline: String
 
         func run() throws {
-            let config = try PipelineLoader.load(path: pipeline)
-            if let enrich = config.enrich {
-                _ = try EnrichStage(settings: enrich, defaultYear: config.parse?.defaultYear)
-            }
-            let stages = config.stages.map(\.kind).joined(separator: " → ")
+            let plan = try PipelineLoader.plan(path: pipeline)
+            let config = plan.config
+            let stages = plan.kinds.joined(separator: " → ")
             print("\(pipeline): valid pipeline '\(config.name)': \(stages); outputs \(config.outputs.formats.map(\.rawValue).joined(separator: ", "))")
         }
     }
@@ -193,10 +193,11 @@ extension BriefingCommand {
         var verbose = false
 
         func run() throws {
-            let config = try PipelineLoader.load(path: pipeline)
+            let plan = try PipelineLoader.plan(path: pipeline)
+            let config = plan.config
             let goldPath = gold ?? (config.input.folder as NSString).deletingLastPathComponent + "/gold"
             let goldSet = try GoldSet.load(path: goldPath)
-            let runner = PipelineRunner(config: config)
+            let runner = PipelineRunner(plan: plan)
             let documents = try runner.documents()
             let report = Scorer(gold: goldSet, strict: strict).score(documents)
             let title = "briefing score: \(config.name): \(documents.count) document(s) from \(runner.relative(config.input.folder)), gold \(runner.relative(goldPath))"

@@ -53,89 +53,22 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     /// The language assumed when detection is unsure.
     public enum Language: String, Codable, Sendable, CaseIterable { case fr, en, auto }
 
-    /// One entry of `stages:`, a single-key mapping such as `- dedupe: { threshold: 0.8 }`.
-    public enum Stage: Codable, Sendable, Equatable {
-        case parse(Parse)
-        case dedupe(Dedupe)
-        case enrich(Enrich)
-        case aggregate(Aggregate)
+    /// One entry of `stages:`, a single-key mapping such as `- dedupe: { threshold: 0.8 }`: the
+    /// stage's name and the settings the file gives, as written (checked against the stage's
+    /// specs, defaults not filled in, paths not resolved).
+    ///
+    /// The stages a file may name are those of the `StageRegistry` in the decoder's `userInfo`
+    /// (`StageRegistry.userInfo`), `StageRegistry.standard` when there is none.
+    public struct Stage: Codable, Sendable, Equatable {
+        /// The stage's key in the YAML: `dedupe`.
+        public var kind: String
+        /// The settings the file gives, by key.
+        public var values: [String: SettingValue]
 
-        /// The stage's key in the YAML.
-        public var kind: String {
-            switch self {
-            case .parse: return "parse"
-            case .dedupe: return "dedupe"
-            case .enrich: return "enrich"
-            case .aggregate: return "aggregate"
-            }
+        public init(kind: String, values: [String: SettingValue] = [:]) {
+            self.kind = kind
+            self.values = values
         }
-    }
-
-    /// The `parse:` stage settings.
-    public struct Parse: Codable, Sendable, Equatable {
-        /// `split`: `lines` or `blank-lines`.
-        public var split: ParseSettings.Split?
-        /// `default_year`: a four-digit year.
-        public var defaultYear: Int?
-        /// `strip_boilerplate`.
-        public var stripBoilerplate: Bool?
-        /// `max_paragraph_chars`: the longest paragraph kept, 1,000 to 10,000,000 characters.
-        public var maxParagraphChars: Int?
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case split, defaultYear = "default_year", stripBoilerplate = "strip_boilerplate"
-            case maxParagraphChars = "max_paragraph_chars"
-        }
-    }
-
-    /// The `dedupe:` stage settings.
-    public struct Dedupe: Codable, Sendable, Equatable {
-        /// `exact`: drop exact copies.
-        public var exact: Bool?
-        /// `near`: drop near copies.
-        public var near: Bool?
-        /// `threshold`: 0 < t ≤ 1.
-        public var threshold: Double?
-        /// `shingle_size`: 1...10.
-        public var shingleSize: Int?
-        /// `min_words`: at least 1.
-        public var minWords: Int?
-        /// `scope`: `document` or `corpus`.
-        public var scope: DedupeSettings.Scope?
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case exact, near, threshold, shingleSize = "shingle_size", minWords = "min_words", scope
-        }
-    }
-
-    /// The `enrich:` stage settings: data file paths, relative to the project root or absolute.
-    public struct Enrich: Codable, Sendable, Equatable {
-        /// `countries`: the country lexicon.
-        public var countries: String?
-        /// `organisations`: the organisation lexicon.
-        public var organisations: String?
-        /// `titles`: titles and offices that introduce people.
-        public var titles: String?
-        /// `metrics`: counted things and qualifiers for figures.
-        public var metrics: String?
-        /// `commitments`: commitment and call-to-action triggers.
-        public var commitments: String?
-        /// `themes`: the theme lexicon.
-        public var themes: String?
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case countries, organisations, titles, metrics, commitments, themes
-        }
-    }
-
-    /// The `aggregate:` stage settings.
-    public struct Aggregate: Codable, Sendable, Equatable {
-        /// `events`: the events data file for the timeline.
-        public var events: String?
-
-        public init(events: String? = nil) { self.events = events }
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case events }
     }
 
     /// The `outputs:` section.
@@ -175,8 +108,6 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     }
 }
 
-extension ParseSettings.Split: Codable {}
-extension DedupeSettings.Scope: Codable {}
 extension OutputSettings.Format: Codable {}
 extension CSVSettings.Dialect: Codable {}
 
@@ -232,100 +163,22 @@ extension PipelineFile.Stage {
             throw YAMLIssue("a stage must be a single-key mapping \(example), found \(found)")
                 .decodingError(at: decoder.codingPath)
         }
-        let isNull = try c.decodeNil(forKey: key)
-        func section<T: Decodable>(_ type: T.Type, _ empty: T) throws -> T {
-            isNull ? empty : try c.decode(type, forKey: key)
-        }
-        switch key.stringValue {
-        case "parse": self = .parse(try section(PipelineFile.Parse.self, .init()))
-        case "dedupe": self = .dedupe(try section(PipelineFile.Dedupe.self, .init()))
-        case "enrich": self = .enrich(try section(PipelineFile.Enrich.self, .init()))
-        case "aggregate": self = .aggregate(try section(PipelineFile.Aggregate.self, .init()))
-        default:
-            let message = KeySuggestion.unknownMessage("stage", key.stringValue, allowed: StageConfig.order,
-                                                       colon: false)
+        let registry = StageRegistry.from(decoder.userInfo)
+        guard let stage = registry.stage(named: key.stringValue) else {
+            let message = KeySuggestion.unknownMessage("stage", key.stringValue, allowed: registry.kinds, colon: false)
             throw YAMLIssue(message, target: .key).decodingError(at: decoder.codingPath + [key])
         }
+        kind = key.stringValue
+        values = try c.decodeNil(forKey: key) ? [:]
+            : try stage.decodeValues(from: try c.superDecoder(forKey: key))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: AnyKey.self)
-        switch self {
-        case .parse(let settings): try c.encode(settings, forKey: AnyKey(kind))
-        case .dedupe(let settings): try c.encode(settings, forKey: AnyKey(kind))
-        case .enrich(let settings): try c.encode(settings, forKey: AnyKey(kind))
-        case .aggregate(let settings): try c.encode(settings, forKey: AnyKey(kind))
+        var settings = c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(kind))
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            try settings.encode(value, forKey: AnyKey(key))
         }
-    }
-}
-
-extension PipelineFile.Parse {
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        split = try c.decodeChoiceIfPresent(ParseSettings.Split.self, .split)
-        defaultYear = try c.decodeIfPresent(Int.self, .defaultYear, in: 1000...9999, "a four-digit year")
-        stripBoilerplate = try c.decodeIfPresent(Bool.self, forKey: .stripBoilerplate)
-        maxParagraphChars = try c.decodeIfPresent(Int.self, .maxParagraphChars, in: 1_000...10_000_000,
-                                                  "between 1000 and 10000000")
-    }
-
-    /// The settings, with defaults for what the file leaves out.
-    public var settings: ParseSettings {
-        var s = ParseSettings()
-        if let split { s.split = split }
-        s.defaultYear = defaultYear
-        if let stripBoilerplate { s.stripBoilerplate = stripBoilerplate }
-        if let maxParagraphChars { s.maxParagraphChars = maxParagraphChars }
-        return s
-    }
-}
-
-extension PipelineFile.Dedupe {
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        exact = try c.decodeIfPresent(Bool.self, forKey: .exact)
-        near = try c.decodeIfPresent(Bool.self, forKey: .near)
-        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold)
-        if let threshold, !(threshold > 0 && threshold <= 1) {
-            throw c.invalid(.threshold, "must be greater than 0 and at most 1, found \(threshold)")
-        }
-        shingleSize = try c.decodeIfPresent(Int.self, .shingleSize, in: 1...10, "between 1 and 10")
-        minWords = try c.decodeIfPresent(Int.self, .minWords, in: 1...Int.max, "at least 1")
-        scope = try c.decodeChoiceIfPresent(DedupeSettings.Scope.self, .scope)
-    }
-
-    /// The settings, with defaults for what the file leaves out.
-    public var settings: DedupeSettings {
-        var s = DedupeSettings()
-        if let exact { s.exact = exact }
-        if let near { s.near = near }
-        if let threshold { s.threshold = threshold }
-        if let shingleSize { s.shingleSize = shingleSize }
-        if let minWords { s.minWords = minWords }
-        if let scope { s.scope = scope }
-        return s
-    }
-}
-
-extension PipelineFile.Enrich {
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        countries = try c.decodeTextIfPresent(.countries)
-        organisations = try c.decodeTextIfPresent(.organisations)
-        titles = try c.decodeTextIfPresent(.titles)
-        metrics = try c.decodeTextIfPresent(.metrics)
-        commitments = try c.decodeTextIfPresent(.commitments)
-        themes = try c.decodeTextIfPresent(.themes)
-    }
-}
-
-extension PipelineFile.Aggregate {
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        events = try decoder.container(keyedBy: CodingKeys.self).decodeTextIfPresent(.events)
     }
 }
 

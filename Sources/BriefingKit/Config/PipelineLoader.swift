@@ -1,17 +1,29 @@
 import Foundation
 
-/// Reads a pipeline file, checks it and resolves its paths into a `PipelineConfig`.
+/// Reads a pipeline file, checks it against the stage registry and resolves its paths into a
+/// `PipelineConfig`; `plan(path:)` then builds its stages into a `PipelinePlan`.
 ///
 /// The project root is the parent of the folder holding the pipeline file
 /// (`/x/Pipelines/p.yaml` → `/x`). Relative paths resolve against it; the input folder and data
 /// files may be absolute; the output folder must stay inside `<root>/out`. The input folder is not
-/// checked here (a missing corpus is a run error), but enrich data files must exist.
+/// checked here (a missing corpus is a run error), but data files must exist.
 public enum PipelineLoader {
+    /// Loads the pipeline file at `path` and builds its plan: every stage built, every data file
+    /// loaded and checked, so that nothing in the configuration can fail once a run has started.
+    /// - Throws: `ConfigError`, naming `path` as given or the data file at fault.
+    public static func plan(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            registry: StageRegistry = .standard) throws -> PipelinePlan {
+        try PipelinePlan(load(path: path, environment: environment, registry: registry))
+    }
+
     /// Loads the pipeline file at `path`, filling in `${VAR}` and `${VAR:-default}` in its values
     /// from `environment` (see `EnvironmentSubstitution`; data files are not substituted); throws a
-    /// `ConfigError` that names `path` as given.
+    /// `ConfigError` that names `path` as given. Data files must exist but are not read: `plan(path:)`
+    /// reads them.
+    /// - Parameter registry: the stages the file may name.
     public static func load(path: String,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PipelineConfig {
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            registry: StageRegistry = .standard) throws -> PipelineConfig {
         let file = URL(fileURLWithPath: path).standardizedFileURL.path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
@@ -27,16 +39,16 @@ public enum PipelineLoader {
             throw ConfigError(location: SourceLocation(file: path), message: "the file is not UTF-8 text")
         }
         let document = try YAMLDocument(text: text, file: path).substitutingEnvironment(environment)
-        let raw = try document.decode(PipelineFile.self)
+        let raw = try document.decode(PipelineFile.self, userInfo: registry.userInfo)
         let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
             .standardizedFileURL.path
-        return try resolve(raw, document: document, file: file, root: root)
+        return try resolve(raw, registry: registry, document: document, file: file, root: root)
     }
 
     /// Checks what decoding alone cannot and builds the resolved configuration.
-    static func resolve(_ raw: PipelineFile, document: YAMLDocument, file: String,
+    static func resolve(_ raw: PipelineFile, registry: StageRegistry, document: YAMLDocument, file: String,
                         root: String) throws -> PipelineConfig {
-        let stages = try checkStages(raw.stages, document: document, root: root)
+        let stages = try checkStages(raw.stages, registry: registry, document: document, root: root)
         let input = InputSettings(folder: absolute(raw.input.folder, root: root),
                                   pattern: raw.input.pattern ?? "*.txt",
                                   language: (raw.input.language ?? .fr).rawValue,
@@ -53,20 +65,24 @@ public enum PipelineLoader {
 
     // MARK: - Stages
 
-    /// Checks order, repetition and presence of the stages, and resolves their settings.
-    private static func checkStages(_ stages: [PipelineFile.Stage], document: YAMLDocument,
-                                    root: String) throws -> [StageConfig] {
-        let order = StageConfig.order
+    /// Checks order, repetition and presence of the stages against `registry`, and resolves their
+    /// settings: defaults filled in, data files made absolute (they must exist).
+    private static func checkStages(_ stages: [PipelineFile.Stage], registry: StageRegistry, document: YAMLDocument,
+                                    root: String) throws -> [ConfiguredStage] {
+        let order = registry.kinds
         var firstIndex: [String: Int] = [:]
         var previous: (kind: String, rank: Int)?
-        var resolved: [StageConfig] = []
+        var resolved: [ConfiguredStage] = []
         for (index, stage) in stages.enumerated() {
             let kind = stage.kind
             let path: [any CodingKey] = [AnyKey("stages"), AnyKey(index: index), AnyKey(kind)]
+            guard let type = registry.stage(named: kind), let rank = registry.rank(of: kind) else {
+                let message = KeySuggestion.unknownMessage("stage", kind, allowed: order, colon: false)
+                throw document.error(message, at: path, target: .key)
+            }
             if let first = firstIndex[kind] {
                 throw document.error("stage '\(kind)' is repeated (first at stages[\(first)])", at: path, target: .key)
             }
-            let rank = order.firstIndex(of: kind) ?? order.count
             if let previous, rank < previous.rank {
                 let sequence = order.joined(separator: ", ")
                 throw document.error("stage '\(kind)' must come before '\(previous.kind)' (stages run in the order \(sequence))",
@@ -74,31 +90,15 @@ public enum PipelineLoader {
             }
             firstIndex[kind] = index
             previous = (kind, rank)
-            switch stage {
-            case .parse(let section): resolved.append(.parse(section.settings))
-            case .dedupe(let section): resolved.append(.dedupe(section.settings))
-            case .aggregate(let section):
-                let events = try section.events.map { try dataFile($0, at: path + [AnyKey("events")], document: document, root: root) }
-                resolved.append(.aggregate(AggregateSettings(events: events)))
-            case .enrich(let section):
-                func data(_ value: String?, _ key: String) throws -> String? {
-                    guard let value else { return nil }
-                    return try dataFile(value, at: path + [AnyKey(key)], document: document, root: root)
-                }
-                resolved.append(.enrich(EnrichSettings(countries: try data(section.countries, "countries"),
-                                                       organisations: try data(section.organisations, "organisations"),
-                                                       titles: try data(section.titles, "titles"),
-                                                       metrics: try data(section.metrics, "metrics"),
-                                                       commitments: try data(section.commitments, "commitments"),
-                                                       themes: try data(section.themes, "themes"))))
-            }
+            resolved.append(try ConfiguredStage(type, values: stage.values) { key, value in
+                try dataFile(value, at: path + [AnyKey(key)], document: document, root: root)
+            })
         }
         let stagesPath: [any CodingKey] = [AnyKey("stages")]
-        if firstIndex["parse"] == nil {
-            throw document.error("missing stage 'parse' (it must be the first stage)", at: stagesPath)
-        }
-        if firstIndex["aggregate"] == nil {
-            throw document.error("missing stage 'aggregate' (it must be the last stage)", at: stagesPath)
+        for type in registry.stages where type.isRequired && firstIndex[type.kind] == nil {
+            let place = type.kind == order.first ? "it must be the first stage"
+                : type.kind == order.last ? "it must be the last stage" : "every pipeline has it"
+            throw document.error("missing stage '\(type.kind)' (\(place))", at: stagesPath)
         }
         return resolved
     }
@@ -112,7 +112,7 @@ public enum PipelineLoader {
         return url.standardizedFileURL.path
     }
 
-    /// The absolute path of an enrich data file, which must exist.
+    /// The absolute path of a data file, which must exist.
     private static func dataFile(_ value: String, at path: [any CodingKey], document: YAMLDocument,
                                  root: String) throws -> String {
         let resolved = absolute(value, root: root)

@@ -78,10 +78,10 @@ public struct YAMLDocument {
         self.root = parsed
     }
 
-    /// Decodes `type` from the whole document; throws only `ConfigError`.
-    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    /// Decodes `type` from the whole document, the decoder carrying `userInfo`; throws only `ConfigError`.
+    public func decode<T: Decodable>(_ type: T.Type, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         do {
-            return try YAMLDecoder().decode(type, from: root)
+            return try YAMLDecoder().decode(type, from: root, userInfo: userInfo)
         } catch let error as DecodingError {
             throw configError(for: error)
         } catch let error as ConfigError {

@@ -152,7 +152,11 @@ extension KeyedDecodingContainer {
     /// `bad value 'x' (expected one of: a, b); did you mean 'a'?`
     static func badChoice<E: RawRepresentable & CaseIterable>(_ raw: String, _ type: E.Type) -> String
     where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue)
+        badChoice(raw, allowed: E.allCases.map(\.rawValue))
+    }
+
+    /// `bad value 'x' (expected one of: a, b); did you mean 'a'?`
+    static func badChoice(_ raw: String, allowed: [String]) -> String {
         var message = "bad value '\(raw)' (expected one of: \(allowed.joined(separator: ", ")))"
         if let suggestion = KeySuggestion.closest(to: raw, in: allowed) { message += "; did you mean '\(suggestion)'?" }
         return message

@@ -131,9 +131,8 @@ public struct Manifest: Sendable {
     /// The fingerprint of a run of `config` that read `inputs` (hashed as it read them).
     /// - Throws: `RunError` for an unreadable pipeline or data file.
     public static func fingerprint(of config: PipelineConfig, inputs: [FileDigest]) throws -> String {
-        let runner = PipelineRunner(config: config, environment: [:])
-        return fingerprint(inputs: inputs, pipelineFile: try FileDigest.of(file: config.file, as: runner.relative(config.file)),
-                           dataFiles: try dataFiles(of: config, runner: runner).map(\.file), toolVersion: PipelineRunner.toolVersion)
+        fingerprint(inputs: inputs, pipelineFile: try FileDigest.of(file: config.file, as: config.relative(config.file)),
+                    dataFiles: try dataFiles(of: config).map(\.file), toolVersion: PipelineRunner.toolVersion)
     }
 
     /// The `fingerprint` recorded in a manifest file; `nil` when the file is missing or has none.
@@ -144,16 +143,8 @@ public struct Manifest: Sendable {
     }
 
     /// The data files a pipeline names, in pipeline order, hashed.
-    static func dataFiles(of config: PipelineConfig, runner: PipelineRunner) throws -> [DataFile] {
-        var named: [(String, String?)] = []
-        if let e = config.enrich {
-            named += [("enrich.countries", e.countries), ("enrich.organisations", e.organisations), ("enrich.titles", e.titles),
-                      ("enrich.metrics", e.metrics), ("enrich.commitments", e.commitments), ("enrich.themes", e.themes)]
-        }
-        if let a = config.aggregate { named.append(("aggregate.events", a.events)) }
-        return try named.compactMap { key, path in
-            try path.map { DataFile(key: key, file: try FileDigest.of(file: $0, as: runner.relative($0))) }
-        }
+    static func dataFiles(of config: PipelineConfig) throws -> [DataFile] {
+        try config.dataFiles.map { DataFile(key: $0.key, file: try FileDigest.of(file: $0.path, as: config.relative($0.path))) }
     }
 
     /// The manifest of a run whose outputs are in `folder`: hashes the pipeline file, the data
@@ -164,14 +155,13 @@ public struct Manifest: Sendable {
     /// - Throws: `RunError` for a file that cannot be read.
     public static func make(config: PipelineConfig, run: RunInfo, inputs: [FileDigest], tables: [Table],
                             sheets: [XLSXReport.SheetRows], folder: String, files: [String]) throws -> Manifest {
-        let runner = PipelineRunner(config: config, environment: [:])
         let rows = rowCounts(tables: tables, sheets: sheets)
         let outputs = try files.map { name in
             Output(file: try FileDigest.of(file: OutputFile.join(folder, name), as: name), rows: rows[name] ?? [])
         }
         return Manifest(pipeline: run.pipeline, toolVersion: run.toolVersion, runAt: run.runAt,
-                        pipelineFile: try FileDigest.of(file: config.file, as: runner.relative(config.file)),
-                        dataFiles: try dataFiles(of: config, runner: runner), inputs: inputs, outputs: outputs,
+                        pipelineFile: try FileDigest.of(file: config.file, as: config.relative(config.file)),
+                        dataFiles: try dataFiles(of: config), inputs: inputs, outputs: outputs,
                         warnings: run.warnings, timings: run.stages.map { ($0.stage, $0.seconds) })
     }
 

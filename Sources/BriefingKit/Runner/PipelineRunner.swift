@@ -10,12 +10,15 @@ public struct RunResult: Sendable {
     public var files: [String]
 }
 
-/// Runs a pipeline: reads the corpus, streams every document through parse, dedupe and enrich,
-/// aggregates, exports into a temporary folder and publishes it in place of the previous outputs.
+/// Runs a pipeline: reads the corpus, streams every document through the plan's stages (parse,
+/// then dedupe and enrich when the pipeline has them), aggregates, exports into a temporary folder
+/// and publishes it in place of the previous outputs.
 public struct PipelineRunner {
     public static let toolVersion = "0.1.0"
 
     public let config: PipelineConfig
+    /// The stages, built; `nil` until a run builds them from `config`.
+    public let plan: PipelinePlan?
     /// The run's timestamp; `SOURCE_DATE_EPOCH` fixes it for reproducible outputs.
     public var runDate: Date
     /// Where the run says what it does; silent unless the caller gives a handler.
@@ -34,21 +37,36 @@ public struct PipelineRunner {
         var document: Document?
         var stats: StageStats?
         var warnings: [String]
-        /// The dedupe prints of the document's paragraphs (when the pipeline dedupes).
-        var prints: [DedupeStage.Print]?
     }
     /// The previous run's `briefing.json`, which the `changes` table compares with;
     /// `<outputs.folder>/latest/briefing.json` (the newest published run) unless set.
     public var previousBriefingPath: String
 
+    /// A runner of `plan`, whose stages are built already (`PipelineLoader.plan`).
+    public init(plan: PipelinePlan, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(config: plan.config, plan: plan, environment: environment)
+    }
+
+    /// A runner of `config`, which builds its stages (loading the data files) when a run starts.
     public init(config: PipelineConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(config: config, plan: nil, environment: environment)
+    }
+
+    private init(config: PipelineConfig, plan: PipelinePlan?, environment: [String: String]) {
         self.config = config
+        self.plan = plan
         if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
             runDate = Date(timeIntervalSince1970: epoch)
         } else {
             runDate = Date()
         }
         previousBriefingPath = OutputFile.join(RunHistory(root: config.outputs.folder).latestLink, JSONExporter.fileName)
+    }
+
+    /// The plan a run follows: the one given, or one built from `config`.
+    /// - Throws: `ConfigError` for a bad data file.
+    public func makePlan() throws -> PipelinePlan {
+        try plan ?? PipelinePlan(config)
     }
 
     /// The corpus after parse, dedupe and enrich, with each stage's counters.
@@ -67,23 +85,23 @@ public struct PipelineRunner {
     /// - Throws: `ConfigError` for a bad data file, `RunError` for a missing or empty corpus folder,
     ///   `Interrupted` when a caught signal arrives (checked before each document and each batch).
     public func stream(_ consume: (Document) throws -> Void) throws -> Streamed {
+        try stream(plan: makePlan(), consume)
+    }
+
+    /// `stream(_:)` through the stages of `plan`.
+    private func stream(plan: PipelinePlan, _ consume: (Document) throws -> Void) throws -> Streamed {
         let clock = ContinuousClock()
         try Interruption.check()
         let names = try reader.entries()
         guard !names.isEmpty else {
             throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
         }
-        let parseSettings = config.parse ?? ParseSettings()
-        let parse = ParseStage(settings: parseSettings, fallbackLanguage: config.input.language)
-        var dedupe = config.dedupe.map { DedupeStage(settings: $0) }
-        let dedupePrinter = dedupe
-        let enrich = try config.enrich.map { try EnrichStage(settings: $0, defaultYear: parseSettings.defaultYear) }
-
-        var parseStats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
-        var dedupeStats = StageStats(stage: DedupeStage.kind, unit: DedupeStage.unit)
-        var enrichStats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
+        let parse = plan.source
+        var steps = plan.steps
+        var parseStats = parse.newStats()
+        var stepStats = steps.map { $0.newStats() }
         var warnings: [String] = []
-        var times = [Duration](repeating: .zero, count: 3)
+        var times = [Duration](repeating: .zero, count: 1 + steps.count)
         var inputs: [FileDigest] = []
         let workers = max(1, self.workers)
         let reader = self.reader
@@ -103,7 +121,7 @@ public struct PipelineRunner {
             let parsed = parallelMap(batch.count, workers: workers) { i -> ParsedFile in
                 // once a signal has arrived, the batch is thrown away: do no more work on it
                 guard Interruption.received == nil else { return ParsedFile(warnings: []) }
-                var stats = StageStats(stage: ParseStage.kind, unit: ParseStage.unit)
+                var stats = parse.newStats()
                 switch reader.read(batch[i]) {
                 case .skipped(let skip):
                     stats.input += 1
@@ -114,8 +132,7 @@ public struct PipelineRunner {
                     let doc = parse.parse(file, stats: &stats, warnings: &warnings)
                     // a file name may hold a line break: every warning stays on one line
                     return ParsedFile(digest: FileDigest(path: Self.relative(file.path, to: relativeRoot), bytes: file.bytes),
-                                      document: doc, stats: stats, warnings: warnings.map(SafeText.oneLine),
-                                      prints: doc.flatMap { d in dedupePrinter?.prints(of: d) })
+                                      document: doc, stats: stats, warnings: warnings.map(SafeText.oneLine))
                 }
             }
             try Interruption.check()
@@ -127,32 +144,16 @@ public struct PipelineRunner {
                 if let digest = p.digest { inputs.append(digest) }
                 if let stats = p.stats { parseStats.merge(stats) }
                 warnings += p.warnings
-                guard var doc = p.document else { continue }
-                if let prints = p.prints { dedupe?.process(&doc, prints: prints, stats: &dedupeStats) }
-                docs.append(doc)
+                if let doc = p.document { docs.append(doc) }
             }
-            now = clock.now
-            times[1] += now - start
-            start = now
-            let enriched: [(Document, StageStats?)]
-            if let enrich {
-                let input = docs
-                enriched = parallelMap(input.count, workers: workers) { i in
-                    var stage = enrich
-                    var doc = input[i]
-                    var stats = StageStats(stage: EnrichStage.kind, unit: EnrichStage.unit)
-                    stage.process(&doc, stats: &stats)
-                    return (doc, stats)
-                }
-            } else {
-                enriched = docs.map { ($0, nil) }
+            // the plan's document stages in order (see `DocumentStage.run`)
+            for i in steps.indices {
+                steps[i].run(&docs, stats: &stepStats[i], workers: workers)
+                now = clock.now
+                times[i + 1] += now - start
+                start = now
             }
-            docs = []
-            times[2] += clock.now - start
-            for (doc, stats) in enriched {
-                if let stats { enrichStats.merge(stats) }
-                try consume(doc)
-            }
+            for doc in docs { try consume(doc) }
             try Interruption.check()
             done += batch.count
             progress?(done, names.count)
@@ -161,12 +162,8 @@ public struct PipelineRunner {
             throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
         }
         parseStats.seconds = times[0].seconds
-        dedupeStats.seconds = times[1].seconds
-        enrichStats.seconds = times[2].seconds
-        var stages = [parseStats]
-        if dedupe != nil { stages.append(dedupeStats) }
-        if enrich != nil { stages.append(enrichStats) }
-        return Streamed(stages: stages, warnings: warnings, inputs: inputs)
+        for i in stepStats.indices { stepStats[i].seconds = times[i + 1].seconds }
+        return Streamed(stages: [parseStats] + stepStats, warnings: warnings, inputs: inputs)
     }
 
     /// Every document after parse, dedupe and enrich (for tests and tools; `run` streams instead).
@@ -214,10 +211,11 @@ public struct PipelineRunner {
     /// - Parameter stagesDone: the counters of the stages that finished, for the record of a run that fails later.
     private func run(publishingAs name: String, in history: RunHistory, stagesDone: inout [StageStats]) throws -> RunResult {
         let clock = ContinuousClock()
-        var aggregate = try AggregateStage.forPipeline(config)
-        var aggregateStats = StageStats(stage: AggregateStage.kind, unit: AggregateStage.unit)
+        let plan = try makePlan()
+        var aggregate = plan.aggregator
+        var aggregateStats = aggregate.newStats()
         var aggregateTime = Duration.zero
-        let streamed = try stream { doc in
+        let streamed = try stream(plan: plan) { doc in
             let start = clock.now
             aggregate.consume(doc, stats: &aggregateStats)
             aggregateTime += clock.now - start
@@ -286,11 +284,10 @@ public struct PipelineRunner {
     }
 
     /// `path` relative to the project root when it is inside it.
-    public func relative(_ path: String) -> String { Self.relative(path, to: config.root) }
+    public func relative(_ path: String) -> String { config.relative(path) }
 
     static func relative(_ path: String, to root: String) -> String {
-        let root = root.hasSuffix("/") ? root : root + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+        PipelineConfig.relative(path, to: root)
     }
 
     static func iso8601(_ date: Date) -> String {

@@ -1,59 +1,85 @@
-/// Counters one stage keeps during a run: records in and out, drops by reason, time.
-public struct StageStats: Sendable, Hashable {
-    public var stage: String
-    /// What the stage counts: `files`, `paragraphs`, …
-    public var unit: String
-    public var input: Int = 0
-    public var output: Int = 0
-    /// Dropped records by reason (`exact-duplicate`, `empty-file`, …).
-    public var dropped: [String: Int] = [:]
-    public var seconds: Double = 0
-    /// Other figures worth reporting (`boilerplate-lines`, `findings`, …).
-    public var extra: [String: Int] = [:]
-
-    public init(stage: String, unit: String) {
-        self.stage = stage
-        self.unit = unit
-    }
-
-    public mutating func drop(_ reason: String, _ n: Int = 1) {
-        dropped[reason, default: 0] += n
-    }
-
-    public var droppedTotal: Int { dropped.values.reduce(0, +) }
-
-    /// Adds the counts of `other` (the same stage's work on other documents); time is kept apart.
-    public mutating func merge(_ other: StageStats) {
-        input += other.input
-        output += other.output
-        dropped.merge(other.dropped, uniquingKeysWith: +)
-        extra.merge(other.extra, uniquingKeysWith: +)
-    }
+/// A stage of the pipeline: its name, its settings and how it is built. Its work is one of three
+/// shapes, each a protocol refining this one: a `SourceStage` turns corpus files into documents
+/// (parse), a `DocumentStage` changes documents one at a time (dedupe, enrich), an `Aggregator`
+/// turns the stream of documents into tables (aggregate).
+///
+/// Implementation requirements:
+/// - `kind` is unique in the registry (`StageRegistry`) and is the stage's key in the pipeline file.
+/// - `Settings.specs` declares every setting the file may give (see `StageSettings`).
+/// - `init(settings:pipeline:)` does every check and loads every data file the stage needs, so
+///   that a bad pipeline fails when it is loaded (`PipelinePlan`), never in the middle of a run;
+///   it throws `ConfigError`.
+/// - The work is repeatable: the same documents in the same order give the same result.
+///   Per-record problems are counted in `StageStats` (a drop with a reason), not thrown.
+///
+/// Adding a stage is one file (the stage, its settings and their specs), one line in
+/// `StageRegistry.standard` and one test file.
+public protocol Stage: Sendable {
+    associatedtype Settings: StageSettings
+    /// The stage's name: its key in the pipeline file and in the run's counters.
+    static var kind: String { get }
+    /// What `StageStats.input` and `output` count: `files`, `paragraphs`, `documents`.
+    static var unit: String { get }
+    /// What the stage does, one or two sentences (`briefing stages`).
+    static var summary: String { get }
+    /// Whether every pipeline must have it; `false` unless the stage says so.
+    static var isRequired: Bool { get }
+    /// Builds the stage from its resolved settings (data file paths absolute), loading its data files.
+    /// - Parameter pipeline: the whole configuration, for what the stage takes from elsewhere
+    ///   (the input's language, another stage's settings).
+    /// - Throws: `ConfigError` for a data file that cannot be read or decoded, or settings that do
+    ///   not go together.
+    init(settings: Settings, pipeline: PipelineConfig) throws
 }
 
-/// A file of the corpus, read but not yet decoded.
-public struct SourceFile: Sendable {
-    /// The file name, `000_4f9839d5057eabca.txt`.
-    public var name: String
-    public var path: String
-    public var bytes: [UInt8]
+extension Stage {
+    public static var isRequired: Bool { false }
 
-    public init(name: String, path: String, bytes: [UInt8]) {
-        self.name = name
-        self.path = path
-        self.bytes = bytes
-    }
+    /// Empty counters for this stage.
+    public static func newStats() -> StageStats { StageStats(stage: kind, unit: unit) }
+
+    /// Empty counters for this stage.
+    public func newStats() -> StageStats { Self.newStats() }
+}
+
+/// A stage that reads corpus files into documents: the first stage of every pipeline.
+///
+/// Implementation requirements: `parse` depends only on the file (it runs on every core at once).
+public protocol SourceStage: Stage {
+    /// The document in `file`; `nil` when the file is skipped (counted in `stats`, with a warning).
+    func parse(_ file: SourceFile, stats: inout StageStats, warnings: inout [String]) -> Document?
 }
 
 /// A stage that takes documents one at a time and changes them in place.
 ///
-/// Implementation requirements: `process` sees documents in corpus order (sorted file names);
-/// it may keep state across documents (dedupe remembers what it has seen) but must not depend on
-/// anything else, so that a run is repeatable. Per-record problems are counted in `stats`, not thrown.
-public protocol DocumentStage {
-    /// The stage's key in the pipeline file.
-    static var kind: String { get }
-    /// What `stats.input` and `stats.output` count.
-    static var unit: String { get }
+/// Implementation requirements: when `runsInCorpusOrder` is `true`, one instance sees every
+/// document, in corpus order (sorted file names), on one thread: it may keep state across documents
+/// (dedupe remembers what it has seen) but must depend on nothing else, so that a run is repeatable.
+/// When it is `false`, each document may go to a copy of the stage on any thread, so `process` must
+/// depend on that document alone.
+public protocol DocumentStage: Stage {
+    /// Whether the stage keeps state across documents and so needs them in order, on one thread.
+    static var runsInCorpusOrder: Bool { get }
+    /// What a stage that runs in corpus order can compute from one document alone (dedupe's
+    /// fingerprints): `prepare` runs on every core, then `process(_:prepared:stats:)` in order.
+    associatedtype Prepared: Sendable = Void
+    func prepare(_ document: Document) -> Prepared
+    mutating func process(_ document: inout Document, prepared: Prepared, stats: inout StageStats)
     mutating func process(_ document: inout Document, stats: inout StageStats)
+}
+
+extension DocumentStage where Prepared == Void {
+    public func prepare(_ document: Document) {}
+    public mutating func process(_ document: inout Document, prepared: Void, stats: inout StageStats) {
+        process(&document, stats: &stats)
+    }
+}
+
+/// The last stage of every pipeline: it sees the whole corpus, one document at a time, then makes
+/// the tables (the model is NIO's `decode` and `decodeLast`).
+public protocol Aggregator: Stage {
+    /// Adds one document's rows.
+    mutating func consume(_ document: Document, stats: inout StageStats)
+    /// The tables, once every document has been consumed.
+    func finish(stats: inout StageStats) -> [Table]
 }

@@ -59,8 +59,8 @@ private func threshold(_ value: String) -> String {
             #expect(config.description == "Briefing for Asie (server-run)")
             #expect(config.input.folder == project.root + "/corpus/fr")
             #expect(config.input.language == "en")
-            #expect(config.parse == ParseSettings(split: .lines, defaultYear: 2024, stripBoilerplate: false))
-            #expect(config.dedupe == DedupeSettings(near: false, threshold: 0.65, shingleSize: 4))
+            #expect(config.settings(ParseStage.self) == ParseSettings(split: .lines, defaultYear: 2024, stripBoilerplate: false))
+            #expect(config.settings(DedupeStage.self) == DedupeSettings(near: false, threshold: 0.65, shingleSize: 4))
             #expect(config.outputs.folder == project.root + "/out/server-run")
             #expect(config.outputs.formats == [.csv, .json])
         }
@@ -69,7 +69,7 @@ private func threshold(_ value: String) -> String {
     @Test func defaultIsUsedWhenTheVariableIsUnsetOrEmpty() throws {
         for environment in [[:], ["DEDUPE_THRESHOLD": ""]] {
             try load(threshold("${DEDUPE_THRESHOLD:-0.7}"), environment) { config, _ in
-                #expect(config.dedupe?.threshold == 0.7)
+                #expect(config.settings(DedupeStage.self)?.threshold == 0.7)
             }
         }
         try load(base(replacing: 4, with: "  folder: ${BRIEFING_CORPUS:-seeds}"), [:]) { config, project in
@@ -79,7 +79,7 @@ private func threshold(_ value: String) -> String {
 
     @Test func setValueWinsOverDefault() throws {
         try load(threshold("${DEDUPE_THRESHOLD:-0.7}"), ["DEDUPE_THRESHOLD": "0.95"]) { config, _ in
-            #expect(config.dedupe?.threshold == 0.95)
+            #expect(config.settings(DedupeStage.self)?.threshold == 0.95)
         }
         try load(base(replacing: 4, with: "  folder: ${BRIEFING_CORPUS:-seeds}"),
                  ["BRIEFING_CORPUS": "/srv/briefing/corpus"]) { config, _ in
@@ -97,7 +97,7 @@ private func threshold(_ value: String) -> String {
         // A plain value that is wholly empty after substitution reads as YAML reads `threshold:`:
         // null, so the setting takes its default.
         try load(threshold("${DEDUPE_THRESHOLD:-}"), [:]) { config, _ in
-            #expect(config.dedupe?.threshold == DedupeSettings().threshold)
+            #expect(config.settings(DedupeStage.self)?.threshold == DedupeSettings().threshold)
         }
     }
 
@@ -218,7 +218,7 @@ private func threshold(_ value: String) -> String {
         let yaml = base(replacing: 7...8, with: flow)
             .replacingOccurrences(of: "name: test", with: #"name: test\#ndescription: "${TITLE}""#)
         try load(yaml, ["NEAR": "false", "WORDS": "12", "TITLE": "true"]) { config, _ in
-            #expect(config.dedupe == DedupeSettings(near: false, threshold: 0.7, minWords: 12))
+            #expect(config.settings(DedupeStage.self) == DedupeSettings(near: false, threshold: 0.7, minWords: 12))
             #expect(config.description == "true")
         }
         // Unquoted, the file is not valid YAML: the error is YAML's, before any substitution.

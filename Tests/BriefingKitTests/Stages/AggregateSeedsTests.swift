@@ -4,10 +4,10 @@ import Testing
 /// The briefing tables the project's pipeline builds from the seeds.
 @Suite struct AggregateSeedsTests {
     static func tables() throws -> [String: Table] {
-        let config = try PipelineLoader.load(path: Repo.root.appendingPathComponent("Pipelines/hanoi-convention.yaml").path)
-        var aggregate = try AggregateStage.forPipeline(config)
+        let plan = try PipelineLoader.plan(path: Repo.root.appendingPathComponent("Pipelines/hanoi-convention.yaml").path)
+        var aggregate = plan.aggregator
         var stats = StageStats(stage: "aggregate", unit: "documents")
-        _ = try PipelineRunner(config: config).stream { aggregate.consume($0, stats: &stats) }
+        _ = try PipelineRunner(plan: plan).stream { aggregate.consume($0, stats: &stats) }
         return Dictionary(uniqueKeysWithValues: aggregate.finish(stats: &stats).map { ($0.name, $0) })
     }
 
@@ -78,7 +78,7 @@ import Testing
 
     @Test func sentencesWithNothingToFindYieldNothing() throws {
         let config = try PipelineLoader.load(path: Repo.root.appendingPathComponent("Pipelines/hanoi-convention.yaml").path)
-        var stage = try EnrichStage(settings: try #require(config.enrich), defaultYear: 2025)
+        var stage = try EnrichStage(settings: try #require(config.settings(EnrichStage.self)), defaultYear: 2025)
         var doc = Document(id: "d", fileName: "d.txt")
         doc.date = PartialDate(year: 2025, month: 10, day: 26)
         doc.paragraphs = [Paragraph(id: "d#p1", position: 1, line: 1,

@@ -63,7 +63,7 @@ import Testing
         let project = try TempProject()
         defer { project.remove() }
         let config = try PipelineLoader.load(path: try project.write(base(replacing: 6, with: "  - parse: { max_paragraph_chars: 5000 }")))
-        #expect(config.parse?.maxParagraphChars == 5_000)
+        #expect(config.settings(ParseStage.self)?.maxParagraphChars == 5_000)
         #expect(ParseSettings().maxParagraphChars == 100_000)
         let small = try #require(try loadError(base(replacing: 6, with: "  - parse: { max_paragraph_chars: 10 }")))
         #expect(small.position == "6:35")

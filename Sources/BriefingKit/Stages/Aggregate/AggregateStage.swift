@@ -8,7 +8,7 @@
 /// - aggregate:
 ///     events: Pipelines/data/events.yaml   # the events the timeline knows
 /// ```
-public struct AggregateStage {
+public struct AggregateStage: Aggregator {
     public static let kind = "aggregate"
     public static let unit = "documents"
     public let settings: AggregateSettings
@@ -45,19 +45,11 @@ public struct AggregateStage {
     ///   - themeLabel: the display label of a theme id (from the themes data file).
     /// - Throws: `ConfigError` for an events data file that cannot be read or decoded.
     public init(settings: AggregateSettings = AggregateSettings(),
-                themeLabel: @escaping (String) -> String = { $0 }) throws {
+                themeLabel: @escaping @Sendable (String) -> String = { $0 }) throws {
         self.settings = settings
         commitments = CommitmentsTable(themeLabel: themeLabel)
         people = PeopleTable()
         timeline = TimelineTable(lexicon: try settings.events.map { try EventLexicon(file: $0) } ?? EventLexicon(events: []))
-    }
-
-    /// The aggregate stage of a pipeline, with theme labels (in English) from its themes data file.
-    /// - Throws: `ConfigError` for a data file that cannot be read or decoded.
-    public static func forPipeline(_ config: PipelineConfig) throws -> AggregateStage {
-        let themes = try config.enrich?.themes.map { try ThemeLexicon(file: $0) }
-        return try AggregateStage(settings: config.aggregate ?? AggregateSettings(),
-                                  themeLabel: { id in themes?.label(id, language: "en") ?? id })
     }
 
     /// Adds one document's rows.

@@ -54,7 +54,7 @@ public struct DedupeStage: DocumentStage, Sendable {
     /// What the corpus-wide check needs of one paragraph, computed from its text alone: the exact
     /// key, and (for a paragraph long enough to compare) its sorted shingles and MinHash band keys.
     /// Computing it is most of dedupe's work and needs no state, so it runs on every core
-    /// (`prints(of:)`); only the lookups that decide what was seen first run in corpus order.
+    /// (`prepare(_:)`); only the lookups that decide what was seen first run in corpus order.
     public struct Print: Sendable {
         var exactKey: UInt64
         var shingles: [UInt64]
@@ -62,7 +62,7 @@ public struct DedupeStage: DocumentStage, Sendable {
     }
 
     /// The prints of a document's paragraphs, in order.
-    public func prints(of document: Document) -> [Print] {
+    public func prepare(_ document: Document) -> [Print] {
         document.paragraphs.map { p in
             let fp = ParagraphFingerprint(p.text)
             guard settings.near, fp.words.count >= settings.minWords else {
@@ -74,11 +74,11 @@ public struct DedupeStage: DocumentStage, Sendable {
     }
 
     public mutating func process(_ document: inout Document, stats: inout StageStats) {
-        process(&document, prints: prints(of: document), stats: &stats)
+        process(&document, prepared: prepare(document), stats: &stats)
     }
 
-    /// - Parameter prints: `prints(of: document)`, computed beforehand (on any thread).
-    public mutating func process(_ document: inout Document, prints: [Print], stats: inout StageStats) {
+    /// - Parameter prints: `prepare(document)`, computed beforehand (on any thread).
+    public mutating func process(_ document: inout Document, prepared prints: [Print], stats: inout StageStats) {
         if settings.scope == .document {
             exact.removeAll(keepingCapacity: true)
             kept.removeAll(keepingCapacity: true)

@@ -15,7 +15,7 @@
 /// when there is one near it) before anything else looks at it; the cut is recorded as a removal
 /// `paragraph-too-long` holding the first 200 characters of what was cut, with a warning naming
 /// the file and line.
-public struct ParseStage: Sendable {
+public struct ParseStage: SourceStage {
     public static let kind = "parse"
     public static let unit = "files"
     public let settings: ParseSettings

@@ -3,9 +3,9 @@
 struct CommitmentsTable {
     private var rows: [(CommitmentMention, PartialDate?)] = []
     /// Theme id → label, from the themes data file.
-    let themeLabel: (String) -> String
+    let themeLabel: @Sendable (String) -> String
 
-    init(themeLabel: @escaping (String) -> String = { $0 }) {
+    init(themeLabel: @escaping @Sendable (String) -> String = { $0 }) {
         self.themeLabel = themeLabel
     }
 
