@@ -126,6 +126,16 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
         #expect(c.isEmpty)
     }
 
+    @Test func coordinatedAgentsOfAPassiveBothAct() throws {
+        let a = try press("Le solde sera apporté par la Banque mondiale et par la Banque islamique de développement, selon le ministère.",
+                          entities: [(.organisation, "Banque mondiale", "Banque mondiale"),
+                                     (.organisation, "Banque islamique de développement", "Banque islamique de développement")])
+        #expect(a.map(\.actor) == ["Banque mondiale", "Banque islamique de développement"])
+        let b = try press("The rest will be financed by Norway and the Nordic Development Fund.",
+                          entities: [(.country, "Norvège", "Norway"), (.organisation, "Nordic Development Fund", "Nordic Development Fund")])
+        #expect(b.map(\.actor) == ["Norvège", "Nordic Development Fund"])
+    }
+
     @Test func pledgeWithAPhraseBeforeItsInfinitive() throws {
         let a = try press("Chile pledged in a letter to the secretariat to double its contribution.",
                           entities: [(.country, "Chili", "Chile")])
