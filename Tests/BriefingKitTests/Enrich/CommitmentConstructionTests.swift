@@ -110,3 +110,51 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
         #expect(a.count == 1 && a.first?.trigger == "s'engageait à")
     }
 }
+
+/// Passive promises with their agent, pledges with a phrase before `to`, long set-off gaps, more future acting verbs.
+@Suite struct CommitmentAgentAndFutureTests {
+    @Test func passiveWithAgentMakesTheAgentTheActor() throws {
+        let a = try press("Most of the cost of the new clinics will be provided by the Asian Development Bank, officials said.",
+                          entities: [(.organisation, "Asian Development Bank", "Asian Development Bank")])
+        #expect(a.map(\.actor) == ["Asian Development Bank"])
+        let b = try press("Les semences de la prochaine campagne seront financées par la Norvège, selon le ministère.",
+                          entities: [(.country, "Norvège", "Norvège")])
+        #expect(b.map(\.actor) == ["Norvège"])
+        // a past passive reports, it promises nothing
+        let c = try press("The school was funded by the Asian Development Bank in 2019.",
+                          entities: [(.organisation, "Asian Development Bank", "Asian Development Bank")])
+        #expect(c.isEmpty)
+    }
+
+    @Test func coordinatedAgentsOfAPassiveBothAct() throws {
+        let a = try press("Le solde sera apporté par la Banque mondiale et par la Banque islamique de développement, selon le ministère.",
+                          entities: [(.organisation, "Banque mondiale", "Banque mondiale"),
+                                     (.organisation, "Banque islamique de développement", "Banque islamique de développement")])
+        #expect(a.map(\.actor) == ["Banque mondiale", "Banque islamique de développement"])
+        let b = try press("The rest will be financed by Norway and the Nordic Development Fund.",
+                          entities: [(.country, "Norvège", "Norway"), (.organisation, "Nordic Development Fund", "Nordic Development Fund")])
+        #expect(b.map(\.actor) == ["Norvège", "Nordic Development Fund"])
+    }
+
+    @Test func pledgeWithAPhraseBeforeItsInfinitive() throws {
+        let a = try press("Chile pledged in a letter to the secretariat to double its contribution.",
+                          entities: [(.country, "Chili", "Chile")])
+        #expect(a.map(\.actor) == ["Chili"])
+    }
+
+    @Test func frenchEngagementWithATimeAndPlaceBeforeItsInfinitive() throws {
+        let a = try press("Les ministres africains se sont engagés mardi, lors de la réunion de Kigali (Rwanda), à doubler les budgets de santé.")
+        #expect(a.count == 1 && a.first?.trigger.hasSuffix("à") == true)
+        let b = try press("Les ministres se sont engagés dans un long débat sur la réforme à Kigali.")
+        #expect(b.isEmpty)
+    }
+
+    @Test func moreActingVerbsInTheFuture() throws {
+        let a = try press("She said Ghana would designate four new forest reserves.", entities: [(.country, "Ghana", "Ghana")])
+        #expect(a.map(\.actor) == ["Ghana"])
+        let b = try press("Le ministre a indiqué que le Togo paierait ses arriérés avant juin.", entities: [(.country, "Togo", "Togo")])
+        #expect(b.map(\.actor) == ["Togo"])
+        let c = try press("Elle a ajouté que le Bénin soumettrait le texte au Parlement.", entities: [(.country, "Bénin", "Bénin")])
+        #expect(c.map(\.actor) == ["Bénin"])
+    }
+}

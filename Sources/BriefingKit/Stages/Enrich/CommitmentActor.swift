@@ -226,7 +226,9 @@ struct ActorResolver {
         parts.append(from..<span.upperBound)
         var out: [ResolvedActor] = []
         var named = false
-        for part in parts {
+        for var part in parts {
+            // `par la Banque … et par l'AFD`: the agent's preposition repeated before the second agent
+            if !part.isEmpty, ["par", "by"].contains(tokens[part.lowerBound].folded) { part = part.lowerBound + 1..<part.upperBound }
             guard !part.isEmpty else { return nil }
             if G.possessives.contains(tokens[part.lowerBound].folded) { continue }
             let found = actors(span: part, searchUntil: searchUntil)

@@ -359,9 +359,30 @@ struct SubjectFinder {
     /// for inverted subjects (`comme le proposent les pays en développement`).
     func nounPhrase(startingAt i: Int) -> SubjectRef? {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        var j = phraseEnd(from: i)
+        guard j > i else { return nil }
+        // `by the Japan Bank for International Cooperation (JBIC) and the trade insurer NEXI`, `par la Banque … et par
+        // l'AFD`: a second agent coordinated with the first (a bracketed acronym may stand between) acts too
+        var k = j
+        if k + 2 < tokens.count, tokens[k].text == "(", let close = (k + 1..<min(k + 5, tokens.count)).first(where: { tokens[$0].text == ")" }) {
+            k = close + 1
+        }
+        if k + 1 < tokens.count, ["and", "et"].contains(f(k)) {
+            var n = k + 1
+            if n + 1 < tokens.count, ["by", "par"].contains(f(n)) { n += 1 }
+            if n < tokens.count, tokens[n].kind == .word, tokens[n].isCapitalized || G.determiners.contains(f(n)) {
+                let e = phraseEnd(from: n)
+                if e > n { j = e }
+            }
+        }
+        return .span(i..<j)
+    }
+
+    /// The end of a noun phrase of at most 8 tokens from `i`: up to punctuation, a clause boundary, `et` or a verb.
+    private func phraseEnd(from i: Int) -> Int {
         var j = i
-        while j < tokens.count, j - i < 8, tokens[j].kind != .punctuation, !G.boundaries.contains(f(j)),
+        while j < tokens.count, j - i < 8, tokens[j].kind != .punctuation, !G.boundaries.contains(f(j)), f(j) != "et",
               !(j > i && inVerbGroup(j)) { j += 1 }
-        return j > i ? .span(i..<j) : nil
+        return j
     }
 }

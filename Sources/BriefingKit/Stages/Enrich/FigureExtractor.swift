@@ -302,13 +302,21 @@ public struct FigureExtractor: Extractor {
         // "two million" reads as words; "1,2 million" as digits
         if end < toks.count, !r.fraction, let m = FigureNumbers.multiplierWords[toks[end].folded], toks[end].folded.count > 3 {
             value *= m; multiplier = m; end += 1
-        } else if !r.approximate, !r.fraction, let m = FigureNumbers.multiplierWords[toks[end - 1].folded], toks[end - 1].folded.count > 3 {
-            // "un million de personnes", "two million refugees": the words end on a scale, like "1 million"
+        } else if !r.approximate, !r.fraction, let m = FigureNumbers.multiplierWords[toks[Self.lastScaleWord(toks, end: end, from: i)].folded],
+                  toks[Self.lastScaleWord(toks, end: end, from: i)].folded.count > 3 {
+            // "un million de personnes", "two million refugees", "un million et demi de doses": the words end on a
+            // scale, like "1 million"
             multiplier = m
         }
         return Amount(start: prefix?.start ?? i, numberStart: i, value: value, end: end, multiplier: multiplier,
                       multiplied: multiplier != 1, approximate: r.approximate, weak: r.weak, fraction: r.fraction,
                       yearLike: false, currency: prefix?.metric)
+    }
+
+    /// The token of the scale that ends a number in words: the last one, or the scale before "et demi".
+    private static func lastScaleWord(_ toks: [Token], end: Int, from i: Int) -> Int {
+        if end - 3 >= i, ["demi", "demie"].contains(toks[end - 1].folded), toks[end - 2].folded == "et" { return end - 3 }
+        return end - 1
     }
 
     /// Tokens that may stand right before a number glued to it (`($50`, `«72`).
@@ -413,8 +421,9 @@ public struct FigureExtractor: Extractor {
             } else if let previous = scan.lastMetric, coordinated(toks, before: a.start, after: k, lastEnd: scan.lastEnd) {
                 // "120,000 people in Myanmar and roughly 100,000 in Cambodia": the second counts what the first does
                 found = (previous, k, k)
-            } else if let counted = numberOf(&scan, before: a.start) {
-                // "the number of countries … has grown to 39"
+            } else if let counted = numberOf(&scan, before: qualifierStart(toks, a.start)) {
+                // "the number of countries … has grown to 39", "put the number of people affected at more than 85,000",
+                // "the death toll … has risen to 74"
                 found = (counted, k, k)
             } else if let people = demonym(&scan, after: a, from: k) {
                 // "près de 25 millions de Soudanais", "2,000 Sudanese"
@@ -497,8 +506,8 @@ public struct FigureExtractor: Extractor {
 
     private static let numberOfLeads: Set<String> = ["to", "at", "a", "reached", "hit", "totalled", "totaled", "was", "is", "atteint", "est", "de"]
 
-    /// The metric of "the number of X" (`le nombre de X`) earlier in the sentence, when a bare number
-    /// states it ("has grown to 39", "a atteint 39").
+    /// The metric of "the number of X" (`le nombre de X`, `the death toll`) earlier in the sentence, when a
+    /// bare number states it ("has grown to 39", "a atteint 39", "has risen to 74").
     private func numberOf(_ scan: inout Scan, before start: Int) -> String? {
         let toks = scan.toks
         guard start > 0, Self.numberOfLeads.contains(toks[start - 1].folded) else { return nil }
@@ -509,6 +518,9 @@ public struct FigureExtractor: Extractor {
                 if (toks[k].folded == "number" && toks[k + 1].folded == "of") || (toks[k].folded == "nombre" && ["de", "d'"].contains(toks[k + 1].folded)),
                    let (ml, metric) = metrics.match(toks, at: k + 2) {
                     found = (k + 2 + ml, metric)
+                } else if toks[k].folded == "death", toks[k + 1].folded == "toll" {
+                    // "the death toll" is the number of deaths
+                    found = (k + 2, "deaths")
                 }
                 k += 1
             }

@@ -107,6 +107,7 @@ enum NumberWords {
         var end = i
         var approximate = false
         var fraction = false
+        var lastScale: Double?
         var n = 0
         loop: while n < parts.count {
             let (p, w, e) = parts[n]
@@ -151,6 +152,7 @@ enum NumberWords {
                 total += max(current, 1) * m
                 current = 0
                 last = .scale
+                lastScale = m
             case .collective(let v, let a):
                 guard current > 0 else { return nil }
                 current *= Double(v)
@@ -174,6 +176,20 @@ enum NumberWords {
                 end = e
                 break loop
             case .and:
+                // "un million et demi", "deux milliards et demi": half the scale just read
+                if case .scale = last, e < tokens.count, e < i + maxTokens, ["demi", "demie"].contains(tokens[e].folded),
+                   let m = lastScale {
+                    total += m / 2
+                    end = e + 1
+                    break loop
+                }
+                // "two and a half million": a half added to the units before the scale
+                if case .unit = last, n + 2 < parts.count, ["a", "an"].contains(parts[n + 1].word), parts[n + 2].word == "half",
+                   n + 3 < parts.count, case .scale = parts[n + 3].part {
+                    current += 0.5
+                    n += 3
+                    continue loop
+                }
                 guard n + 1 < parts.count else { break loop }
                 switch (last, parts[n + 1].part) {
                 case (.ten, .unit), (.hundred, .unit), (.hundred, .ten), (.scale, .unit), (.scale, .ten): break
