@@ -32,7 +32,10 @@ public struct CSVExporter: Exporter {
         for table in briefing.tables {
             let name = Self.fileName(for: table.name, taken: taken)
             taken.insert(name.lowercased())
-            try OutputFile.write(Self.bytes(of: table, settings: settings), to: OutputFile.join(folder, name))
+            let settings = self.settings
+            try OutputFile.write(to: OutputFile.join(folder, name)) { flush in
+                try Self.write(table, settings: settings, flush: flush)
+            }
             written.append((table, name))
         }
         let package = DataPackage.bytes(run: briefing.run, files: written, settings: settings)
@@ -43,15 +46,26 @@ public struct CSVExporter: Exporter {
     /// The CSV file of one table, as bytes.
     public static func bytes(of table: Table, settings: CSVSettings = CSVSettings()) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 * (table.rows.count + 1) * max(table.columns.count, 1))
+        try? write(table, settings: settings) { out += $0 }
+        return out
+    }
+
+    /// The CSV file of one table, handed to `flush` in chunks of about `OutputFile.chunkSize` bytes.
+    static func write(_ table: Table, settings: CSVSettings, flush: ([UInt8]) throws -> Void) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(OutputFile.chunkSize + 4096)
         if settings.dialect == .excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         let separator = settings.dialect.separator
         appendRecord(table.columns.map(\.name), separator: separator, to: &out)
         for row in table.rows {
             let fields = row.map { settings.neutraliseFormulas ? neutralised($0) : $0.plain }
             appendRecord(fields, separator: separator, to: &out)
+            if out.count >= OutputFile.chunkSize {
+                try flush(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        try flush(out)
     }
 
     /// The cell's text, with `'` in front when it is text or a URL that a spreadsheet would take for a

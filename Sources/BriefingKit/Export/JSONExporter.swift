@@ -15,12 +15,21 @@ public struct JSONExporter: Exporter {
     /// - Throws: `RunError("cannot write <path>: <reason>")`.
     public func export(_ briefing: Briefing, to folder: String) throws -> [String] {
         try OutputFile.prepare(folder: folder)
-        try OutputFile.write(Self.bytes(of: briefing), to: OutputFile.join(folder, Self.fileName))
+        try OutputFile.write(to: OutputFile.join(folder, Self.fileName)) { flush in
+            try Self.write(briefing, flush: flush)
+        }
         return [Self.fileName]
     }
 
     /// The whole document, as UTF-8 bytes.
     public static func bytes(of briefing: Briefing) -> [UInt8] {
+        var out: [UInt8] = []
+        try? write(briefing) { out += $0 }
+        return out
+    }
+
+    /// The whole document, handed to `flush` in chunks of about `OutputFile.chunkSize` bytes.
+    static func write(_ briefing: Briefing, flush: ([UInt8]) throws -> Void) throws {
         var w = JSONWriter()
         w.out.append(contentsOf: "{\n  \"run\": ".utf8)
         w.write(runValue(briefing.run), indent: 1)
@@ -33,12 +42,12 @@ public struct JSONExporter: Exporter {
                 w.out.append(contentsOf: (t == 0 ? "\n    " : ",\n    ").utf8)
                 w.string(table.name)
                 w.out.append(contentsOf: ": ".utf8)
-                writeRows(of: table, to: &w)
+                try writeRows(of: table, to: &w, flush: flush)
             }
             w.out.append(contentsOf: "\n  }".utf8)
         }
         w.out.append(contentsOf: "\n}\n".utf8)
-        return w.out
+        try flush(w.out)
     }
 
     /// The run record alone (`run.json`): what the run did, stage by stage.
@@ -58,7 +67,7 @@ public struct JSONExporter: Exporter {
         String(decoding: bytes(of: briefing), as: UTF8.self)
     }
 
-    private static func writeRows(of table: Table, to w: inout JSONWriter) {
+    private static func writeRows(of table: Table, to w: inout JSONWriter, flush: ([UInt8]) throws -> Void) throws {
         guard !table.rows.isEmpty else {
             w.out.append(contentsOf: "[]".utf8)
             return
@@ -73,6 +82,10 @@ public struct JSONExporter: Exporter {
             w.compact = true
             w.write(.object(fields), indent: 3)
             w.compact = false
+            if w.out.count >= OutputFile.chunkSize {
+                try flush(w.out)
+                w.out.removeAll(keepingCapacity: true)
+            }
         }
         w.out.append(contentsOf: "\n    ]".utf8)
     }

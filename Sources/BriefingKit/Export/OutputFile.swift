@@ -67,6 +67,45 @@ enum OutputFile {
         try commit(tmp, to: path)
     }
 
+    /// Writes bytes handed over in chunks (`emit`) to `path` atomically: a large output is never
+    /// held whole in memory. `emit` gets a flush function to call with each chunk.
+    static func write(to path: String, _ emit: (_ flush: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let tmp = temporary(for: path)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw RunError("cannot write \(path): \(lastError())") }
+        var failure: String?
+        do {
+            try emit { bytes in
+                bytes.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while failure == nil, offset < buffer.count, let base = buffer.baseAddress {
+                        let n = systemWrite(fd, base + offset, buffer.count - offset)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            failure = lastError()
+                            return
+                        }
+                        offset += n
+                    }
+                }
+                if let failure { throw RunError("cannot write \(path): \(failure)") }
+            }
+        } catch {
+            _ = close(fd)
+            discard(tmp)
+            throw error
+        }
+        if close(fd) != 0, failure == nil { failure = lastError() }
+        if let failure {
+            discard(tmp)
+            throw RunError("cannot write \(path): \(failure)")
+        }
+        try commit(tmp, to: path)
+    }
+
+    /// Bytes gathered before a chunked writer hands them to `write(to:_:)`.
+    static let chunkSize = 1 << 20
+
     /// Renames a finished temporary file onto `path`, replacing it; removes `tmp` on failure.
     static func commit(_ tmp: String, to path: String) throws {
         guard rename(tmp, path) == 0 else {

@@ -11,7 +11,7 @@
 /// the Jaccard similarity |A∩B| / |A∪B|, which is at most that ratio, so below any useful threshold.
 /// See `ParagraphFingerprint.similarity`.
 ///
-/// Candidates come from a MinHash index (32 bands of 2 rows), then the exact similarity decides,
+/// Candidates come from a MinHash index (one-permutation hashing, 32 bands of 2 rows), then the exact similarity decides,
 /// so the reported similarity is exact. The weakest pair that can reach a 0.7 overlap (half the
 /// length, 70 % contained) has a Jaccard similarity of 0.30 and is a candidate with probability
 /// 0.95; a pair at Jaccard 0.4 with probability 0.995.
@@ -122,17 +122,30 @@ public struct DedupeStage: DocumentStage, Sendable {
         stats.drop("\(reason.rawValue)/\(scope.rawValue)")
     }
 
-    /// MinHash signature folded into one key per band.
+    /// MinHash signature folded into one key per band, by one-permutation hashing: each shingle
+    /// (already a well-mixed 64-bit hash) falls into one of `bands × rows` bins by its top bits, and a
+    /// bin keeps its smallest value; an empty bin borrows the next filled one's (with the distance
+    /// mixed in). One pass over the shingles instead of one per permutation; two similar paragraphs
+    /// agree on a bin with probability close to their Jaccard similarity, as with full MinHash.
     private func bandKeysFor(_ shingles: [UInt64]) -> [UInt64] {
-        var mins = [UInt64](repeating: .max, count: seeds.count)
+        let bins = Self.bands * Self.rows
+        let shift = UInt64(64 - bins.trailingZeroBitCount)
+        var mins = [UInt64](repeating: .max, count: bins)
         for s in shingles {
-            for (i, seed) in seeds.enumerated() {
-                let h = ParagraphFingerprint.mix(s ^ seed)
-                if h < mins[i] { mins[i] = h }
+            let bin = Int(truncatingIfNeeded: s >> shift)
+            let value = s & ((1 << shift) - 1)
+            if value < mins[bin] { mins[bin] = value }
+        }
+        if mins.contains(.max), mins.contains(where: { $0 != .max }) {
+            let filled = mins
+            for i in 0..<bins where filled[i] == .max {
+                var d = 1
+                while filled[(i + d) % bins] == .max { d += 1 }
+                mins[i] = ParagraphFingerprint.mix(filled[(i + d) % bins] ^ UInt64(d))
             }
         }
         return (0..<Self.bands).map { band in
-            var h = UInt64(band) &+ 1
+            var h = seeds[band]
             for r in 0..<Self.rows { h = ParagraphFingerprint.mix(h ^ mins[band * Self.rows + r]) }
             return h
         }
@@ -142,9 +155,12 @@ public struct DedupeStage: DocumentStage, Sendable {
     /// similar one: syndicated copy has hundreds of variants of one paragraph, and stopping at the
     /// first match keeps the check cheap; the first occurrence is the one kept anyway.)
     private func firstCandidate(_ shingles: [UInt64], _ bandKeys: [UInt64]) -> (Int, Double)? {
-        var candidates = Set<Int32>()
-        for band in bandKeys { candidates.formUnion(buckets[band] ?? []) }
-        for index in candidates.sorted() {
+        var candidates: [Int32] = []
+        for band in bandKeys { if let bucket = buckets[band] { candidates += bucket } }
+        candidates.sort()
+        var last: Int32 = -1
+        for index in candidates where index != last {
+            last = index
             let sim = ParagraphFingerprint.similarity(shingles, kept[Int(index)].shingles)
             if sim >= settings.threshold { return (Int(index), sim) }
         }
