@@ -192,4 +192,34 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(parse("On a signé l'accord à Genève ; il est entré en vigueur et on en attend beaucoup.").0.language == "fr")
         #expect(parse("It was signed in Geneva at the end of talks that lasted from March to June.").0.language == "en")
     }
+
+    /// A toolbar with the comment count sits between the byline and the article: it does not end
+    /// the article (only a comment widget after the text does), and the page is read as English.
+    @Test func commentCountAboveTheArticleIsAToolbar() {
+        let page = """
+            THE VALLEY GAZETTE
+            Home > Region > Elections
+
+            Council vote: ruling bloc holds on as turnout falls
+
+            Ann Example | Politics | 4 min read
+
+            Comments (17)  |  Share  |  Print
+
+            The ruling bloc kept control of the district council on Sunday, winning 31 of the 50 seats.
+
+            Turnout fell to 52 per cent, the electoral office said, the lowest since the council was created.
+
+            Comments (17)
+            > Harbour fees rise again
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Council vote: ruling bloc holds on as turnout falls")
+        #expect(d.language == "en")
+        #expect(d.paragraphs.map(\.text) == [
+            "The ruling bloc kept control of the district council on Sunday, winning 31 of the 50 seats.",
+            "Turnout fell to 52 per cent, the electoral office said, the lowest since the council was created.",
+        ])
+        #expect(d.removed.contains { $0.text == "> Harbour fees rise again" && $0.reason == .relatedArticles })
+    }
 }

@@ -218,7 +218,8 @@ public struct ParseStage: Sendable {
                 remove(lineNo, line, .byline)
             case .commentWidget:
                 flush()
-                afterFooter = true
+                // `Comments (42) | Share | Print` above the article is a toolbar: only after content does the widget end it
+                if sawContent { afterFooter = true }
                 remove(lineNo, line, .commentWidget)
             case .relatedHeading:
                 flush()
