@@ -222,4 +222,47 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         ])
         #expect(d.removed.contains { $0.text == "> Harbour fees rise again" && $0.reason == .relatedArticles })
     }
+
+    /// A section's name in title case above the headline is a label; the headline follows it.
+    @Test func sectionNameAboveTheHeadlineIsNotTheTitle() {
+        let page = """
+            THE PORT LEDGER
+            Open in app
+            Energy & Shipping
+
+            Two harbours agree to share a new fuel terminal on the northern coast
+
+            By Sam Example
+            The two port authorities signed the agreement on Monday after a year of talks.
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Two harbours agree to share a new fuel terminal on the northern coast")
+        #expect(d.paragraphs.map(\.text) == ["The two port authorities signed the agreement on Monday after a year of talks."])
+        #expect(LineClassifier.isSectionLabel("Health and Science"))
+        #expect(!LineClassifier.isSectionLabel("Harbours agree on a terminal"))
+    }
+
+    /// A headline naming donors or subscribers is not a newsletter or donation prompt: the prompt
+    /// words count only as whole words.
+    @Test func headlineNamingDonorsIsNotAPrompt() {
+        let page = """
+            LE JOURNAL DES PORTS
+            Accueil / Économie
+
+            Fonds portuaire : les donateurs promettent 40 millions d'euros
+
+            Par Jean Exemple
+
+            Les donateurs réunis lundi ont promis 40 millions d'euros au fonds portuaire régional.
+
+            Faites un don pour soutenir notre rédaction
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Fonds portuaire : les donateurs promettent 40 millions d'euros")
+        #expect(d.paragraphs.map(\.text) == ["Les donateurs réunis lundi ont promis 40 millions d'euros au fonds portuaire régional."])
+        #expect(d.removed.contains { $0.reason == .newsletterPrompt && $0.text.hasPrefix("Faites un don") })
+        #expect("support us: donate today".containsWord("donate"))
+        #expect(!"les donateurs".containsWord("donate"))
+        #expect("our newsletters".containsWord("newsletter"))
+    }
 }

@@ -340,9 +340,10 @@ public struct ParseStage: Sendable {
                         remove(lineNo, line, .title)
                         continue
                     }
-                    if let index = provisionalTitle, titleInCapitals, !LineClassifier.isCapitals(line) {
+                    if let index = provisionalTitle, titleInCapitals && !LineClassifier.isCapitals(line)
+                        || doc.title.map({ LineClassifier.isSectionLabel($0) && !LineClassifier.isSectionLabel(line) }) == true {
                         // `EVENING REPORT — TRANSCRIPT`, `COMMUNIQUÉ DE PRESSE N° 12` then the headline:
-                        // the line in capitals was a label
+                        // the line in capitals was a label; so was `Mining & Metals`, a section's name
                         doc.removed[index].reason = .widgetText
                         titleInCapitals = false
                         doc.title = line
