@@ -224,4 +224,15 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("Chantal Ngo Bassong, the mayor, thanked the NGO Solidar.") == ["Solidar"])
         #expect(try organisations("Ong Lim Kiat told reporters the plan was ready.").isEmpty)
     }
+
+    /// Treasuries, trusts and headquarters are institutions; names the press keeps in their own
+    /// language open on their head (`Sociedad …`, `Universiti …`).
+    @Test func treasuriesTrustsAndNamesInTheirOwnLanguage() throws {
+        #expect(try organisations("The savings will go to the Harbour Reef Trust, the National Treasury said.") == ["Harbour Reef Trust", "National Treasury"])
+        #expect(try organisations("Staff of the Joint Rescue Headquarters for the Northern Coast were deployed.") == ["Joint Rescue Headquarters for the Northern Coast"])
+        #expect(try organisations("Sociedad Minera Los Andes said output would resume next week.") == ["Sociedad Minera Los Andes"])
+        #expect(try organisations("A lecturer at Universiti Teknologi Borneo said turnout was low.") == ["Universiti Teknologi Borneo"])
+        // a trust alone is a word, not a name
+        #expect(try organisations("Trust in the courts has fallen.").isEmpty)
+    }
 }

@@ -265,4 +265,19 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(!"les donateurs".containsWord("donate"))
         #expect("our newsletters".containsWord("newsletter"))
     }
+
+    /// Wire credits at the foot of an article (`With material from …`, `(Avec agences)`) are no paragraph.
+    @Test func wireCreditsAtTheFootAreBylines() {
+        let page = """
+            Storm cuts power to the northern islands
+
+            Power was cut to thousands of homes on the northern islands on Sunday, the utility said.
+
+            With material from dpa and AP
+            """
+        let (d, _) = parse(page)
+        #expect(d.paragraphs.map(\.text) == ["Power was cut to thousands of homes on the northern islands on Sunday, the utility said."])
+        #expect(d.removed.contains { $0.text == "With material from dpa and AP" && $0.reason == .byline })
+        #expect(LineClassifier.authorLine("(Avec agences)", folded: "(avec agences)") != nil)
+    }
 }

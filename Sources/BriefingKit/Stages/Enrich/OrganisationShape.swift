@@ -29,6 +29,10 @@ enum OrganisationShape {
         "school", "college", "labs", "laboratory", "laboratories", "laboratoire", "laboratoires", "ecole",
         // forums of creditors, clubs: `Paris Club`, `Club of Rome`, `Global Sovereign Debt Roundtable`
         "roundtable", "club",
+        // `National Treasury`, `Kenya Blue Future Trust`, `Coordination Headquarters for …`
+        "treasury", "trust", "headquarters",
+        // names kept in their own language in the press: `Sociedad Minera …`, `Universiti Malaya`, `Universidad de Chile`
+        "sociedad", "universidad", "universidade", "universiti", "universitas", "ministerio",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so

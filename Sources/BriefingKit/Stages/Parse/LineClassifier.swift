@@ -327,14 +327,15 @@ enum LineClassifier {
                                         "lun", "mer", "jeu", "ven", "sam", "dim"]
 
     /// `By Jane Doe and John Roe`, `by Rachel Ostrowski | 7 min read`, `Par Marie Dupont, AFP`,
-    /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`.
-    /// Returns the named agency (`AFP`), or "" when none.
+    /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`,
+    /// `With material from dpa and AP`, `(Avec agences)`. Returns the named agency (`AFP`), or "" when none.
     static func authorLine(_ line: String, folded: String) -> String? {
         let length = line.scalarCount
         for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
                   "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
                   "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
-                  "staff writer"] where folded.hasPrefix(p) {
+                  "staff writer", "with material from", "(with material from", "with files from", "(with files from",
+                  "with agencies", "(with agencies", "avec agences", "(avec agences", "avec ap", "(avec ap"] where folded.hasPrefix(p) {
             guard length <= 300 else { return nil }
             return line.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }.map(String.init)
                 .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
