@@ -113,7 +113,7 @@ enum OrganisationShape {
         "qui", "que", "qu'", "dont", "ou", "a", "ont", "deux", "mieux", "ceux", "entre", "comme", "contre", "toute", "toutes", "est", "sont", "etait", "sera", "se", "s'", "ne", "n'", "il",
         "elle", "ils", "elles", "on", "y", "en", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "un",
         "une", "pas", "plus", "tres", "deja", "aussi", "egalement", "mais", "et", "lors", "apres", "avant",
-        "depuis", "pendant", "selon", "ainsi", "donc", "the", "a", "is", "are", "was", "were", "has", "have",
+        "depuis", "pendant", "selon", "ainsi", "donc", "ici", "the", "a", "is", "are", "was", "were", "has", "have",
         "said", "says", "will", "would", "to", "that", "which", "who",
         // participles that read like adjectives but end a name: `a annoncé`, `réunie`
         "annonce", "declare", "indique", "precise", "estime", "souligne", "affirme", "signe", "adopte", "publie",
