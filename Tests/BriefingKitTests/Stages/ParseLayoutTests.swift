@@ -280,4 +280,20 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(d.removed.contains { $0.text == "With material from dpa and AP" && $0.reason == .byline })
         #expect(LineClassifier.authorLine("(Avec agences)", folded: "(avec agences)") != nil)
     }
+
+    /// A page with no paragraph left is told by its headline, not given the fallback language.
+    @Test func languageFromTheHeadlineWhenNoParagraphIsLeft() {
+        let page = """
+            THE ISLAND POST
+            Home > News
+
+            Talks on the fishing deal end without agreement as the boats stay in port
+
+            Comments (4)
+            """
+        let (d, _) = parse(page)
+        #expect(d.paragraphs.isEmpty)
+        #expect(d.title == "Talks on the fishing deal end without agreement as the boats stay in port")
+        #expect(d.language == "en")
+    }
 }
