@@ -206,4 +206,16 @@ private func text(_ paragraph: String, _ p: Provenance) -> String {
         #expect(try entities("La langue française et la cuisine portugaise sont à l'honneur.").isEmpty)
         #expect(try entities("Les investissements chinois et portugais progressent.").map(\.code) == ["CHN", "PRT"])
     }
+
+    /// A country's letters glued to a currency sign are the currency (`US$`, `NZ$`); spaced, they are the country.
+    @Test func currencyPrefixesAreNoCountry() throws {
+        #expect(try entities("Lenders offered US$300m for the new port.").filter { $0.kind == .country }.isEmpty)
+        #expect(try entities("Exporters earned NZ$4bn from dairy last year.").filter { $0.kind == .country }.isEmpty)
+        #expect(try entities("The US $40m grant was confirmed by Japan.").map(\.code) == ["USA", "JPN"])
+    }
+
+    /// `Centrafrique`, the everyday French name of the Central African Republic.
+    @Test func centrafriqueIsTheCentralAfricanRepublic() throws {
+        #expect(try entities("Le Tchad accueille des réfugiés venus de Centrafrique.").map(\.code) == ["TCD", "CAF"])
+    }
 }

@@ -224,4 +224,28 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("Chantal Ngo Bassong, the mayor, thanked the NGO Solidar.") == ["Solidar"])
         #expect(try organisations("Ong Lim Kiat told reporters the plan was ready.").isEmpty)
     }
+
+    /// Treasuries, trusts and headquarters are institutions; names the press keeps in their own
+    /// language open on their head (`Sociedad …`, `Universiti …`).
+    @Test func treasuriesTrustsAndNamesInTheirOwnLanguage() throws {
+        #expect(try organisations("The savings will go to the Harbour Reef Trust, the National Treasury said.") == ["Harbour Reef Trust", "National Treasury"])
+        #expect(try organisations("Staff of the Joint Rescue Headquarters for the Northern Coast were deployed.") == ["Joint Rescue Headquarters for the Northern Coast"])
+        #expect(try organisations("Sociedad Minera Los Andes said output would resume next week.") == ["Sociedad Minera Los Andes"])
+        #expect(try organisations("A lecturer at Universiti Teknologi Borneo said turnout was low.") == ["Universiti Teknologi Borneo"])
+        // a trust alone is a word, not a name
+        #expect(try organisations("Trust in the courts has fallen.").isEmpty)
+    }
+
+    /// A name whose shape stops early takes the words up to the acronym in brackets a few words on,
+    /// when the acronym opens on the name's first letter and closes on one of its last words.
+    @Test func theAcronymInBracketsClosesTheName() throws {
+        #expect(try organisations("Le projet est confié à l'Autorité pour la mise en valeur du bassin Volta (AMVBV), créée en 1990.")
+            == ["Autorité pour la mise en valeur du bassin Volta"])
+        #expect(try organisations("Le Réseau des juristes pour les droits humains en Afrique australe (RJDHAA) a publié un rapport.")
+            == ["Réseau des juristes pour les droits humains en Afrique australe"])
+        // an acronym that is not the name's stays apart: the name keeps its shape
+        #expect(try organisations("Le Réseau des journalistes de la paix a salué hier la trêve (ONU).").first == "Réseau des journalistes de la paix")
+        // `d'ici 2030` is a deadline, not a complement
+        #expect(try organisations("Les États ont fixé un objectif pour le Fonds pour la paix d'ici 2030.") == ["Fonds pour la paix"])
+    }
 }

@@ -90,6 +90,17 @@ import Testing
         ("\"It's too late,\" added Pham Minh Chinh.", ["Pham Minh Chinh"]),
         ("The deal was announced by Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent.", ["Howard Lutnick", "Scott Bessent"]),
         ("Asked about the delay, Mahmoud Abbas said nothing.", ["Mahmoud Abbas"]),
+        // patronymic links: Malay bin/binti, Iban anak, Tamasheq ag, Hassaniya ould before a title-like word
+        ("Its chairperson, Rosli Hamzah bin Ismail, urged the commission to recount the votes.", ["Rosli Hamzah bin Ismail"]),
+        ("Their candidate, Peter Empam anak Rantai, denied the allegations.", ["Peter Empam anak Rantai"]),
+        ("« Nous n'avons plus rien », raconte Ibrahim ag Alhassane, un berger de la région.", ["Ibrahim ag Alhassane"]),
+        ("Son homologue, Ahmedou ould Cheikh Sidiya, a salué l'accord.", ["Ahmedou ould Cheikh Sidiya"]),
+        // a courtesy title between a role and the name belongs to neither
+        ("Epidemiologist Dr Maria Kovac of the national institute said cases were falling.", ["Maria Kovac"]),
+        // the body a person is from, between the name and the comma closing the apposition
+        ("The delegation head, Tomas Berg of the Port Authority, said talks would resume.", ["Tomas Berg"]),
+        // a place closing an office's complement, then the name between commas
+        ("« La frontière reste ouverte », a assuré le wali de Haute Vallée, Mohamed Salem Ould Sidi, lundi.", ["Mohamed Salem Ould Sidi"]),
     ]
 
     static let nobody: [String] = [

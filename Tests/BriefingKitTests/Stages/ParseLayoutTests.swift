@@ -192,4 +192,108 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(parse("On a signé l'accord à Genève ; il est entré en vigueur et on en attend beaucoup.").0.language == "fr")
         #expect(parse("It was signed in Geneva at the end of talks that lasted from March to June.").0.language == "en")
     }
+
+    /// A toolbar with the comment count sits between the byline and the article: it does not end
+    /// the article (only a comment widget after the text does), and the page is read as English.
+    @Test func commentCountAboveTheArticleIsAToolbar() {
+        let page = """
+            THE VALLEY GAZETTE
+            Home > Region > Elections
+
+            Council vote: ruling bloc holds on as turnout falls
+
+            Ann Example | Politics | 4 min read
+
+            Comments (17)  |  Share  |  Print
+
+            The ruling bloc kept control of the district council on Sunday, winning 31 of the 50 seats.
+
+            Turnout fell to 52 per cent, the electoral office said, the lowest since the council was created.
+
+            Comments (17)
+            > Harbour fees rise again
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Council vote: ruling bloc holds on as turnout falls")
+        #expect(d.language == "en")
+        #expect(d.paragraphs.map(\.text) == [
+            "The ruling bloc kept control of the district council on Sunday, winning 31 of the 50 seats.",
+            "Turnout fell to 52 per cent, the electoral office said, the lowest since the council was created.",
+        ])
+        #expect(d.removed.contains { $0.text == "> Harbour fees rise again" && $0.reason == .relatedArticles })
+    }
+
+    /// A section's name in title case above the headline is a label; the headline follows it.
+    @Test func sectionNameAboveTheHeadlineIsNotTheTitle() {
+        let page = """
+            THE PORT LEDGER
+            Open in app
+            Energy & Shipping
+
+            Two harbours agree to share a new fuel terminal on the northern coast
+
+            By Sam Example
+            The two port authorities signed the agreement on Monday after a year of talks.
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Two harbours agree to share a new fuel terminal on the northern coast")
+        #expect(d.paragraphs.map(\.text) == ["The two port authorities signed the agreement on Monday after a year of talks."])
+        #expect(LineClassifier.isSectionLabel("Health and Science"))
+        #expect(!LineClassifier.isSectionLabel("Harbours agree on a terminal"))
+    }
+
+    /// A headline naming donors or subscribers is not a newsletter or donation prompt: the prompt
+    /// words count only as whole words.
+    @Test func headlineNamingDonorsIsNotAPrompt() {
+        let page = """
+            LE JOURNAL DES PORTS
+            Accueil / Économie
+
+            Fonds portuaire : les donateurs promettent 40 millions d'euros
+
+            Par Jean Exemple
+
+            Les donateurs réunis lundi ont promis 40 millions d'euros au fonds portuaire régional.
+
+            Faites un don pour soutenir notre rédaction
+            """
+        let (d, _) = parse(page)
+        #expect(d.title == "Fonds portuaire : les donateurs promettent 40 millions d'euros")
+        #expect(d.paragraphs.map(\.text) == ["Les donateurs réunis lundi ont promis 40 millions d'euros au fonds portuaire régional."])
+        #expect(d.removed.contains { $0.reason == .newsletterPrompt && $0.text.hasPrefix("Faites un don") })
+        #expect("support us: donate today".containsWord("donate"))
+        #expect(!"les donateurs".containsWord("donate"))
+        #expect("our newsletters".containsWord("newsletter"))
+    }
+
+    /// Wire credits at the foot of an article (`With material from …`, `(Avec agences)`) are no paragraph.
+    @Test func wireCreditsAtTheFootAreBylines() {
+        let page = """
+            Storm cuts power to the northern islands
+
+            Power was cut to thousands of homes on the northern islands on Sunday, the utility said.
+
+            With material from dpa and AP
+            """
+        let (d, _) = parse(page)
+        #expect(d.paragraphs.map(\.text) == ["Power was cut to thousands of homes on the northern islands on Sunday, the utility said."])
+        #expect(d.removed.contains { $0.text == "With material from dpa and AP" && $0.reason == .byline })
+        #expect(LineClassifier.authorLine("(Avec agences)", folded: "(avec agences)") != nil)
+    }
+
+    /// A page with no paragraph left is told by its headline, not given the fallback language.
+    @Test func languageFromTheHeadlineWhenNoParagraphIsLeft() {
+        let page = """
+            THE ISLAND POST
+            Home > News
+
+            Talks on the fishing deal end without agreement as the boats stay in port
+
+            Comments (4)
+            """
+        let (d, _) = parse(page)
+        #expect(d.paragraphs.isEmpty)
+        #expect(d.title == "Talks on the fishing deal end without agreement as the boats stay in port")
+        #expect(d.language == "en")
+    }
 }

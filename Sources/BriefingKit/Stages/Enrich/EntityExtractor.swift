@@ -163,6 +163,7 @@ public struct EntityExtractor: Extractor {
         for c in candidates {
             let p = Int(index.order[Int(c)])
             if index.layers[p] == layer, wordsMatch(p, at: i, tokens, keys, taken), contextAllows(index.patterns[p], at: i, tokens),
+               layer != .place || !Self.isCurrencyPrefix(at: i + index.patterns[p].folded.count, tokens),
                target == nil || index.patterns[p].target == target {
                 return p
             }
@@ -204,6 +205,13 @@ public struct EntityExtractor: Extractor {
                let after, after.kind == .word, after.isCapitalized { return false }
         }
         return true
+    }
+
+    /// `US$1.2bn`, `HK$ 40m`, `NZ$5`: a country's letters glued to a currency sign name the currency, not the country.
+    private static func isCurrencyPrefix(at end: Int, _ tokens: [Token]) -> Bool {
+        guard end > 0, end < tokens.count else { return false }
+        let sign = tokens[end]
+        return sign.start == tokens[end - 1].end && ["$", "\u{A3}", "\u{A5}", "\u{20AC}"].contains(sign.text)
     }
 
     private static func roleOrder(_ role: String) -> Int {

@@ -172,7 +172,10 @@ enum OrganisationMemory {
                 i = span.range.upperBound + 1
                 continue
             }
-            if let span = OrganisationShape.span(at: i, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked) {
+            if var span = OrganisationShape.span(at: i, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked) {
+                if acronym(after: span.range.upperBound) == nil, let full = glossedEnd(span.range, tokens, hitAt: hitAt, blocked: blocked) {
+                    span.range = span.range.lowerBound..<full
+                }
                 let (code, last) = acronym(after: span.range.upperBound) ?? (nil, span.range.upperBound)
                 add(span.range, taking: span.range.lowerBound..<last, name: text(span.range, tokens), code: code)
                 removed.formUnion(span.absorbed)
@@ -294,6 +297,25 @@ enum OrganisationMemory {
 
     /// The words of `range` as written, joined by single spaces (none after an elided article),
     /// without a leading article, with a capital.
+    /// Where a name found by its shape really ends when the acronym in brackets comes a few words later:
+    /// `Organisation pour la mise en valeur du fleuve Sénégal (OMVS)`, whose shape stops at `mise`. The words
+    /// between are plain words and prepositions (no punctuation, verb or other name), at most eight; the acronym opens on the
+    /// name's first letter and closes on the first letter of one of the last two words.
+    static func glossedEnd(_ range: Range<Int>, _ tokens: [Token], hitAt: [Int], blocked: [Bool]) -> Int? {
+        let n = tokens.count
+        var k = range.upperBound
+        while k < n, k - range.upperBound < 8, tokens[k].kind == .word, hitAt[k] < 0, !blocked[k],
+              !OrganisationShape.notNameWords.contains(tokens[k].folded) || OrganisationShape.frenchPrepositions.contains(tokens[k].folded)
+                || OrganisationShape.frenchArticles.contains(tokens[k].folded) || ["en", "in"].contains(tokens[k].folded) { k += 1 }
+        guard k > range.upperBound, k + 2 < n, tokens[k].text == "(", OrganisationShape.isAcronym(tokens[k + 1]), tokens[k + 2].text == ")",
+              !OrganisationShape.frenchPrepositions.contains(tokens[k - 1].folded), !OrganisationShape.frenchArticles.contains(tokens[k - 1].folded),
+              !OrganisationShape.englishJoins.contains(tokens[k - 1].folded), !["en", "in"].contains(tokens[k - 1].folded) else { return nil }
+        let letters = Array(tokens[k + 1].folded)
+        guard let first = letters.first, let last = letters.last, tokens[range.lowerBound].folded.first == first,
+              tokens[max(range.lowerBound, k - 2)..<k].contains(where: { $0.folded.first == last }) else { return nil }
+        return k
+    }
+
     static func text(_ range: Range<Int>, _ tokens: [Token]) -> String {
         var s = ""
         for k in range {

@@ -29,6 +29,10 @@ enum OrganisationShape {
         "school", "college", "labs", "laboratory", "laboratories", "laboratoire", "laboratoires", "ecole",
         // forums of creditors, clubs: `Paris Club`, `Club of Rome`, `Global Sovereign Debt Roundtable`
         "roundtable", "club",
+        // `National Treasury`, `Kenya Blue Future Trust`, `Coordination Headquarters for …`
+        "treasury", "trust", "headquarters",
+        // names kept in their own language in the press: `Sociedad Minera …`, `Universiti Malaya`, `Universidad de Chile`
+        "sociedad", "universidad", "universidade", "universiti", "universitas", "ministerio",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
@@ -109,7 +113,7 @@ enum OrganisationShape {
         "qui", "que", "qu'", "dont", "ou", "a", "ont", "deux", "mieux", "ceux", "entre", "comme", "contre", "toute", "toutes", "est", "sont", "etait", "sera", "se", "s'", "ne", "n'", "il",
         "elle", "ils", "elles", "on", "y", "en", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "un",
         "une", "pas", "plus", "tres", "deja", "aussi", "egalement", "mais", "et", "lors", "apres", "avant",
-        "depuis", "pendant", "selon", "ainsi", "donc", "the", "a", "is", "are", "was", "were", "has", "have",
+        "depuis", "pendant", "selon", "ainsi", "donc", "ici", "the", "a", "is", "are", "was", "were", "has", "have",
         "said", "says", "will", "would", "to", "that", "which", "who",
         // participles that read like adjectives but end a name: `a annoncé`, `réunie`
         "annonce", "declare", "indique", "precise", "estime", "souligne", "affirme", "signe", "adopte", "publie",

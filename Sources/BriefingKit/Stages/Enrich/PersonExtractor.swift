@@ -163,8 +163,9 @@ private struct Scan {
                     flags[i] = true
                 }
                 // "Ibrahim Ould Cheikh", "Salman bin Sheikh": after a patronymic link a name, never a title, follows
-                if !flags[i], lexicon.innerTitleWords.contains(t.folded), i > 0, flags[i - 1], !blocked[i],
-                   Self.patronymicLinks.contains(toks[i - 1].folded) {
+                // ("Sidi ould Cheikh": a lower-case link is no name word itself, the word before it is)
+                if !flags[i], lexicon.innerTitleWords.contains(t.folded), i > 0, !blocked[i], Self.patronymicLinks.contains(toks[i - 1].folded),
+                   toks[i - 1].isCapitalized ? flags[i - 1] : i > 1 && flags[i - 2] {
                     flags[i] = true
                 }
             }
@@ -181,7 +182,7 @@ private struct Scan {
         return joinedArticles.contains(String(String.UnicodeScalarView(scalars[0..<hyphen])))
     }
 
-    private static let patronymicLinks: Set<String> = ["ould", "bint", "bin", "ben", "ibn", "wa"]
+    private static let patronymicLinks: Set<String> = ["ould", "bint", "mint", "bin", "binti", "ben", "ibn", "wa", "anak", "ag"]
 
     private static let joinedArticles: Set<String> = ["al", "el", "ad", "as", "ash", "ben", "bin", "abu", "ibn", "ould"]
 
@@ -279,7 +280,8 @@ private struct Scan {
         var shown = t.shown
         if let trailing = t.trailingName {
             name = trailing
-        } else if let run = nameRun(from: afterModifiers(t), leadingParticle: t.kind == .honorific),
+        } else if let run = nameRun(from: t.kind == .honorific ? afterModifiers(t) : pastHonorific(afterModifiers(t)),
+                                    leadingParticle: t.kind == .honorific),
                   nameWords(run) >= 2 || (nameWords(run) == 1 && toks[run.upperBound - 1].text.count >= 3) {
             name = run
             // "le président chinois Xi Jinping": the modifier belongs to the title
@@ -338,11 +340,19 @@ private struct Scan {
     /// Prepositions that stay inside a title's portfolio: `au développement`, `pour le numérique`, `for mining`.
     private static let portfolioPrepositions: Set<String> = ["au", "aux", "à", "en", "pour", "for", "in", "on", "at", "to"]
 
-    /// True when a name ending at `k` closes an apposition: a comma, a bracket or the sentence's end.
+    /// True when a name ending at `k` closes an apposition: a comma, a bracket or the sentence's end,
+    /// possibly after the body the person is from (`…, Jane Roe of the Port Authority, said`).
     private func closesApposition(_ k: Int) -> Bool {
         var k = k
         // past letters after the name: "Seán Ó Briain T.D.,"
         while k + 1 < n, isInitial(k), toks[k + 1].text == "." { k += 2 }
+        if k + 1 < n, ["of", "from", "at", "de", "du"].contains(toks[k].text) {
+            var m = k + 1
+            if ["the", "la", "l'"].contains(toks[m].folded), !toks[m].isCapitalized { m += 1 }
+            let start = m
+            while m < n, m - k <= 10, toks[m].isCapitalized || (m > start && PersonLexicon.connectors.contains(toks[m].folded)) { m += 1 }
+            if m > start, toks[m - 1].isCapitalized, m < n, [",", ")"].contains(toks[m].text) { return true }
+        }
         return k >= n || [",", ")", ".", ";", ":", "!", "?"].contains(toks[k].text)
     }
 
@@ -461,7 +471,11 @@ private struct Scan {
         while s - 1 > org.lowerBound, isNameToken(s - 1) || (lexicon.particles.contains(toks[s - 1].folded) && !toks[s - 1].isCapitalized) { s -= 1 }
         while s < end, !isNameToken(s) { s += 1 }
         let nameWordCount = (s..<end).filter { isNameToken($0) }.count
-        if (2...6).contains(nameWordCount) {
+        // "le wali du Hodh Ech Chargui, Mohamed Lemine …,": a full name between commas after the complement is the
+        // person; the capitalised words before the comma are the place's
+        let nameAfterComma = end + 1 < n && toks[end].text == "," && nameRun(from: pastHonorific(end + 1)).map {
+            nameWords($0) >= 2 && closesApposition($0.upperBound) } == true
+        if (2...6).contains(nameWordCount), !nameAfterComma {
             t.trailingName = s..<end
             org = org.lowerBound..<s
             // the organisation must still end on one of its words

@@ -142,9 +142,10 @@ enum LineClassifier {
         if length <= 120, widgetStart, all.containsBytes("commentaire") || all.containsBytes("comments") || starts("reactions (")
             || (all.split(separator: " ").first.map { Int($0) != nil } ?? false && all.containsBytes(" comment")) { return .commentWidget }
         if all.containsBytes("cookie") { return .cookie }
+        // whole words (a plural or agent `s`/`r` allowed): `donate` is an appeal, `donateurs` a headline's subject
         if length <= 200, ["newsletter", "subscribe", "sign up", "abonnez-vous", "inscrivez-vous", "je m'inscris",
                              "s'abonner", "sabonner", "weekly email", "daily email", "donate", "faites un don", "support our work",
-                             "soutenez-nous", "soutenez notre"].contains(where: { all.containsBytes($0) }) { return .newsletter }
+                             "soutenez-nous", "soutenez notre"].contains(where: { all.containsWord($0) }) { return .newsletter }
         if length <= 80, starts("listen to this article") || starts("ecouter cet article") || starts("temps de lecture")
             || all.hasSuffix("min read") || all.hasSuffix("min de lecture") { return .widgetWord }
         if length <= 160 {
@@ -326,14 +327,15 @@ enum LineClassifier {
                                         "lun", "mer", "jeu", "ven", "sam", "dim"]
 
     /// `By Jane Doe and John Roe`, `by Rachel Ostrowski | 7 min read`, `Par Marie Dupont, AFP`,
-    /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`.
-    /// Returns the named agency (`AFP`), or "" when none.
+    /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`,
+    /// `With material from dpa and AP`, `(Avec agences)`. Returns the named agency (`AFP`), or "" when none.
     static func authorLine(_ line: String, folded: String) -> String? {
         let length = line.scalarCount
         for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
                   "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
                   "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
-                  "staff writer"] where folded.hasPrefix(p) {
+                  "staff writer", "with material from", "(with material from", "with files from", "(with files from",
+                  "with agencies", "(with agencies", "avec agences", "(avec agences", "avec ap", "(avec ap"] where folded.hasPrefix(p) {
             guard length <= 300 else { return nil }
             return line.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }.map(String.init)
                 .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
@@ -437,6 +439,19 @@ enum LineClassifier {
     static func isListItem(_ line: String) -> Bool {
         guard line.scalarCount <= 220 else { return false }
         return ["- ", "• ", "> ", "* ", "– ", "· ", "» "].contains { line.hasPrefix($0) }
+    }
+
+    /// A section's name above the headline (`Mining & Metals`, `Health and Science`, `Economie`):
+    /// at most four words, up to 40 characters, every word but a connector capitalised, no punctuation.
+    static func isSectionLabel(_ line: String) -> Bool {
+        guard line.scalarCount <= 40, !line.contains(where: { ".,;:!?«»\"".contains($0) }) else { return false }
+        let words = line.split(separator: " ")
+        guard (1...4).contains(words.count) else { return false }
+        let connectors: Set<String> = ["&", "and", "et", "de", "des", "du", "of", "the", "la", "le", "les", "en", "in"]
+        for (i, w) in words.enumerated() where w.first?.isUppercase != true {
+            guard i > 0, connectors.contains(String(w)) else { return false }
+        }
+        return true
     }
 
     /// A short heading line with no sentence punctuation (`Read Next`, `More on this story`).
@@ -690,5 +705,29 @@ extension String {
                 return false
             }
         }
+    }
+
+    /// Whether `needle` occurs as a word: no letter or digit just before it, and after it nothing
+    /// but a non-letter, optionally behind `s`, `r` or `rs` (`newsletters`, `subscriber`).
+    func containsWord(_ needle: String) -> Bool {
+        let h = Array(utf8), p = Array(needle.utf8)
+        guard let first = p.first, h.count >= p.count else { return false }
+        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        func endsWord(at j: Int) -> Bool {
+            var j = j
+            if j < h.count, h[j] == 0x72 { j += 1 }
+            if j < h.count, h[j] == 0x73 { j += 1 }
+            return j >= h.count || !isWordByte(h[j])
+        }
+        var i = 0
+        while i <= h.count - p.count {
+            if h[i] == first, i == 0 || !isWordByte(h[i - 1]) {
+                var k = 1
+                while k < p.count, h[i + k] == p[k] { k += 1 }
+                if k == p.count, endsWord(at: i + k) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

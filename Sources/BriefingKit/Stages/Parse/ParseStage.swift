@@ -50,7 +50,7 @@ public struct ParseStage: SourceStage {
         }
         doc.hasCRLF = text.utf8.contains(0x0D)
         split(text, into: &doc, stats: &stats)
-        doc.language = detectLanguage(doc.paragraphs)
+        doc.language = detectLanguage(doc.paragraphs, title: doc.title)
         warnings.append(contentsOf: doc.warnings)
         stats.output += 1
         stats.extra["paragraphs", default: 0] += doc.paragraphs.count
@@ -218,7 +218,8 @@ public struct ParseStage: SourceStage {
                 remove(lineNo, line, .byline)
             case .commentWidget:
                 flush()
-                afterFooter = true
+                // `Comments (42) | Share | Print` above the article is a toolbar: only after content does the widget end it
+                if sawContent { afterFooter = true }
                 remove(lineNo, line, .commentWidget)
             case .relatedHeading:
                 flush()
@@ -339,9 +340,10 @@ public struct ParseStage: SourceStage {
                         remove(lineNo, line, .title)
                         continue
                     }
-                    if let index = provisionalTitle, titleInCapitals, !LineClassifier.isCapitals(line) {
+                    if let index = provisionalTitle, titleInCapitals && !LineClassifier.isCapitals(line)
+                        || doc.title.map({ LineClassifier.isSectionLabel($0) && !LineClassifier.isSectionLabel(line) }) == true {
                         // `EVENING REPORT — TRANSCRIPT`, `COMMUNIQUÉ DE PRESSE N° 12` then the headline:
-                        // the line in capitals was a label
+                        // the line in capitals was a label; so was `Mining & Metals`, a section's name
                         doc.removed[index].reason = .widgetText
                         titleInCapitals = false
                         doc.title = line
@@ -456,10 +458,19 @@ public struct ParseStage: SourceStage {
     }
 
     /// `fr` or `en` by counting common words (on UTF-8 bytes, ASCII words of up to 4 letters, case
-    /// folded); the configured language when there is no signal.
-    func detectLanguage(_ paragraphs: [Paragraph]) -> String {
+    /// folded) in the paragraphs, then in the title when the paragraphs give no signal (a page whose
+    /// text all went as boilerplate); the configured language when there is no signal at all.
+    func detectLanguage(_ paragraphs: [Paragraph], title: String? = nil) -> String {
         var fr = 0, en = 0
-        for p in paragraphs.prefix(20) {
+        let texts = paragraphs.prefix(20).map(\.text)
+        count(texts, &fr, &en)
+        if fr == 0 && en == 0, let title { count([title], &fr, &en) }
+        if fr == 0 && en == 0 { return fallbackLanguage }
+        return en > fr ? "en" : "fr"
+    }
+
+    private func count(_ texts: [String], _ fr: inout Int, _ en: inout Int) {
+        for text in texts {
             var key: UInt32 = 0
             var length = 0
             var clean = true
@@ -471,7 +482,7 @@ public struct ParseStage: SourceStage {
                 length = 0
                 clean = true
             }
-            for b in p.text.utf8 {
+            for b in text.utf8 {
                 let lower = b | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
                     key = key << 8 | UInt32(lower)
@@ -485,8 +496,6 @@ public struct ParseStage: SourceStage {
             }
             end()
         }
-        if fr == 0 && en == 0 { return fallbackLanguage }
-        return en > fr ? "en" : "fr"
     }
 }
 
