@@ -31,3 +31,40 @@ extension StringProtocol where Index == String.Index {
         return nil
     }
 }
+
+extension StringProtocol {
+    /// `scalarCount <= limit`, stopping as soon as the answer is known (a long line is not scanned
+    /// to its end to learn that it is longer than a widget).
+    func hasAtMostScalars(_ limit: Int) -> Bool {
+        let utf8 = self.utf8
+        if utf8.count <= limit { return true }
+        if utf8.count > 4 * limit { return false }
+        var n = 0
+        for b in utf8 where b & 0xC0 != 0x80 {
+            n += 1
+            if n > limit { return false }
+        }
+        return true
+    }
+
+    /// `scalarCount`, or `cap + 1` when there are more than `cap` scalars (a long line is not
+    /// scanned to its end when only its being short matters).
+    func scalarCount(cappedAt cap: Int) -> Int {
+        var n = 0
+        for b in utf8 where b & 0xC0 != 0x80 {
+            n += 1
+            if n > cap { return n }
+        }
+        return n
+    }
+
+    /// `split(separator: " ").count` on the UTF-8 bytes: the runs of bytes between ASCII spaces.
+    var spaceSeparatedCount: Int {
+        var n = 0
+        var inRun = false
+        for b in utf8 {
+            if b == 0x20 { inRun = false } else if !inRun { inRun = true; n += 1 }
+        }
+        return n
+    }
+}

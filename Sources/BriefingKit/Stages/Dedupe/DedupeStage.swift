@@ -155,15 +155,24 @@ public struct DedupeStage: DocumentStage, Sendable {
     /// similar one: syndicated copy has hundreds of variants of one paragraph, and stopping at the
     /// first match keeps the check cheap; the first occurrence is the one kept anyway.)
     private func firstCandidate(_ shingles: [UInt64], _ bandKeys: [UInt64]) -> (Int, Double)? {
-        var candidates: [Int32] = []
-        for band in bandKeys { if let bucket = buckets[band] { candidates += bucket } }
-        candidates.sort()
+        // Each bucket lists kept paragraphs in the order they were kept (ascending), so merging the
+        // buckets' heads gives the candidates earliest first, each once; the first one similar
+        // enough ends the search, usually after one comparison however many variants share a band.
+        let lists = bandKeys.compactMap { buckets[$0] }
+        var heads = [Int](repeating: 0, count: lists.count)
         var last: Int32 = -1
-        for index in candidates where index != last {
-            last = index
-            let sim = ParagraphFingerprint.similarity(shingles, kept[Int(index)].shingles)
-            if sim >= settings.threshold { return (Int(index), sim) }
+        while true {
+            var best: Int32 = .max
+            for (l, list) in lists.enumerated() {
+                var h = heads[l]
+                while h < list.count, list[h] <= last { h += 1 }
+                heads[l] = h
+                if h < list.count, list[h] < best { best = list[h] }
+            }
+            guard best != .max else { return nil }
+            last = best
+            let sim = ParagraphFingerprint.similarity(shingles, kept[Int(best)].shingles)
+            if sim >= settings.threshold { return (Int(best), sim) }
         }
-        return nil
     }
 }

@@ -49,7 +49,8 @@ enum LineClassifier {
 
     static func classify(_ line: String, isFirst: Bool) -> Kind {
         let folded = TextFolder.shared.fold(line.prefix(60))
-        let length = line.scalarCount
+        // only compared with limits up to 300: no need to count a long line to its end
+        let length = line.scalarCount(cappedAt: 1000)
         if isFirst, let header = header(line) { return header }
         if length <= 40, kickers.contains(folded.trimmingTrailingPunctuation()) { return .kicker }
         if length <= 20, isTimeStamp(line) { return .timeStamp }
@@ -107,7 +108,7 @@ enum LineClassifier {
             }
             return .caption(text: cleanCaption(stripCredit(text)))
         }
-        if line.hasSuffix("]") || line.scalarCount <= 40 {
+        if line.hasSuffix("]") || line.hasAtMostScalars(40) {
             let all = TextFolder.shared.fold(line)
             if all.containsBytes("newsletter") || all.containsBytes("subscribe") || all.containsBytes("abonn") || all.containsBytes("inscri") { return .newsletter }
             return .widgetWord
@@ -128,7 +129,7 @@ enum LineClassifier {
     static func widgetLine(_ all: String, length: Int) -> Kind? {
         let starts = { (p: String) in all.hasPrefix(p) }
         // a sentence of the article that happens to name a subscriber, a cookie, a newsletter
-        let isSentence = all.split(separator: " ").count >= 12 && (all.hasSuffix(".") || all.hasSuffix("»") || all.hasSuffix("\""))
+        let isSentence = all.spaceSeparatedCount >= 12 && (all.hasSuffix(".") || all.hasSuffix("»") || all.hasSuffix("\""))
             && !["newsletter", "subscribe", "sign up", "abonnez", "inscrivez", "cookies", "nous utilisons", "we use"].contains(where: { all.hasPrefix($0) })
         if isSentence { return nil }
         if starts("comment (") && length < 20 { return .commentWidget }
@@ -177,7 +178,7 @@ enum LineClassifier {
             if rest.isEmpty || rest == ":" { return .relatedHeading }
             if rest.hasPrefix(":") || rest.hasPrefix("|") || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix("»")
                 || rest.hasPrefix("/") { return .teaser }
-            if line.scalarCount <= 60, !line.hasSuffix(".") { return .relatedHeading }
+            if line.hasAtMostScalars(60), !line.hasSuffix(".") { return .relatedHeading }
         }
         return nil
     }
@@ -194,7 +195,7 @@ enum LineClassifier {
     /// A breadcrumb (`Accueil › Monde`, `Home / World / Asia`, `Home > News`) or a menu of short items
     /// (`World | Business | Markets`, `Cybersecurity · Privacy · AI`), or a skip link.
     static func isNavigation(_ line: String, folded: String) -> Bool {
-        guard line.scalarCount <= 200 else { return false }
+        guard line.hasAtMostScalars(200) else { return false }
         if folded.hasPrefix("skip to") || folded.hasPrefix("aller au contenu") || folded == "menu" || folded == "rechercher" || folded == "search" { return true }
         let separators: Set<Character> = ["›", "»", ">", "/", "|", "·", "•", "→", "\u{BB}", "\u{203A}", "\u{2022}"]
         var items: [String] = []
@@ -205,34 +206,34 @@ enum LineClassifier {
         }
         items.append(current)
         let trimmed = items.map { $0.trimmingCharacters() }
-        guard sepCount >= 1, trimmed.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 4 && !$0.hasSuffix(".") }) else { return false }
+        guard sepCount >= 1, trimmed.allSatisfy({ !$0.isEmpty && $0.spaceSeparatedCount <= 4 && !$0.hasSuffix(".") }) else { return false }
         let home = ["accueil", "home", "actualites", "news", "une"]
         if home.contains(where: { folded.hasPrefix($0) }) { return true }
         // `Africa › Central Africa`: breadcrumb arrows need no home
         if line.contains(where: { "›»>→".contains($0) }), trimmed.allSatisfy({ $0.first?.isUppercase ?? false }) { return true }
         if sepCount >= 2 { return trimmed.allSatisfy { $0.first?.isUppercase ?? false } }
         // `Monde | Afrique`: two menu items of one or two words
-        return line.contains(" | ") && trimmed.allSatisfy { ($0.first?.isUppercase ?? false) && $0.split(separator: " ").count <= 2 }
+        return line.contains(" | ") && trimmed.allSatisfy { ($0.first?.isUppercase ?? false) && $0.spaceSeparatedCount <= 2 }
     }
 
     /// `Published October 26, 2025 3:14 PM`, `Updated Oct. 26, 2025`, `Publié le 26/10/2025 à 14h05`,
     /// `Mis à jour le 26 octobre 2025`, `October 25, 2025 6:12 PM GMT+7`, `26/10/2025 19:20`: a short
     /// line that is a publication date. Returns the first date with a year, else the first date.
     static func dateLine(_ line: String, folded: String) -> DateFinder.Found?? {
-        guard line.scalarCount <= 140 else { return nil }
+        guard line.hasAtMostScalars(140) else { return nil }
         let prefixes = ["published", "updated", "last updated", "last modified", "posted", "publie", "mis a jour", "modifie",
                         "mise a jour", "date :", "date:", "mis en ligne", "en ligne depuis", "first published", "originally published",
                         "date de publication", "publication :", "publication:", "actualise", "cree le", "edition du"]
         // `Published on 3 March 2024, the report found that …` is a sentence, not a date line
-        let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.split(separator: " ").count > 8)
+        let marked = prefixes.contains { folded.hasPrefix($0) } && !(line.hasSuffix(".") && line.spaceSeparatedCount > 8)
         // every date the finder knows has a number in ASCII digits: without one, nothing to find
         let all = line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? DateFinder.find(in: line) : []
         let found = all.filter { $0.day != nil }
         // `Issue 47 · October 2025`, `Publié en octobre 2025`: a month
         // `Septembre 2025`, `September 2025` alone on a line: a month
-        let monthAlone = line.split(separator: " ").count <= 3 && !line.hasSuffix(".")
+        let monthAlone = line.spaceSeparatedCount <= 3 && !line.hasSuffix(".")
             && DateFinder.monthNames[TextFolder.shared.fold(line.prefix { $0.isLetter })] != nil
-        if found.isEmpty, let month = all.first, month.year != nil, marked || monthAlone || (line.split(separator: " ").count <= 6
+        if found.isEmpty, let month = all.first, month.year != nil, marked || monthAlone || (line.spaceSeparatedCount <= 6
             && ["issue", "numero", "edition", "no", "n"].contains(where: { folded.hasPrefix($0 + " ") })) {
             return .some(month)
         }
@@ -240,14 +241,14 @@ enum LineClassifier {
         if marked { return .some(first) }
         // an unmarked line must start with the date (or a weekday) and say little else;
         // `Brazzaville | 25.08.2026`, `Genève, le 3 mars 2026`: a place first
-        let words = line.split(separator: " ").count
+        let words = line.spaceSeparatedCount
         if words <= 8, let first = line.first, first.isUppercase {
             for sep in [" | ", ", ", " - ", " – ", " · "] {
                 guard let r = line.utf8Range(of: sep) else { continue }
                 let place = line[..<r.lowerBound]
                 var rest = line[r.upperBound...]
                 for p in ["le ", "Le ", "on ", "On "] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
-                if place.split(separator: " ").count <= 3, !place.contains(where: \.isNumber),
+                if place.spaceSeparatedCount <= 3, !place.contains(where: \.isNumber),
                    let found = dateLine(String(rest), folded: TextFolder.shared.fold(rest.prefix(60))), found != nil {
                     return found
                 }
@@ -312,7 +313,7 @@ enum LineClassifier {
         let head = title[..<r.lowerBound].trimmingCharacters()
         let tail = title[r.upperBound...].trimmingCharacters()
         let tailWords = tail.split(separator: " ")
-        guard !tail.isEmpty, tail.scalarCount <= 40, tailWords.count <= 5, head.split(separator: " ").count >= 3,
+        guard !tail.isEmpty, tail.hasAtMostScalars(40), tailWords.count <= 5, head.spaceSeparatedCount >= 3,
               !(tail.last.map { ".!?:»\"".contains($0) } ?? true) else { return nil }
         let isDomain = tailWords.count == 1 && tail.contains(".") && !tail.hasSuffix(".")
         let small: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d'", "l'", "&"]
@@ -330,7 +331,7 @@ enum LineClassifier {
     /// `Rédaction Afrik'Actu`, `Reporting by …; Editing by …`, `(Additional reporting by …)`,
     /// `With material from dpa and AP`, `(Avec agences)`. Returns the named agency (`AFP`), or "" when none.
     static func authorLine(_ line: String, folded: String) -> String? {
-        let length = line.scalarCount
+        let length = line.scalarCount(cappedAt: 1000)
         for p in ["reporting by", "(reporting by", "additional reporting", "(additional reporting", "writing by", "editing by",
                   "compiled by", "with reporting by", "avec afp", "(avec afp", "avec reuters", "(avec reuters", "written by",
                   "words:", "words :", "photography:", "par la redaction", "la redaction", "by staff", "staff reporter",
@@ -341,7 +342,7 @@ enum LineClassifier {
                 .first { wireAgencies.contains(TextFolder.shared.fold($0)) && $0.first?.isUppercase == true } ?? ""
         }
         // `Imray reported from Cape Town, South Africa.`, `Jane Doe contributed to this report.`
-        if length <= 160, line.split(separator: " ").count <= 14 {
+        if length <= 160, line.spaceSeparatedCount <= 14 {
             let all = TextFolder.shared.fold(line)
             if [" reported from ", " contributed to this report", " contributed reporting", " a contribue a cet article"].contains(where: {
                 all.containsBytes($0) }) {
@@ -353,7 +354,7 @@ enum LineClassifier {
         for p in ["By ", "by ", "BY ", "Par ", "PAR ", "Rédaction ", "Redaction ", "Texte : ", "Texte: ", "Auteur : ", "Author: "] where line.hasPrefix(p) {
             rest = line.dropFirst(p.count)
         }
-        guard let rest, let first = rest.first, first.isUppercase, rest.split(separator: " ").count <= 14 else { return nil }
+        guard let rest, let first = rest.first, first.isUppercase, rest.spaceSeparatedCount <= 14 else { return nil }
         let parts = rest.split { $0 == "," || $0 == "|" || $0 == "(" || $0 == ")" }.map { $0.trimmingCharacters() }
         if let agency = parts.dropFirst().first(where: { wireAgencies.contains(TextFolder.shared.fold($0)) }) { return agency }
         return ""
@@ -371,7 +372,7 @@ enum LineClassifier {
 
     /// A short line in capitals: an outlet's name or a section heading.
     static func isCapitals(_ line: String) -> Bool {
-        guard line.scalarCount <= 70, line.split(separator: " ").count <= 8 else { return false }
+        guard line.hasAtMostScalars(70), line.spaceSeparatedCount <= 8 else { return false }
         var letters = 0
         for c in line where c.isLetter {
             guard c.isUppercase else { return false }
@@ -382,7 +383,7 @@ enum LineClassifier {
 
     /// `AFP — Agence France-Presse`, `AP - Associated Press`: an acronym, a dash and the name it stands for.
     static func isAcronymAndName(_ line: String) -> Bool {
-        guard line.scalarCount <= 60 else { return false }
+        guard line.hasAtMostScalars(60) else { return false }
         for sep in [" - ", " – ", " — ", " | "] {
             guard let r = line.utf8Range(of: sep) else { continue }
             let acronym = line[..<r.lowerBound]
@@ -402,11 +403,11 @@ enum LineClassifier {
     /// `Interviews / Artificial intelligence`, `World > Asia`: a section path under the masthead
     /// (a few short capitalised items between slashes or arrows, no sentence).
     static func isSectionPath(_ line: String) -> Bool {
-        guard line.scalarCount <= 80 else { return false }
+        guard line.hasAtMostScalars(80) else { return false }
         for sep in [" / ", " > ", " › ", " » "] where line.contains(sep) {
             let items = line.components(separatedBy: sep).map { $0.trimmingCharacters() }
             return items.count >= 2 && items.allSatisfy {
-                !$0.isEmpty && $0.split(separator: " ").count <= 3 && ($0.first?.isUppercase ?? false)
+                !$0.isEmpty && $0.spaceSeparatedCount <= 3 && ($0.first?.isUppercase ?? false)
                     && !$0.contains(where: { ".!?:,;".contains($0) })
             }
         }
@@ -416,7 +417,7 @@ enum LineClassifier {
     /// `Lina Chow in Singapore and Dang Quoc Bao in Hanoi`, `Jonathan Doe, Africa correspondent`: names
     /// without `By`, seen between the headline and the article. Mostly capitalised words, no sentence.
     static func isUnmarkedByline(_ line: String) -> Bool {
-        guard line.scalarCount <= 100, !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
+        guard line.hasAtMostScalars(100), !(line.last.map { ".!?»\"".contains($0) } ?? true) else { return false }
         let words = line.split(separator: " ")
         guard (2...12).contains(words.count) else { return false }
         let folded = TextFolder.shared.fold(line)
@@ -431,20 +432,20 @@ enum LineClassifier {
     static func isHeadlineLike(_ line: String) -> Bool {
         let n = line.scalarCount
         guard (15...250).contains(n), !line.hasSuffix("."), !line.hasSuffix(":") else { return false }
-        let words = line.split(separator: " ").count
+        let words = line.spaceSeparatedCount
         return (3...40).contains(words) && (line.first?.isUppercase ?? false || line.first == "«" || line.first == "\"" || line.first == "À")
     }
 
     /// `- headline`, `• headline`, `> headline`, `* headline`.
     static func isListItem(_ line: String) -> Bool {
-        guard line.scalarCount <= 220 else { return false }
+        guard line.hasAtMostScalars(220) else { return false }
         return ["- ", "• ", "> ", "* ", "– ", "· ", "» "].contains { line.hasPrefix($0) }
     }
 
     /// A section's name above the headline (`Mining & Metals`, `Health and Science`, `Economie`):
     /// at most four words, up to 40 characters, every word but a connector capitalised, no punctuation.
     static func isSectionLabel(_ line: String) -> Bool {
-        guard line.scalarCount <= 40, !line.contains(where: { ".,;:!?«»\"".contains($0) }) else { return false }
+        guard line.hasAtMostScalars(40), !line.contains(where: { ".,;:!?«»\"".contains($0) }) else { return false }
         let words = line.split(separator: " ")
         guard (1...4).contains(words.count) else { return false }
         let connectors: Set<String> = ["&", "and", "et", "de", "des", "du", "of", "the", "la", "le", "les", "en", "in"]
@@ -456,7 +457,7 @@ enum LineClassifier {
 
     /// A short heading line with no sentence punctuation (`Read Next`, `More on this story`).
     static func isListHeading(_ line: String) -> Bool {
-        line.scalarCount <= 60 && line.split(separator: " ").count <= 7
+        line.hasAtMostScalars(60) && line.spaceSeparatedCount <= 7
             && !(line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("»") || line.hasSuffix("\""))
     }
 
@@ -508,7 +509,7 @@ enum LineClassifier {
         var agency: String?
         if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
             let inner = prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)].trimmingCharacters()
-            guard !inner.isEmpty, inner.split(separator: " ").count <= 3, inner.first?.isUppercase ?? false else { return nil }
+            guard !inner.isEmpty, inner.spaceSeparatedCount <= 3, inner.first?.isUppercase ?? false else { return nil }
             agency = inner
             prefix = prefix[..<open].trimmingCharacters()
         }
@@ -526,12 +527,12 @@ enum LineClassifier {
         }
         let placeText = place.trimmingCharacters()
         if !placeText.isEmpty {
-            guard isCapitals(placeText), placeText.split(separator: " ").count <= 4 else { return nil }
+            guard isCapitals(placeText), placeText.spaceSeparatedCount <= 4 else { return nil }
         }
         let found = DateFinder.find(in: String(dateText)).first { $0.day != nil }
         let dateTrim = dateText.trimmingCharacters()
         // `ANTANANARIVO, Madagascar (AP) —`: the place's country, not a date
-        let isPlace = agency != nil && dateTrim.split(separator: " ").count <= 3 && dateTrim.first?.isUppercase == true
+        let isPlace = agency != nil && dateTrim.spaceSeparatedCount <= 3 && dateTrim.first?.isUppercase == true
             && !dateTrim.contains(where: \.isNumber)
         if !dateTrim.isEmpty, found == nil, !isPlace { return nil }
         if placeText.isEmpty, agency == nil || found == nil { return nil }
@@ -567,7 +568,7 @@ enum LineClassifier {
 
     /// `Vietnam.vn - Nền tảng quảng bá Việt Nam`: a site name with a domain, a dash and a slogan.
     static func isBanner(_ line: String) -> Bool {
-        guard line.scalarCount <= 120, let dash = line.utf8Range(of: " - ") ?? line.utf8Range(of: " – ") ?? line.utf8Range(of: " | ") else {
+        guard line.hasAtMostScalars(120), let dash = line.utf8Range(of: " - ") ?? line.utf8Range(of: " – ") ?? line.utf8Range(of: " | ") else {
             return false
         }
         let site = line[..<dash.lowerBound]
@@ -587,7 +588,7 @@ enum LineClassifier {
 
     /// `Photo : VNA/CVN` alone on its line; returns the credited agency or photographer.
     static func creditOnly(_ line: String, folded: String) -> String? {
-        guard line.scalarCount <= 80 else { return nil }
+        guard line.hasAtMostScalars(80) else { return nil }
         if folded == "getty images" || folded.hasSuffix("/getty images") || folded.hasSuffix("via getty images") { return line }
         var inner = Substring(line)
         if inner.hasPrefix("("), inner.hasSuffix(")") { inner = inner.dropFirst().dropLast() }
@@ -602,7 +603,7 @@ enum LineClassifier {
     /// A caption that ends with its credit: `… . Photo : Tuan Anh/VNA`, `… (Photo : X)`.
     /// Returns the caption text without the credit.
     static func captionWithCredit(_ line: String) -> String? {
-        guard line.scalarCount <= 600 else { return nil }
+        guard line.hasAtMostScalars(600) else { return nil }
         let scalars = Array(line.unicodeScalars)
         // find the last "Photo" followed by optional spaces and ':'
         var i = scalars.count - 5
@@ -613,7 +614,7 @@ enum LineClassifier {
                 if j < scalars.count, scalars[j] == ":" {
                     let credit = String(String.UnicodeScalarView(scalars[(j + 1)...])).trimmingCharacters()
                     let bare = credit.hasSuffix(")") ? String(credit.dropLast()) : credit
-                    guard !bare.isEmpty, bare.scalarCount <= 60, !bare.contains(". ") else { return nil }
+                    guard !bare.isEmpty, bare.hasAtMostScalars(60), !bare.contains(". ") else { return nil }
                     var text = String(String.UnicodeScalarView(scalars[..<i])).trimmingCharacters()
                     if text.hasSuffix("(") { text = String(text.dropLast()).trimmingCharacters() }
                     return cleanCaption(text)
@@ -636,7 +637,7 @@ enum LineClassifier {
 
     /// A short line ending with `dd/mm/yyyy`: `Báo Tin TứcBáo Tin Tức26/10/2025`.
     static func byline(_ line: String) -> (String?, PartialDate)? {
-        guard line.scalarCount <= 120 else { return nil }
+        guard line.hasAtMostScalars(120) else { return nil }
         let tail = line.suffix(10)
         let parts = tail.split(separator: "/")
         guard tail.count == 10, parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
@@ -653,7 +654,7 @@ enum LineClassifier {
 
     /// `VNA/CVN`, `TTXVN`, `AFP`: an agency sign-off alone on its line.
     static func isAgencySignOff(_ line: String) -> Bool {
-        guard (2...24).contains(line.scalarCount) else { return false }
+        guard (2...24).contains(line.scalarCount(cappedAt: 24)) else { return false }
         let parts = line.split(separator: "/", omittingEmptySubsequences: false)
         return parts.allSatisfy { p in
             p.count >= 2 && p.allSatisfy { $0.isUppercase || $0.isNumber }
@@ -668,11 +669,11 @@ extension StringProtocol {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0.value == 0xFEFF }
         // the common case, a line that starts and ends with a printable ASCII byte, costs no scan
-        if let a = utf8.first, let z = unicodeScalars.last?.value, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return String(decoding: utf8, as: UTF8.self) }
+        if let a = utf8.first, let z = unicodeScalars.last?.value, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return description }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         // the bounds are scalar boundaries: the slice is copied as bytes, not scalar by scalar
-        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
+        return self[first..<scalars.index(after: last)].description
     }
 
     func trimmingTrailingPunctuation() -> String {

@@ -170,8 +170,8 @@ public struct ParseStage: SourceStage {
             if relatedRun {
                 // a related list: short headline-like lines and bullets, until a real paragraph
                 let isSentence = (line.hasSuffix(".") || line.hasSuffix("»") || line.hasSuffix("\""))
-                    && line.split(separator: " ").count >= 12 && !LineClassifier.isListItem(line)
-                if kind == .content, line.scalarCount <= 200, !isSentence {
+                    && line.spaceSeparatedCount >= 12 && !LineClassifier.isListItem(line)
+                if kind == .content, line.hasAtMostScalars(200), !isSentence {
                     remove(lineNo, line, .relatedArticles)
                     continue
                 }
@@ -234,7 +234,7 @@ public struct ParseStage: SourceStage {
                 remove(lineNo, line, .navigation)
             case .outletName where inHeaderZone && doc.title == nil && LineClassifier.isHeadlineLike(line)
                 && LineClassifier.titleWithoutOutlet(line) == nil && !line.contains(" - ")
-                && line.split(separator: " ").count >= (mastheadSeen || outletName != nil ? 4 : 5):
+                && line.spaceSeparatedCount >= (mastheadSeen || outletName != nil ? 4 : 5):
                 // a headline in capitals: longer than an outlet's name, or under the masthead
                 flush()
                 doc.title = line
@@ -314,7 +314,7 @@ public struct ParseStage: SourceStage {
                     remove(lineNo, line, .navigation)
                     continue
                 }
-                if expectTitleAfterBanner, doc.title == nil, line.scalarCount <= 300 {
+                if expectTitleAfterBanner, doc.title == nil, line.hasAtMostScalars(300) {
                     expectTitleAfterBanner = false
                     doc.title = line
                     doc.titleOrigin = "after-banner"
@@ -359,7 +359,7 @@ public struct ParseStage: SourceStage {
                     continue
                 }
                 // `Associated Press`, `Summary`, `World News` above the article: not a paragraph
-                if inHeaderZone, line.split(separator: " ").count <= (mastheadSeen || provisionalTitle != nil ? 3 : 2),
+                if inHeaderZone, line.spaceSeparatedCount <= (mastheadSeen || provisionalTitle != nil ? 3 : 2),
                    LineClassifier.isListHeading(line) {
                     remove(lineNo, line, .widgetText)
                     continue
@@ -470,7 +470,8 @@ public struct ParseStage: SourceStage {
     }
 
     private func count(_ texts: [String], _ fr: inout Int, _ en: inout Int) {
-        for text in texts {
+        // enough words to tell: no more once 60 function words are counted
+        for text in texts where fr + en < 60 {
             var key: UInt32 = 0
             var length = 0
             var clean = true
@@ -483,6 +484,7 @@ public struct ParseStage: SourceStage {
                 clean = true
             }
             for b in text.utf8 {
+                if fr + en >= 60 { break }
                 let lower = b | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
                     key = key << 8 | UInt32(lower)
