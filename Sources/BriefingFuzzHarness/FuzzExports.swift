@@ -183,6 +183,25 @@ extension FuzzHarness {
         for s in texts where !all.contains(s) {
             return FuzzFailure("briefing.json lost the cell text \(s.debugDescription)")
         }
+        return checkPreviousRun(briefing)
+    }
+
+    /// The change report's reader (`PreviousRun`: the exporter's line layout, `FlatJSON`) gives back
+    /// the cells of a compared table as `Cell.plain` shows them, whatever their text; and arbitrary
+    /// bytes given as a previous briefing never crash it.
+    static func checkPreviousRun(_ briefing: Briefing) -> FuzzFailure? {
+        var renamed = briefing
+        renamed.tables[0].name = "documents"
+        let bytes = JSONExporter.bytes(of: renamed)
+        guard let read = try? PreviousRun(json: Data(bytes)) else {
+            return FuzzFailure("the exported briefing.json does not read back as a previous run")
+        }
+        let expected = PreviousRun(briefing: renamed)
+        guard read.rows("documents") == expected.rows("documents") else {
+            return FuzzFailure("the previous run's documents rows differ: \(read.rows("documents")) vs \(expected.rows("documents"))")
+        }
+        _ = try? PreviousRun(json: Data(bytes.reversed()))
+        _ = try? PreviousRun(json: Data(bytes.prefix(bytes.count / 2)))
         return nil
     }
 
