@@ -235,12 +235,19 @@ extension ChangeReport {
 
 extension PreviousRun {
     /// A briefing's tables as a previous run would read them back: every cell as `Cell.plain`.
+    /// A cell as `briefing.json` gives it back: `Cell.plain`, except a non-finite number, which the
+    /// JSON writes as null.
+    static func asWritten(_ cell: Cell) -> String {
+        if case .double(let d) = cell, !d.isFinite { return "" }
+        return cell.plain
+    }
+
     public init(briefing: Briefing) {
         var tables: [String: [[String: String]]] = [:]
         for table in briefing.tables where tables[table.name] == nil && Self.compared.contains(table.name) {
             tables[table.name] = table.rows.map { row in
                 var fields: [String: String] = [:]
-                for (c, column) in table.columns.enumerated() { fields[column.name] = c < row.count ? row[c].plain : "" }
+                for (c, column) in table.columns.enumerated() { fields[column.name] = c < row.count ? Self.asWritten(row[c]) : "" }
                 return fields
             }
         }

@@ -1,7 +1,8 @@
 /// Reads the rows `JSONExporter` writes, one flat object of scalars per line
 /// (`[\n{"a":"x","b":1,"c":null},\n{…}\n]`), straight from the bytes: several times faster and
 /// smaller than `JSONSerialization` on a table of a hundred thousand rows. Values come back as
-/// `PreviousRun.plain` gives them (numbers as `Cell.format`, booleans `true`/`false`, null as "").
+/// `PreviousRun(briefing:)` gives them (integers exactly, other numbers as `Cell.format`, booleans
+/// `true`/`false`, null as "").
 /// `nil` for anything else (nested values, a syntax error): the caller then uses a full JSON parser.
 enum FlatJSON {
     static func rows(_ data: some Collection<UInt8>) -> [[String: String]]? {
@@ -76,7 +77,10 @@ enum FlatJSON {
             default:
                 let start = i
                 while i < n, (0x30...0x39).contains(bytes[i]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[i]) { i += 1 }
-                guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+                let literal = String(decoding: bytes[start..<i], as: UTF8.self)
+                // an integer as `Cell.plain` writes it (exact past 2^53, where a Double is not)
+                if let integer = Int(literal) { return String(integer) }
+                guard i > start, let d = Double(literal) else { return nil }
                 return Cell.format(d)
             }
         }

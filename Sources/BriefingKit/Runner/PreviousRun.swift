@@ -216,6 +216,8 @@ public struct PreviousRun: Sendable, Equatable {
         case let n as NSNumber:
             let type = String(cString: n.objCType)
             if type == "c" || type == "B" { return n.boolValue ? "true" : "false" }
+            // integers exactly (past 2^53 a Double is not), as `Cell.plain` writes them
+            if type == "q" || type == "l" || type == "i" || type == "s" { return String(n.int64Value) }
             return Cell.format(n.doubleValue)
         default:
             return ""

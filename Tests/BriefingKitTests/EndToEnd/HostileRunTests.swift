@@ -546,6 +546,17 @@ func runWithTimeout(_ executable: String, _ args: [String], environment: [String
 
     @Test(arguments: HostileCase.all)
     func aBadSituationEndsWithItsCodeAndMessageAndLeavesThePreviousRunAsItWas(_ c: HostileCase) throws {
+        // Under `make test-tsan` the binary run is the ThreadSanitizer build, whose runtime dies of
+        // SIGBUS when the process has a file-size limit (before Briefing's own error path is reached):
+        // a known issue of the sanitizer run only; the plain suite checks these cases.
+        if c.wrapper == HostileCase.ulimit16K, ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil {
+            withKnownIssue("ThreadSanitizer's runtime under ulimit -f", isIntermittent: true) { try check(c) }
+            return
+        }
+        try check(c)
+    }
+
+    private func check(_ c: HostileCase) throws {
         let p = try HostileProject()
         defer {
             c.cleanup?(p)

@@ -189,12 +189,16 @@ enum ChangeFixtures {
                           rows: [[.int(1), .double(0.25), .bool(true), .date(PartialDate(year: 2025, month: 4)),
                                   .url("https://example.com/a"), .null],
                                  [.int(0), .double(1e20), .bool(false), .date(PartialDate(year: 2025, month: 1, day: 2)),
-                                  .text("é \"q\" \\ \u{1F600}\n\u{7}"), .text("1")]])
+                                  .text("é \"q\" \\ \u{1F600}\n\u{7}"), .text("1")],
+                                 // found by the `text` fuzz target: an integer past 2^53, and a NaN (written as null)
+                                 [.int(Int.max), .double(.nan), .null, .null, .null, .null]])
         let cells = try PreviousRun(json: Data(JSONExporter.bytes(of: F.briefing([mixed]))))
         #expect(cells.rows("documents") == [
             ["n": "1", "x": "0.25", "b": "true", "d": "2025-04", "u": "https://example.com/a", "z": ""],
             ["n": "0", "x": Cell.format(1e20), "b": "false", "d": "2025-01-02", "u": "é \"q\" \\ \u{1F600}\n\u{7}", "z": "1"],
+            ["n": "9223372036854775807", "x": "", "b": "", "d": "", "u": "", "z": ""],
         ])
+        #expect(cells == PreviousRun(briefing: F.briefing([mixed])))
 
         // a whole briefing: the compared tables read back as they were; row-level tables not read at all
         var tables = F.before.tables
