@@ -691,7 +691,7 @@ public struct FigureExtractor: Extractor {
                 || (m > j && ["and", "or", "et", "ou"].contains(toks[m].folded)),
               !NumberWords.opens(toks[m].folded), !notCounted.contains(toks[m].folded) {
             // listed adjectives and names ("800 Malagasy Red Cross volunteers") are free; other words, two at most
-            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized { free += 1 }
+            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized, !FigureWords.isFunctionWord(toks[m].folded) { free += 1 }
             if free > 2 { break }
             m += 1
             if let (ml, metric) = metrics.match(toks, at: m) { return compound(&scan, a, metric, j, m + ml) }
