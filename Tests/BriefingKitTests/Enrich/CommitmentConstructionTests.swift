@@ -157,4 +157,25 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
         let c = try press("Elle a ajouté que le Bénin soumettrait le texte au Parlement.", entities: [(.country, "Bénin", "Bénin")])
         #expect(c.map(\.actor) == ["Bénin"])
     }
+
+    @Test func moreActingVerbsAfterWill() throws {
+        let a = try press("Kenya will put two million dollars into the clinic network.", entities: [(.country, "Kenya", "Kenya")])
+        #expect(a.map(\.actor) == ["Kenya"])
+        let b = try press("Officials said Peru would bring the draft back to the council in May.", entities: [(.country, "Peru", "Peru")])
+        #expect(b.map(\.actor) == ["Peru"])
+    }
+
+    @Test func aGuaranteeAndMoneySetAsideInShortScales() throws {
+        let a = try press("Ghana guaranteed that the new royalty rate would hold until 2030.", entities: [(.country, "Ghana", "Ghana")])
+        #expect(a.map(\.actor) == ["Ghana"])
+        let b = try press("Norway has set aside $80m for the reconstruction.", entities: [(.country, "Norway", "Norway")])
+        #expect(b.map(\.actor) == ["Norway"])
+    }
+
+    @Test func frenchEngagementWithALongerIncise() throws {
+        let a = try press("Le Togo s'est pour sa part engagé à rouvrir la frontière.", entities: [(.country, "Togo", "Togo")])
+        #expect(a.map(\.actor) == ["Togo"])
+        let b = try press("Le Mali fermera deux postes de contrôle.", entities: [(.country, "Mali", "Mali")])
+        #expect(b.map(\.actor) == ["Mali"])
+    }
 }

@@ -333,7 +333,8 @@ public struct FigureExtractor: Extractor {
            !Self.openers.contains(toks[i - 1].text) {
             return ([], a.end)
         }
-        if a.start > 0 {
+        // an amount with a currency sign is money, never a label: "the first $200 million tranche"
+        if a.start > 0, a.currency == nil {
             var p = a.start - 1
             if p > 0, [".", "°", "º"].contains(toks[p].text) { p -= 1 }
             if notAfter.contains(toks[p].folded) { return ([], skipRange(toks, from: a.end)) }
@@ -345,6 +346,12 @@ public struct FigureExtractor: Extractor {
         }
         // "the two countries", "les deux blocs": a pair named just before, not a count
         if toks[i].kind == .word, a.value == 2, !a.multiplied, i > 0, ["the", "these", "those", "les", "ces", "des", "aux"].contains(toks[i - 1].folded) {
+            return ([], a.end)
+        }
+        // "the three countries", "all three regions", "the five worst-hit districts": a small number written in
+        // words after a definite determiner names a set already known to the reader, it states no new count
+        if toks[i].kind == .word, !a.multiplied, let v = a.value, v <= 12, i > 0, a.currency == nil,
+           ["the", "these", "those", "all"].contains(toks[i - 1].folded) {
             return ([], a.end)
         }
         let k = a.end
@@ -661,6 +668,10 @@ public struct FigureExtractor: Extractor {
         if let c = a.currency { return (c, a.start, a.end) }
         var j = k
         guard j < toks.count else { return nil }
+        // a quotation closed right after the number: "no fewer than 2,000" new posts — the noun follows the quote
+        if Self.closingQuotes.contains(toks[j].text), toks[j].start == toks[j - 1].end, j + 1 < toks.count, toks[j + 1].kind == .word { j += 1 }
+        // a partitive with a demonstrative: "30 of these plants", "plus de 30 de ces usines"
+        if j + 2 < toks.count, ["of", "de"].contains(toks[j].folded), ["these", "those", "ces"].contains(toks[j + 1].folded) { j += 2 }
         if a.multiplied || a.approximate || a.fraction, Self.linkWords.contains(toks[j].folded) {
             j += 1
             if a.fraction, j < toks.count, ["the", "les", "la", "le", "l'"].contains(toks[j].folded) { j += 1 }
@@ -674,10 +685,13 @@ public struct FigureExtractor: Extractor {
         // a few adjectives before the counted thing: listed ones, or up to two other words
         var m = j
         var free = 0
-        while m < toks.count, m - j < 4, toks[m].kind == .word, !FigureWords.isFunctionWord(toks[m].folded) || adjectives.contains(toks[m].folded),
+        // two modifiers may be coordinated: "150,000 fishing and farming households"
+        while m < toks.count, m - j < 4, toks[m].kind == .word,
+              !FigureWords.isFunctionWord(toks[m].folded) || adjectives.contains(toks[m].folded)
+                || (m > j && ["and", "or", "et", "ou"].contains(toks[m].folded)),
               !NumberWords.opens(toks[m].folded), !notCounted.contains(toks[m].folded) {
             // listed adjectives and names ("800 Malagasy Red Cross volunteers") are free; other words, two at most
-            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized { free += 1 }
+            if !adjectives.contains(toks[m].folded), !toks[m].isCapitalized, !FigureWords.isFunctionWord(toks[m].folded) { free += 1 }
             if free > 2 { break }
             m += 1
             if let (ml, metric) = metrics.match(toks, at: m) { return compound(&scan, a, metric, j, m + ml) }
@@ -797,6 +811,8 @@ public struct FigureExtractor: Extractor {
     private static let deadlineWords: Set<String> = ["by", "until", "till", "before", "after", "since", "avant", "apres", "depuis", "jusqu'", "jusqu'au", "d'ici"]
 
     private static let linkWords: Set<String> = ["de", "d'", "of", "des", "du"]
+    /// Marks that close a quotation.
+    private static let closingQuotes: Set<String> = ["\"", "”", "»", "’"]
     /// Folded currency words that are money only after a scale word ("milliard de livres").
     private static let scaledMoneyWords: Set<String> = ["livres"]
 
