@@ -539,6 +539,32 @@ enum LineClassifier {
         return (rest, found, agency)
     }
 
+    /// A press release's headline that starts with the place and full date of issue, as government
+    /// and agency sites print it: `Berne, 12.11.2025 - Release of …`, `Geneva, 3 March 2026 – …`.
+    /// Returns the headline without them and the date (day, month and year all given). The place is
+    /// one to four capitalised words without digits; between the comma and the dash, at most four
+    /// words, the date among them.
+    static func titleDateline(_ title: String) -> (rest: String, date: DateFinder.Found)? {
+        let head = title.prefix(60)
+        var sepRange: Range<String.Index>?
+        for sep in [" - ", " – ", " — "] {
+            if let r = head.utf8Range(of: sep), sepRange.map({ r.lowerBound < $0.lowerBound }) ?? true { sepRange = r }
+        }
+        guard let sep = sepRange else { return nil }
+        let prefix = title[..<sep.lowerBound]
+        let rest = title[sep.upperBound...].trimmingCharacters()
+        guard let first = rest.first, first.isUppercase || first.isNumber || first == "«" || first == "\"",
+              let comma = prefix.firstIndex(of: ",") else { return nil }
+        let place = prefix[..<comma].trimmingCharacters()
+        let dateText = prefix[prefix.index(after: comma)...].trimmingCharacters()
+        let placeWords = place.split(separator: " ")
+        guard (1...4).contains(placeWords.count), placeWords.allSatisfy({ $0.first?.isUppercase == true }),
+              !place.contains(where: \.isNumber), !dateText.isEmpty, dateText.spaceSeparatedCount <= 4,
+              dateText.first?.isNumber == true || dateText.first?.isLetter == true,
+              let found = DateFinder.find(in: dateText).first, found.day != nil, found.year != nil else { return nil }
+        return (rest, found)
+    }
+
     static let relatedHeadings = ["meme sujet", "meme categorie", "meme auteur", "lire aussi", "voir aussi",
                                   "articles connexes", "a lire aussi", "sur le meme sujet", "related articles",
                                   "read more", "related news", "read next", "related coverage", "related stories",

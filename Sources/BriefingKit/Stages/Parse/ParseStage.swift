@@ -398,6 +398,14 @@ public struct ParseStage: SourceStage {
         if let title = doc.title, ["headline", "first-line", "after-banner"].contains(doc.titleOrigin), let bare = LineClassifier.titleWithoutOutlet(title) {
             doc.title = bare
         }
+        if let title = doc.title, ["headline", "first-line", "after-banner"].contains(doc.titleOrigin),
+           let (rest, found) = LineClassifier.titleDateline(title) {
+            // `Berne, 12.11.2025 - Headline`: a press release's place and date of issue, then its
+            // headline; the date of issue before any date line (`Last updated …` at the foot)
+            doc.title = rest
+            dateLineFound = found
+            if let y = found.year { pageYears.append(y) }
+        }
         if doc.title == nil, let fallbackTitle { doc.title = fallbackTitle; doc.titleOrigin = "first-caption" }
         if doc.title == nil, let first = doc.paragraphs.first {
             doc.title = Tokenizer.sentences(first.text).first.map { String($0.text.prefix(200)) }
