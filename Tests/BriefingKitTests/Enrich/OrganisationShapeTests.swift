@@ -42,6 +42,13 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("The UN Mission in Kosovo reported calm.") == ["UN Mission in Kosovo"])
     }
 
+    @Test func whereACompanyIsListedOrOwnedIsNoPartOfItsName() throws {
+        #expect(try organisations("The deal was signed with the Toronto-listed Baywater Shipping Group on Monday.") == ["Baywater Shipping Group"])
+        #expect(try organisations("A New York-listed Harbour Metals Corp bought the mine.") == ["Harbour Metals Corp"])
+        #expect(OrganisationShape.isOriginModifier("nasdaq-listed") && OrganisationShape.isOriginModifier("state-owned"))
+        #expect(!OrganisationShape.isOriginModifier("anti-corruption") && !OrganisationShape.isOriginModifier("listed"))
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

@@ -155,8 +155,8 @@ enum OrganisationMemory {
             let t = tokens[i]
             // `Sarvam AI`, `Mistral AI`: a name and `AI`, with no place before it (`Chinese AI firms`)
             if OrganisationShape.isCapitalised(t), !OrganisationShape.isAcronym(t), i + 1 < n, tokens[i + 1].text == "AI",
-               i == 0 || !OrganisationShape.isCapitalised(tokens[i - 1]) || keys[i - 1].hasSuffix("-based"), !isPlace(i), hitAt[i + 1] < 0,
-               !t.folded.hasSuffix("-based"),
+               i == 0 || !OrganisationShape.isCapitalised(tokens[i - 1]) || OrganisationShape.isOriginModifier(keys[i - 1]), !isPlace(i), hitAt[i + 1] < 0,
+               !OrganisationShape.isOriginModifier(t.folded),
                !OrganisationShape.leadingWords.contains(keys[i]), !OrganisationShape.isCalendarWord(t),
                i + 2 == n || !OrganisationShape.isCapitalised(tokens[i + 2]) {
                 add(i..<i + 2, taking: i..<i + 2, name: text(i..<i + 2, tokens), code: nil)

@@ -144,6 +144,15 @@ enum OrganisationShape {
     @inline(__always)
     static func isCapitalised(_ t: Token) -> Bool { t.kind == .word && t.isCapitalized }
 
+    /// Compound adjectives that tell where an organisation is from, listed or owned, written before
+    /// its name: `Bengaluru-based`, `Hong Kong-listed`, `Nasdaq-listed`, `Paris-headquartered`,
+    /// `state-owned`, `Gulf-backed`. No part of the name.
+    static func isOriginModifier(_ folded: String) -> Bool {
+        guard let dash = folded.lastIndex(of: "-") else { return false }
+        return originSuffixes.contains(folded[folded.index(after: dash)...])
+    }
+    private static let originSuffixes: Set<Substring> = ["based", "listed", "owned", "backed", "headquartered", "registered", "controlled", "funded"]
+
     /// True for an acronym: a word of two to ten letters, at least two of them capitals, and no
     /// lower-case letter but a trailing one (`UNODC`, `AfDB` is not, `ONU`, `CEDEAO`).
     static func isAcronym(_ t: Token) -> Bool {
@@ -271,8 +280,8 @@ enum OrganisationShape {
                     committed = pos
                     break
                 }
-                // `Bengaluru-based Sarvam AI`: an origin is no part of a name
-                if t.folded.hasSuffix("-based") { break }
+                // `Bengaluru-based Sarvam AI`, `Hong Kong-listed Acme Group`: an origin is no part of a name
+                if isOriginModifier(t.folded) { break }
                 if isHead(t) && !suffixes.contains(t.folded) || isHouse(at: pos, tokens) || isCamelName(t) {
                     if headPos < 0 { headPos = pos }
                 } else if headPos >= 0 {
