@@ -49,6 +49,13 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(!OrganisationShape.isOriginModifier("anti-corruption") && !OrganisationShape.isOriginModifier("listed"))
     }
 
+    @Test func aCapitalisedWordAfterABareHeadAndAndIsASecondParty() throws {
+        #expect(try organisations("The union asked the Fisheries Tribunal and Ottawa to settle the pay dispute before winter.") == ["Fisheries Tribunal"])
+        // a complement begun, or a second head, keeps its own reading
+        #expect(try organisations("She joined the Ministry of Ports and Shipping in May.") == ["Ministry of Ports and Shipping"])
+        #expect(try organisations("Grants came from the Fondation Anna & Louis Marchal last year.") == ["Fondation Anna & Louis Marchal"])
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

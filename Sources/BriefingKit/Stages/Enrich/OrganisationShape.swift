@@ -351,6 +351,11 @@ enum OrganisationShape {
                 // `and Ministry of Education`: a second name; `for Internet and Society)`: one
                 if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) || isCamelName(next) { break }
                 if isHead(next), k + 1 < n, ofWords.contains(tokens[k + 1].folded) || isCapitalised(tokens[k + 1]) { break }
+                // `the Commission and Beijing`, `the Tribunal and Ottawa`: right after a bare head (no
+                // complement begun) a capitalised word after `and` is a second party, not the name's
+                // (`&` stays inside names: `Fondation Bill & Melinda Gates`)
+                if headPos >= 0, joins.count == 1, joins[0] != "&", isCapitalised(next), !isHead(next),
+                   (headPos..<pos).allSatisfy({ isCapitalised(tokens[$0]) }) { break }
                 // `University of Nairobi and Harvard University`, `X Institute and Japan's Y Institute`: a
                 // capitalised run after `and` that is a whole name of its own (it ends on a head) is a second name
                 if headPos >= 0, joins.count == 1, isCapitalised(next) {
