@@ -56,6 +56,13 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("Grants came from the Fondation Anna & Louis Marchal last year.") == ["Fondation Anna & Louis Marchal"])
     }
 
+    @Test func aNameRunsOverEtAndAPlaceToTheAcronymThatFitsIt() throws {
+        let found = try entities("Le président de l'Association des banques et établissements financiers du Niger (ABEFN) a salué la décision.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Association des banques et établissements financiers du Niger"])
+        // letters that are not the words' initials: the name stays as its shape found it
+        #expect(try organisations("L'Association des pêcheurs et mareyeurs du Niger (XQZ) a salué la décision.") != ["Association des pêcheurs et mareyeurs du Niger"])
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

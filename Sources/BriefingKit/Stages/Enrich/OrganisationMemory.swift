@@ -298,21 +298,32 @@ enum OrganisationMemory {
     /// The words of `range` as written, joined by single spaces (none after an elided article),
     /// without a leading article, with a capital.
     /// Where a name found by its shape really ends when the acronym in brackets comes a few words later:
-    /// `Organisation pour la mise en valeur du fleuve Sénégal (OMVS)`, whose shape stops at `mise`. The words
-    /// between are plain words and prepositions (no punctuation, verb or other name), at most eight; the acronym opens on the
-    /// name's first letter and closes on the first letter of one of the last two words.
+    /// `Organisation pour la mise en valeur du fleuve Sénégal (OMVS)`, whose shape stops at `mise`;
+    /// `Association des banques et établissements financiers du Niger (ABEFN)`. The words between are plain
+    /// words, prepositions and `et`/`and` (no punctuation, verb or other name), at most eight, the last
+    /// one or two may be a place; the acronym opens on the name's first letter, closes on the first letter
+    /// of one of the last three words, and its letters are initials of the name's words, in order.
     static func glossedEnd(_ range: Range<Int>, _ tokens: [Token], hitAt: [Int], blocked: [Bool]) -> Int? {
         let n = tokens.count
         var k = range.upperBound
         while k < n, k - range.upperBound < 8, tokens[k].kind == .word, hitAt[k] < 0, !blocked[k],
               !OrganisationShape.notNameWords.contains(tokens[k].folded) || OrganisationShape.frenchPrepositions.contains(tokens[k].folded)
-                || OrganisationShape.frenchArticles.contains(tokens[k].folded) || ["en", "in"].contains(tokens[k].folded) { k += 1 }
+                || OrganisationShape.frenchArticles.contains(tokens[k].folded) || ["en", "in", "et", "and"].contains(tokens[k].folded) { k += 1 }
+        // `… du Sénégal (APBEF)`: a place, already claimed, closing the name
+        var place = 0
+        while k < n, place < 2, k > range.upperBound, blocked[k], tokens[k].kind == .word,
+              OrganisationShape.frenchPrepositions.contains(tokens[k - 1].folded) || OrganisationShape.frenchArticles.contains(tokens[k - 1].folded)
+                || ["of", "the"].contains(tokens[k - 1].folded) || place > 0 { k += 1; place += 1 }
         guard k > range.upperBound, k + 2 < n, tokens[k].text == "(", OrganisationShape.isAcronym(tokens[k + 1]), tokens[k + 2].text == ")",
               !OrganisationShape.frenchPrepositions.contains(tokens[k - 1].folded), !OrganisationShape.frenchArticles.contains(tokens[k - 1].folded),
-              !OrganisationShape.englishJoins.contains(tokens[k - 1].folded), !["en", "in"].contains(tokens[k - 1].folded) else { return nil }
+              !OrganisationShape.englishJoins.contains(tokens[k - 1].folded), !["en", "in", "et"].contains(tokens[k - 1].folded) else { return nil }
         let letters = Array(tokens[k + 1].folded)
         guard let first = letters.first, let last = letters.last, tokens[range.lowerBound].folded.first == first,
-              tokens[max(range.lowerBound, k - 2)..<k].contains(where: { $0.folded.first == last }) else { return nil }
+              tokens[max(range.lowerBound, k - 3)..<k].contains(where: { $0.folded.first == last }) else { return nil }
+        // the acronym's letters are initials of the name's words, in order
+        var l = 0
+        for t in tokens[range.lowerBound..<k] where l < letters.count && t.folded.first == letters[l] { l += 1 }
+        guard l == letters.count else { return nil }
         return k
     }
 
