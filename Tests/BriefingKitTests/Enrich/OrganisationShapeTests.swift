@@ -63,6 +63,12 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("L'Association des pêcheurs et mareyeurs du Niger (XQZ) a salué la décision.") != ["Association des pêcheurs et mareyeurs du Niger"])
     }
 
+    @Test func aHeadAndItsAdjectiveNameTheOrganisationNamedBefore() throws {
+        let found = try entities("La Commission bancaire du Pacifique occidental a sanctionné trois établissements.",
+                                 "Les banques ont fait appel de la décision de la Commission bancaire mardi.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Commission bancaire du Pacifique occidental", "Commission bancaire du Pacifique occidental"])
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

@@ -172,6 +172,17 @@ enum OrganisationMemory {
                 i = span.range.upperBound + 1
                 continue
             }
+            // `la Banque centrale`, `l'Assemblée nationale` after the full name: the head and its adjective
+            // name the organisation named before whose name holds them, one after the other
+            if OrganisationShape.isCapitalised(t), OrganisationShape.isHead(t), i > 0, articles.contains(keys[i - 1]),
+               i + 1 < n, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+               OrganisationShape.isAdjective(tokens[i + 1]), hitAt[i + 1] < 0,
+               i + 2 == n || !OrganisationShape.isCapitalised(tokens[i + 2]) && !OrganisationShape.ofWords.contains(keys[i + 2]),
+               let (name, code) = named(withHead: keys[i], then: keys[i + 1], added, earlier) {
+                add(i..<i + 2, taking: i..<i + 2, name: name, code: code)
+                i += 2
+                continue
+            }
             if var span = OrganisationShape.span(at: i, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked) {
                 if acronym(after: span.range.upperBound) == nil, let full = glossedEnd(span.range, tokens, hitAt: hitAt, blocked: blocked) {
                     span.range = span.range.lowerBound..<full
@@ -375,6 +386,20 @@ enum OrganisationMemory {
         // the lexicon's own ids are matched by its aliases, under their own rules (`AP` only as a source)
         guard !lexiconCodes.contains(acronym) else { return nil }
         for e in earlier.reversed() where e.kind == .organisation && e.code == acronym { return (e.name, acronym) }
+        return nil
+    }
+
+    /// The latest organisation of the document whose name holds `head` then `next`, with more words.
+    private static func named(withHead head: String, then next: String, _ added: [EntityHit], _ earlier: [EntityMention]) -> (String, String?)? {
+        let fold = TextFolder.shared
+        func holds(_ name: String) -> Bool {
+            let words = fold.fold(name).split(separator: " ")
+            guard words.count > 2 else { return false }
+            for k in 0..<(words.count - 1) where words[k] == head && words[k + 1] == next { return true }
+            return false
+        }
+        for hit in added.reversed() { if let name = hit.name, holds(name) { return (name, hit.code) } }
+        for e in earlier.reversed() where e.kind == .organisation && holds(e.name) { return (e.name, e.code) }
         return nil
     }
 
