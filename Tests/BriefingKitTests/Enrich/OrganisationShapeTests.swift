@@ -69,6 +69,12 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Commission bancaire du Pacifique occidental", "Commission bancaire du Pacifique occidental"])
     }
 
+    @Test func bodiesCompagniesAndResearchFirms() throws {
+        #expect(try organisations("The request was rejected by the Fisheries Appeals Body on Monday.") == ["Fisheries Appeals Body"])
+        #expect(try organisations("La Compagnie des phosphates du Nord a suspendu ses expéditions.") == ["Compagnie des phosphates du Nord"])
+        #expect(try organisations("Output fell by a tenth, according to Harlow Research.") == ["Harlow Research"])
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

@@ -33,12 +33,14 @@ enum OrganisationShape {
         "treasury", "trust", "headquarters",
         // names kept in their own language in the press: `Sociedad Minera …`, `Universiti Malaya`, `Universidad de Chile`
         "sociedad", "universidad", "universidade", "universiti", "universitas", "ministerio",
+        // `Compagnie des bauxites de …`, `Dispute Settlement Body`
+        "compagnie", "body",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
     /// `Energy prices` or `the Energy Commission` are no company of this kind.
     static let companyWords: Set<String> = [
-        "mining", "energy", "airways", "airlines", "motors", "pharmaceuticals", "pharma", "technologies",
+        "mining", "energy", "research", "airways", "airlines", "motors", "pharmaceuticals", "pharma", "technologies",
         "telecom", "telecoms", "telecommunications", "petroleum", "minerals", "industries", "logistics", "insurance",
         "capital", "partners", "ventures", "investments", "cement", "steel", "foods", "breweries", "electric",
         "electronics", "chemicals", "shipping", "resources", "systems", "solutions", "biotech", "therapeutics",
