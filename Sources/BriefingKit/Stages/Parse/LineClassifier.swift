@@ -364,6 +364,17 @@ enum LineClassifier {
                                             "xinhua", "vna", "ttxvn", "dpa", "efe", "ansa", "belga", "ats", "kyodo", "yonhap",
                                             "anadolu", "tass", "apa", "aps", "map", "pana"]
 
+    /// The mark that ends a press release, `# # #`, `###`, `-30-`, `-ENDS-`, `– FIN –`: what follows
+    /// (`About the agency`, press contacts) is the issuer's boilerplate.
+    static func isReleaseEndMark(_ line: String) -> Bool {
+        guard line.utf8.count <= 20 else { return false }
+        let marks = line.filter { $0 == "#" }.count
+        if marks >= 3, line.allSatisfy({ $0 == "#" || $0 == " " }) { return true }
+        let core = TextFolder.shared.fold(line.filter { $0.isLetter || $0.isNumber })
+        let framed = line.first.map { "-–—".contains($0) } == true && line.last.map { "-–—".contains($0) } == true
+        return ["ends", "fin", "30"].contains(core) && (framed || core != "30" && line.allSatisfy { $0.isLetter && $0.isUppercase })
+    }
+
     /// `bur-lt/jma`: lower-case initials and slashes, an agency's editing slug.
     static func isSlug(_ line: String) -> Bool {
         guard line.utf8.count <= 120, (3...30).contains(line.count), line.contains("/") else { return false }

@@ -166,6 +166,13 @@ public struct ParseStage: SourceStage {
                 remove(lineNo, line, kind == .commentWidget ? .commentWidget : .relatedArticles)
                 continue
             }
+            if sawContent, LineClassifier.isReleaseEndMark(line) {
+                // `# # #`: the release ends; `About …` and the press contacts follow
+                flush()
+                remove(lineNo, line, .agencyCredit)
+                afterFooter = true
+                continue
+            }
             let kind = LineClassifier.classify(line, isFirst: isFirst)
             if relatedRun {
                 // a related list: short headline-like lines and bullets, until a real paragraph
