@@ -42,6 +42,39 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         #expect(try organisations("The UN Mission in Kosovo reported calm.") == ["UN Mission in Kosovo"])
     }
 
+    @Test func whereACompanyIsListedOrOwnedIsNoPartOfItsName() throws {
+        #expect(try organisations("The deal was signed with the Toronto-listed Baywater Shipping Group on Monday.") == ["Baywater Shipping Group"])
+        #expect(try organisations("A New York-listed Harbour Metals Corp bought the mine.") == ["Harbour Metals Corp"])
+        #expect(OrganisationShape.isOriginModifier("nasdaq-listed") && OrganisationShape.isOriginModifier("state-owned"))
+        #expect(!OrganisationShape.isOriginModifier("anti-corruption") && !OrganisationShape.isOriginModifier("listed"))
+    }
+
+    @Test func aCapitalisedWordAfterABareHeadAndAndIsASecondParty() throws {
+        #expect(try organisations("The union asked the Fisheries Tribunal and Ottawa to settle the pay dispute before winter.") == ["Fisheries Tribunal"])
+        // a complement begun, or a second head, keeps its own reading
+        #expect(try organisations("She joined the Ministry of Ports and Shipping in May.") == ["Ministry of Ports and Shipping"])
+        #expect(try organisations("Grants came from the Fondation Anna & Louis Marchal last year.") == ["Fondation Anna & Louis Marchal"])
+    }
+
+    @Test func aNameRunsOverEtAndAPlaceToTheAcronymThatFitsIt() throws {
+        let found = try entities("Le président de l'Association des banques et établissements financiers du Niger (ABEFN) a salué la décision.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Association des banques et établissements financiers du Niger"])
+        // letters that are not the words' initials: the name stays as its shape found it
+        #expect(try organisations("L'Association des pêcheurs et mareyeurs du Niger (XQZ) a salué la décision.") != ["Association des pêcheurs et mareyeurs du Niger"])
+    }
+
+    @Test func aHeadAndItsAdjectiveNameTheOrganisationNamedBefore() throws {
+        let found = try entities("La Commission bancaire du Pacifique occidental a sanctionné trois établissements.",
+                                 "Les banques ont fait appel de la décision de la Commission bancaire mardi.")
+        #expect(found.filter { $0.kind == .organisation }.map(\.name) == ["Commission bancaire du Pacifique occidental", "Commission bancaire du Pacifique occidental"])
+    }
+
+    @Test func bodiesCompagniesAndResearchFirms() throws {
+        #expect(try organisations("The request was rejected by the Fisheries Appeals Body on Monday.") == ["Fisheries Appeals Body"])
+        #expect(try organisations("La Compagnie des phosphates du Nord a suspendu ses expéditions.") == ["Compagnie des phosphates du Nord"])
+        #expect(try organisations("Output fell by a tenth, according to Harlow Research.") == ["Harlow Research"])
+    }
+
     @Test func frenchNamesWithAdjectivesAndComplements() throws {
         #expect(try organisations("Le Ministère de l'Économie et des Finances a publié un rapport.") == ["Ministère de l'Économie et des Finances"])
         #expect(try organisations("Un prêt de la Banque sahélienne de développement pour la construction d'écoles a été signé.")

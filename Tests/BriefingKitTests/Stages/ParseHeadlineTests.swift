@@ -216,4 +216,31 @@ private func parse(_ text: String, name: String = "page.txt") -> Document {
         #expect(d.title == "Les défenseurs des droits saluent la libération de douze militants")
         #expect(d.date?.iso == iso && d.date?.precision == .month)
     }
+
+    @Test func pressReleaseHeadlineStartingWithPlaceAndDateOfIssue() {
+        let d = parse("""
+            Ministry of Fisheries - Press office
+            Home > Press releases
+
+            Lisbon, 04.02.2026 - New quotas agreed for the northern sardine fleet
+
+            \(Self.body)
+
+            Last updated 05.02.2026
+            """)
+        #expect(d.title == "New quotas agreed for the northern sardine fleet")
+        #expect(d.date?.iso == "2026-02-04")
+        let fr = parse("""
+            Communiqué de presse
+
+            Genève, 3 mars 2026 – Reprise des pourparlers sur la pêche artisanale
+
+            Les deux camps ont signé le texte mardi, après quatre jours de pourparlers.
+            """)
+        #expect(fr.title == "Reprise des pourparlers sur la pêche artisanale")
+        #expect(fr.date?.iso == "2026-03-03")
+        // a headline with a comma and a dash but no date of issue stays whole
+        #expect(LineClassifier.titleDateline("Peru, Chile - Ministers agree on a border crossing") == nil)
+        #expect(LineClassifier.titleDateline("In Lima, 300 families - Homeless after the quake") == nil)
+    }
 }

@@ -46,6 +46,24 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         Comments (3)
         """
 
+    @Test(arguments: ["# # #", "###", "-30-", "- ENDS -", "ENDS", "– FIN –"])
+    func pressReleaseEndMarkEndsTheArticle(mark: String) {
+        let (d, _) = parse("""
+            PRESS RELEASE
+            Harbour authority opens a second container terminal
+            Published 4 May 2026
+            The new terminal will double the port's capacity to 2 million containers a year, the authority said.
+
+            \(mark)
+
+            About the Harbour Authority
+            The Harbour Authority is a public body that manages the ports of the northern coast and employs 3,000 people.
+            Media contact: Jane Roe, press officer, +44 20 0000 0000
+            """)
+        #expect(d.paragraphs.map(\.text) == ["The new terminal will double the port's capacity to 2 million containers a year, the authority said."])
+        #expect(!LineClassifier.isReleaseEndMark("# 3") && !LineClassifier.isReleaseEndMark("Fin des négociations"))
+    }
+
     @Test func englishPageGivesHeadlineDateAndCleanParagraphs() {
         let (d, warnings) = parse(english)
         #expect(d.title == "Flood waters recede in the delta as aid convoys reach cut-off towns")

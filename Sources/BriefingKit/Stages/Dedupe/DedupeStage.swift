@@ -4,7 +4,9 @@
 ///
 /// Near duplicates are found on word shingles (word pairs by default). Wire copy is re-edited, not
 /// copied: an outlet swaps a word for a synonym or drops a clause. A swapped word breaks `size`
-/// shingles, a dropped clause removes shingles from one side only, so the similarity is the share of
+/// shingles, a dropped clause removes shingles from one side only (a number's qualifier, `more
+/// than` / `over`, `about` / `some`, counts as one word whatever its wording: see
+/// `ParagraphFingerprint.wordsForShingles`), so the similarity is the share of
 /// the shorter paragraph's shingles found in the longer one (the overlap coefficient
 /// |A∩B| / min(|A|, |B|)), counted when the shorter paragraph has at least half as many shingles as
 /// the longer; otherwise (a sentence quoted inside a long paragraph, a summary) the similarity is

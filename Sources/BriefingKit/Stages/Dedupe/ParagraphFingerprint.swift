@@ -6,6 +6,8 @@
 struct ParagraphFingerprint {
     /// One 64-bit hash per word, in order.
     var words: [UInt64] = []
+    /// Whether each word is made of ASCII digits only (`900,000` is the two words `900` and `000`).
+    var numeric: [Bool] = []
 
     init(_ text: String) {
         var utf8 = text.utf8
@@ -23,10 +25,14 @@ struct ParagraphFingerprint {
     private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>) {
         var h = Self.fnvOffset
         var inWord = false
+        var digitsOnly = true
         var i = 0
         let n = buf.count
         @inline(__always) func endWord() {
-            if inWord { words.append(Self.mix(h)); h = Self.fnvOffset; inWord = false }
+            if inWord {
+                words.append(Self.mix(h)); numeric.append(digitsOnly)
+                h = Self.fnvOffset; inWord = false; digitsOnly = true
+            }
         }
         while i < n {
             let b = buf[i]
@@ -37,6 +43,7 @@ struct ParagraphFingerprint {
                 if isDigit || isUpper || isLower {
                     h = (h ^ UInt64(isUpper ? b + 0x20 : b)) &* Self.fnvPrime
                     inWord = true
+                    if !isDigit { digitsOnly = false }
                 } else {
                     endWord()
                 }
@@ -59,6 +66,7 @@ struct ParagraphFingerprint {
                     k += 1
                 }
                 inWord = true
+                digitsOnly = false
             }
             i += len
         }
@@ -80,8 +88,41 @@ struct ParagraphFingerprint {
         return h
     }
 
-    /// Sorted, unique hashes of every run of `size` consecutive words (the whole text when shorter).
+    /// Words that qualify a number in English or French (`more than 900`, `over 900`, `about 300`,
+    /// `some 300`, `plus de 900`, `près de 300`): a re-edited wire paragraph swaps one for another as
+    /// freely as a synonym, so before a number they all count as one word. One or two words each.
+    static let numberQualifiers: [[UInt64]] = [
+        "over", "above", "about", "some", "around", "roughly", "approximately", "nearly", "almost",
+        "more than", "less than", "fewer than", "at least", "up to", "close to", "as many as",
+        "environ", "quelque", "plus de", "plus d'", "moins de", "moins d'", "près de", "près d'",
+        "au moins", "jusqu'à", "quasiment", "presque",
+    ].map { ParagraphFingerprint($0).words }
+    private static let qualifierWord = ParagraphFingerprint("≈qualifier").words[0]
+
+    /// The words with every number qualifier (see `numberQualifiers`) directly before a number
+    /// replaced by one common word. One pass; a qualifier is at most three words long.
+    var wordsForShingles: [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(words.count)
+        var i = 0
+        outer: while i < words.count {
+            for q in Self.numberQualifiers {
+                let end = i + q.count
+                guard end < words.count, numeric[end], words[i] == q[0] else { continue }
+                var same = true
+                for j in 1..<q.count where words[i + j] != q[j] { same = false; break }
+                if same { out.append(Self.qualifierWord); i = end; continue outer }
+            }
+            out.append(words[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Sorted, unique hashes of every run of `size` consecutive words (the whole text when shorter),
+    /// number qualifiers counted as one word (see `wordsForShingles`).
     func shingles(size: Int) -> [UInt64] {
+        let words = wordsForShingles
         guard !words.isEmpty else { return [] }
         let k = min(size, words.count)
         var out: [UInt64] = []

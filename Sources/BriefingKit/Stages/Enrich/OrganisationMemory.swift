@@ -155,8 +155,8 @@ enum OrganisationMemory {
             let t = tokens[i]
             // `Sarvam AI`, `Mistral AI`: a name and `AI`, with no place before it (`Chinese AI firms`)
             if OrganisationShape.isCapitalised(t), !OrganisationShape.isAcronym(t), i + 1 < n, tokens[i + 1].text == "AI",
-               i == 0 || !OrganisationShape.isCapitalised(tokens[i - 1]) || keys[i - 1].hasSuffix("-based"), !isPlace(i), hitAt[i + 1] < 0,
-               !t.folded.hasSuffix("-based"),
+               i == 0 || !OrganisationShape.isCapitalised(tokens[i - 1]) || OrganisationShape.isOriginModifier(keys[i - 1]), !isPlace(i), hitAt[i + 1] < 0,
+               !OrganisationShape.isOriginModifier(t.folded),
                !OrganisationShape.leadingWords.contains(keys[i]), !OrganisationShape.isCalendarWord(t),
                i + 2 == n || !OrganisationShape.isCapitalised(tokens[i + 2]) {
                 add(i..<i + 2, taking: i..<i + 2, name: text(i..<i + 2, tokens), code: nil)
@@ -170,6 +170,17 @@ enum OrganisationMemory {
                 add(i..<i + 1, taking: i..<span.range.upperBound + 1, name: text(span.range, tokens), code: t.text)
                 removed.formUnion(span.absorbed)
                 i = span.range.upperBound + 1
+                continue
+            }
+            // `la Banque centrale`, `l'Assemblée nationale` after the full name: the head and its adjective
+            // name the organisation named before whose name holds them, one after the other
+            if OrganisationShape.isCapitalised(t), OrganisationShape.isHead(t), i > 0, articles.contains(keys[i - 1]),
+               i + 1 < n, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized,
+               OrganisationShape.isAdjective(tokens[i + 1]), hitAt[i + 1] < 0,
+               i + 2 == n || !OrganisationShape.isCapitalised(tokens[i + 2]) && !OrganisationShape.ofWords.contains(keys[i + 2]),
+               let (name, code) = named(withHead: keys[i], then: keys[i + 1], added, earlier) {
+                add(i..<i + 2, taking: i..<i + 2, name: name, code: code)
+                i += 2
                 continue
             }
             if var span = OrganisationShape.span(at: i, tokens, hitAt: hitAt, hitEnd: hitEnd, blocked: blocked) {
@@ -298,21 +309,32 @@ enum OrganisationMemory {
     /// The words of `range` as written, joined by single spaces (none after an elided article),
     /// without a leading article, with a capital.
     /// Where a name found by its shape really ends when the acronym in brackets comes a few words later:
-    /// `Organisation pour la mise en valeur du fleuve Sénégal (OMVS)`, whose shape stops at `mise`. The words
-    /// between are plain words and prepositions (no punctuation, verb or other name), at most eight; the acronym opens on the
-    /// name's first letter and closes on the first letter of one of the last two words.
+    /// `Organisation pour la mise en valeur du fleuve Sénégal (OMVS)`, whose shape stops at `mise`;
+    /// `Association des banques et établissements financiers du Niger (ABEFN)`. The words between are plain
+    /// words, prepositions and `et`/`and` (no punctuation, verb or other name), at most eight, the last
+    /// one or two may be a place; the acronym opens on the name's first letter, closes on the first letter
+    /// of one of the last three words, and its letters are initials of the name's words, in order.
     static func glossedEnd(_ range: Range<Int>, _ tokens: [Token], hitAt: [Int], blocked: [Bool]) -> Int? {
         let n = tokens.count
         var k = range.upperBound
         while k < n, k - range.upperBound < 8, tokens[k].kind == .word, hitAt[k] < 0, !blocked[k],
               !OrganisationShape.notNameWords.contains(tokens[k].folded) || OrganisationShape.frenchPrepositions.contains(tokens[k].folded)
-                || OrganisationShape.frenchArticles.contains(tokens[k].folded) || ["en", "in"].contains(tokens[k].folded) { k += 1 }
+                || OrganisationShape.frenchArticles.contains(tokens[k].folded) || ["en", "in", "et", "and"].contains(tokens[k].folded) { k += 1 }
+        // `… du Sénégal (APBEF)`: a place, already claimed, closing the name
+        var place = 0
+        while k < n, place < 2, k > range.upperBound, blocked[k], tokens[k].kind == .word,
+              OrganisationShape.frenchPrepositions.contains(tokens[k - 1].folded) || OrganisationShape.frenchArticles.contains(tokens[k - 1].folded)
+                || ["of", "the"].contains(tokens[k - 1].folded) || place > 0 { k += 1; place += 1 }
         guard k > range.upperBound, k + 2 < n, tokens[k].text == "(", OrganisationShape.isAcronym(tokens[k + 1]), tokens[k + 2].text == ")",
               !OrganisationShape.frenchPrepositions.contains(tokens[k - 1].folded), !OrganisationShape.frenchArticles.contains(tokens[k - 1].folded),
-              !OrganisationShape.englishJoins.contains(tokens[k - 1].folded), !["en", "in"].contains(tokens[k - 1].folded) else { return nil }
+              !OrganisationShape.englishJoins.contains(tokens[k - 1].folded), !["en", "in", "et"].contains(tokens[k - 1].folded) else { return nil }
         let letters = Array(tokens[k + 1].folded)
         guard let first = letters.first, let last = letters.last, tokens[range.lowerBound].folded.first == first,
-              tokens[max(range.lowerBound, k - 2)..<k].contains(where: { $0.folded.first == last }) else { return nil }
+              tokens[max(range.lowerBound, k - 3)..<k].contains(where: { $0.folded.first == last }) else { return nil }
+        // the acronym's letters are initials of the name's words, in order
+        var l = 0
+        for t in tokens[range.lowerBound..<k] where l < letters.count && t.folded.first == letters[l] { l += 1 }
+        guard l == letters.count else { return nil }
         return k
     }
 
@@ -364,6 +386,20 @@ enum OrganisationMemory {
         // the lexicon's own ids are matched by its aliases, under their own rules (`AP` only as a source)
         guard !lexiconCodes.contains(acronym) else { return nil }
         for e in earlier.reversed() where e.kind == .organisation && e.code == acronym { return (e.name, acronym) }
+        return nil
+    }
+
+    /// The latest organisation of the document whose name holds `head` then `next`, with more words.
+    private static func named(withHead head: String, then next: String, _ added: [EntityHit], _ earlier: [EntityMention]) -> (String, String?)? {
+        let fold = TextFolder.shared
+        func holds(_ name: String) -> Bool {
+            let words = fold.fold(name).split(separator: " ")
+            guard words.count > 2 else { return false }
+            for k in 0..<(words.count - 1) where words[k] == head && words[k + 1] == next { return true }
+            return false
+        }
+        for hit in added.reversed() { if let name = hit.name, holds(name) { return (name, hit.code) } }
+        for e in earlier.reversed() where e.kind == .organisation && holds(e.name) { return (e.name, e.code) }
         return nil
     }
 

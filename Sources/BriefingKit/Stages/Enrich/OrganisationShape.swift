@@ -33,12 +33,14 @@ enum OrganisationShape {
         "treasury", "trust", "headquarters",
         // names kept in their own language in the press: `Sociedad Minera …`, `Universiti Malaya`, `Universidad de Chile`
         "sociedad", "universidad", "universidade", "universiti", "universitas", "ministerio",
+        // `Compagnie des bauxites de …`, `Dispute Settlement Body`
+        "compagnie", "body",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
     /// `Energy prices` or `the Energy Commission` are no company of this kind.
     static let companyWords: Set<String> = [
-        "mining", "energy", "airways", "airlines", "motors", "pharmaceuticals", "pharma", "technologies",
+        "mining", "energy", "research", "airways", "airlines", "motors", "pharmaceuticals", "pharma", "technologies",
         "telecom", "telecoms", "telecommunications", "petroleum", "minerals", "industries", "logistics", "insurance",
         "capital", "partners", "ventures", "investments", "cement", "steel", "foods", "breweries", "electric",
         "electronics", "chemicals", "shipping", "resources", "systems", "solutions", "biotech", "therapeutics",
@@ -143,6 +145,15 @@ enum OrganisationShape {
     /// True for a word token written with a capital.
     @inline(__always)
     static func isCapitalised(_ t: Token) -> Bool { t.kind == .word && t.isCapitalized }
+
+    /// Compound adjectives that tell where an organisation is from, listed or owned, written before
+    /// its name: `Bengaluru-based`, `Hong Kong-listed`, `Nasdaq-listed`, `Paris-headquartered`,
+    /// `state-owned`, `Gulf-backed`. No part of the name.
+    static func isOriginModifier(_ folded: String) -> Bool {
+        guard let dash = folded.lastIndex(of: "-") else { return false }
+        return originSuffixes.contains(folded[folded.index(after: dash)...])
+    }
+    private static let originSuffixes: Set<Substring> = ["based", "listed", "owned", "backed", "headquartered", "registered", "controlled", "funded"]
 
     /// True for an acronym: a word of two to ten letters, at least two of them capitals, and no
     /// lower-case letter but a trailing one (`UNODC`, `AfDB` is not, `ONU`, `CEDEAO`).
@@ -271,8 +282,8 @@ enum OrganisationShape {
                     committed = pos
                     break
                 }
-                // `Bengaluru-based Sarvam AI`: an origin is no part of a name
-                if t.folded.hasSuffix("-based") { break }
+                // `Bengaluru-based Sarvam AI`, `Hong Kong-listed Acme Group`: an origin is no part of a name
+                if isOriginModifier(t.folded) { break }
                 if isHead(t) && !suffixes.contains(t.folded) || isHouse(at: pos, tokens) || isCamelName(t) {
                     if headPos < 0 { headPos = pos }
                 } else if headPos >= 0 {
@@ -342,6 +353,11 @@ enum OrganisationShape {
                 // `and Ministry of Education`: a second name; `for Internet and Society)`: one
                 if hitAt[k] >= 0 || lowerCaseHeads.contains(next.folded) || isCamelName(next) { break }
                 if isHead(next), k + 1 < n, ofWords.contains(tokens[k + 1].folded) || isCapitalised(tokens[k + 1]) { break }
+                // `the Commission and Beijing`, `the Tribunal and Ottawa`: right after a bare head (no
+                // complement begun) a capitalised word after `and` is a second party, not the name's
+                // (`&` stays inside names: `Fondation Bill & Melinda Gates`)
+                if headPos >= 0, joins.count == 1, joins[0] != "&", isCapitalised(next), !isHead(next),
+                   (headPos..<pos).allSatisfy({ isCapitalised(tokens[$0]) }) { break }
                 // `University of Nairobi and Harvard University`, `X Institute and Japan's Y Institute`: a
                 // capitalised run after `and` that is a whole name of its own (it ends on a head) is a second name
                 if headPos >= 0, joins.count == 1, isCapitalised(next) {

@@ -364,6 +364,17 @@ enum LineClassifier {
                                             "xinhua", "vna", "ttxvn", "dpa", "efe", "ansa", "belga", "ats", "kyodo", "yonhap",
                                             "anadolu", "tass", "apa", "aps", "map", "pana"]
 
+    /// The mark that ends a press release, `# # #`, `###`, `-30-`, `-ENDS-`, `– FIN –`: what follows
+    /// (`About the agency`, press contacts) is the issuer's boilerplate.
+    static func isReleaseEndMark(_ line: String) -> Bool {
+        guard line.utf8.count <= 20 else { return false }
+        let marks = line.filter { $0 == "#" }.count
+        if marks >= 3, line.allSatisfy({ $0 == "#" || $0 == " " }) { return true }
+        let core = TextFolder.shared.fold(line.filter { $0.isLetter || $0.isNumber })
+        let framed = line.first.map { "-–—".contains($0) } == true && line.last.map { "-–—".contains($0) } == true
+        return ["ends", "fin", "30"].contains(core) && (framed || core != "30" && line.allSatisfy { $0.isLetter && $0.isUppercase })
+    }
+
     /// `bur-lt/jma`: lower-case initials and slashes, an agency's editing slug.
     static func isSlug(_ line: String) -> Bool {
         guard line.utf8.count <= 120, (3...30).contains(line.count), line.contains("/") else { return false }
@@ -537,6 +548,32 @@ enum LineClassifier {
         if !dateTrim.isEmpty, found == nil, !isPlace { return nil }
         if placeText.isEmpty, agency == nil || found == nil { return nil }
         return (rest, found, agency)
+    }
+
+    /// A press release's headline that starts with the place and full date of issue, as government
+    /// and agency sites print it: `Berne, 12.11.2025 - Release of …`, `Geneva, 3 March 2026 – …`.
+    /// Returns the headline without them and the date (day, month and year all given). The place is
+    /// one to four capitalised words without digits; between the comma and the dash, at most four
+    /// words, the date among them.
+    static func titleDateline(_ title: String) -> (rest: String, date: DateFinder.Found)? {
+        let head = title.prefix(60)
+        var sepRange: Range<String.Index>?
+        for sep in [" - ", " – ", " — "] {
+            if let r = head.utf8Range(of: sep), sepRange.map({ r.lowerBound < $0.lowerBound }) ?? true { sepRange = r }
+        }
+        guard let sep = sepRange else { return nil }
+        let prefix = title[..<sep.lowerBound]
+        let rest = title[sep.upperBound...].trimmingCharacters()
+        guard let first = rest.first, first.isUppercase || first.isNumber || first == "«" || first == "\"",
+              let comma = prefix.firstIndex(of: ",") else { return nil }
+        let place = prefix[..<comma].trimmingCharacters()
+        let dateText = prefix[prefix.index(after: comma)...].trimmingCharacters()
+        let placeWords = place.split(separator: " ")
+        guard (1...4).contains(placeWords.count), placeWords.allSatisfy({ $0.first?.isUppercase == true }),
+              !place.contains(where: \.isNumber), !dateText.isEmpty, dateText.spaceSeparatedCount <= 4,
+              dateText.first?.isNumber == true || dateText.first?.isLetter == true,
+              let found = DateFinder.find(in: dateText).first, found.day != nil, found.year != nil else { return nil }
+        return (rest, found)
     }
 
     static let relatedHeadings = ["meme sujet", "meme categorie", "meme auteur", "lire aussi", "voir aussi",

@@ -166,6 +166,13 @@ public struct ParseStage: SourceStage {
                 remove(lineNo, line, kind == .commentWidget ? .commentWidget : .relatedArticles)
                 continue
             }
+            if sawContent, LineClassifier.isReleaseEndMark(line) {
+                // `# # #`: the release ends; `About …` and the press contacts follow
+                flush()
+                remove(lineNo, line, .agencyCredit)
+                afterFooter = true
+                continue
+            }
             let kind = LineClassifier.classify(line, isFirst: isFirst)
             if relatedRun {
                 // a related list: short headline-like lines and bullets, until a real paragraph
@@ -397,6 +404,14 @@ public struct ParseStage: SourceStage {
         // Metadata, by order of trust.
         if let title = doc.title, ["headline", "first-line", "after-banner"].contains(doc.titleOrigin), let bare = LineClassifier.titleWithoutOutlet(title) {
             doc.title = bare
+        }
+        if let title = doc.title, ["headline", "first-line", "after-banner"].contains(doc.titleOrigin),
+           let (rest, found) = LineClassifier.titleDateline(title) {
+            // `Berne, 12.11.2025 - Headline`: a press release's place and date of issue, then its
+            // headline; the date of issue before any date line (`Last updated …` at the foot)
+            doc.title = rest
+            dateLineFound = found
+            if let y = found.year { pageYears.append(y) }
         }
         if doc.title == nil, let fallbackTitle { doc.title = fallbackTitle; doc.titleOrigin = "first-caption" }
         if doc.title == nil, let first = doc.paragraphs.first {
