@@ -42,14 +42,17 @@ enum ExcelLimits {
     /// (controls, NUL, U+FFFE, U+FFFF) become `_`, no leading or trailing apostrophe, at most 31
     /// characters, and unique (case-insensitively) among `taken` by a ` (n)` suffix.
     static func sheetName(_ raw: String, taken: Set<String>) -> String {
-        let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
+        // Checked scalar by scalar: a forbidden character with a combining mark after it (`\` + U+065B)
+        // is one Character, but libxlsxwriter (and Excel) still see the forbidden byte.
+        let forbidden: Set<Unicode.Scalar> = ["[", "]", ":", "*", "?", "/", "\\"]
         // A NUL would also cut the name short on its way to C (`Summary\0` is `Summary` to libxlsxwriter).
         func unwritable(_ c: Character) -> Bool {
-            c.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.value == 0xFFFE || $0.value == 0xFFFF }
+            c.unicodeScalars.contains { forbidden.contains($0) || $0.properties.generalCategory == .control
+                || $0.value == 0xFFFE || $0.value == 0xFFFF }
         }
-        var base = String(raw.map { forbidden.contains($0) || $0.isNewline || unwritable($0) ? "_" : $0 })
-        while base.hasPrefix("'") { base.removeFirst() }
-        while base.hasSuffix("'") { base.removeLast() }
+        var base = String(raw.map { $0.isNewline || unwritable($0) ? "_" : $0 })
+        while base.unicodeScalars.first == "'" { base.unicodeScalars.removeFirst() }
+        while base.unicodeScalars.last == "'" { base.unicodeScalars.removeLast() }
         if base.isEmpty { base = "Sheet" }
         // "History" is reserved by Excel.
         if base.lowercased() == "history" { base += "_" }
