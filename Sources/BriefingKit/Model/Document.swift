@@ -41,7 +41,12 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Days since 1970-01-01 (proleptic Gregorian) for a day-precision date; month dates use day 1.
     public var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
+        // Howard Hinnant's days_from_civil; a year past ±10^9 or a month or day past ±10^6 (never a
+        // real one) is clamped, so the
+        // arithmetic cannot overflow whatever a caller builds.
+        let year = Swift.max(-1_000_000_000, Swift.min(self.year, 1_000_000_000))
+        let month = Swift.max(-1_000_000, Swift.min(self.month, 1_000_000))
+        let day: Int? = self.day.map { Swift.max(-1_000_000, Swift.min($0, 1_000_000)) }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

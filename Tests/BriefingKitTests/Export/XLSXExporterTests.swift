@@ -250,6 +250,19 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
                     == String(repeating: "x", count: 27) + " (2)")
     }
 
+    @Test func aDateExcelCannotHoldIsTextNotACrash() throws {
+        // found by the xlsx fuzz target: a year of Int.max overflowed the serial computation
+        let table = Table(name: "d", columns: [Column("d", .date)],
+                          rows: [[.date(PartialDate(year: Int.max, month: 1, day: 1))], [.date(PartialDate(year: 12025, month: 3))],
+                                 [.date(PartialDate(year: 2025, month: 10, day: 26))]])
+        let (report, dump, folder) = try writeAndRead(Briefing(run: ExportFixtures.run, tables: [table]))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cells = try #require(dump.sheet("d")).rows.dropFirst().map { $0[0] }
+        #expect(cells.map(\.t) == ["s", "s", "d"])
+        #expect(cells[1].v == "12025-03")
+        #expect(report.warnings.contains { $0.contains("outside Excel's range") })
+    }
+
     @Test func truncationKeepsCharactersWhole() throws {
         #expect(ExcelLimits.truncated(String(repeating: "a", count: 32_767)) == nil)
         let emoji = String(repeating: "😀", count: 20_000)  // 40,000 UTF-16 units

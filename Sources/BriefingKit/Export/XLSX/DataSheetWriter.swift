@@ -170,7 +170,7 @@ struct Tally {
             case .tooManyURLs: return "URL(s) past 65,530 links per sheet written as text, not links"
             case .longInteger: return "integer(s) over 15 digits written as text"
             case .nonFinite: return "non-finite number(s) written as text"
-            case .earlyDate: return "date(s) before 1900-03-01 written as text"
+            case .earlyDate: return "date(s) outside Excel's range (before 1900-03-01 or after 9999) written as text"
             }
         }
     }

@@ -159,10 +159,15 @@ final class Worksheet {
 
     /// Writes a date as an Excel serial (month dates as their first day) shown with `format`.
     ///
-    /// Dates before 1900-03-01 are written as ISO text, because Excel shows them a day off.
+    /// Dates before 1900-03-01 are written as ISO text, because Excel shows them a day off, and so
+    /// are dates after 9999, which Excel has no serial for.
     /// - Returns: `false` when the date was written as text.
     @discardableResult
     func writeDate(_ date: PartialDate, row: Int, column: Int, format: CellFormat? = nil) throws -> Bool {
+        guard (1900...9999).contains(date.year) else {
+            try writeString(date.iso, row: row, column: column, format: format)
+            return false
+        }
         let serial = date.daysSinceEpoch + ExcelLimits.serialOfUnixEpoch
         guard serial >= ExcelLimits.firstReliableSerial else {
             try writeString(date.iso, row: row, column: column, format: format)
