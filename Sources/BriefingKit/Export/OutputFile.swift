@@ -43,28 +43,7 @@ enum OutputFile {
 
     /// Writes `bytes` to `path` atomically.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let tmp = temporary(for: path)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RunError("cannot write \(path): \(lastError())") }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = systemWrite(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastError()
-                    return
-                }
-                offset += n
-            }
-        }
-        if close(fd) != 0, failure == nil { failure = lastError() }
-        if let failure {
-            discard(tmp)
-            throw RunError("cannot write \(path): \(failure)")
-        }
-        try commit(tmp, to: path)
+        try write(to: path) { flush in try flush(bytes) }
     }
 
     /// Writes bytes handed over in chunks (`emit`) to `path` atomically: a large output is never

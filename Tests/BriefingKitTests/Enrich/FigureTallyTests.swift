@@ -2,20 +2,7 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-private let extractor: FigureExtractor? = {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-    return try? FigureExtractor(metricsFile: dir.appendingPathComponent("Pipelines/data/metrics.yaml").path)
-}()
-
-private func figures(_ text: String) throws -> [FigureMention] {
-    let e = try #require(extractor)
-    var f = Findings()
-    for s in Tokenizer.sentences(text) {
-        e.extract(SentenceContext(documentID: "doc", paragraphID: "doc#p1", documentDate: nil, sentence: s), into: &f)
-    }
-    return f.figures
-}
+private func figures(_ text: String) throws -> [FigureMention] { try figureMentions(text) }
 
 /// Tallies the press states through a noun before the number, halves of scales, captives and currencies.
 @Suite struct FigureTallyTests {
