@@ -31,7 +31,7 @@ struct BriefingCommand: ParsableCommand {
               130, 143 the run was stopped by SIGINT or SIGTERM; the previous outputs are left untouched
 
             """,
-        subcommands: [Run.self, Validate.self, Schedule.self, Score.self, ListStages.self]
+        subcommands: [Run.self, Validate.self, Schedule.self, Score.self, ListStages.self, Shard.self, Merge.self]
     )
 
     /// Parses the command line and maps every error to a documented exit code, never a crash.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file a run read or wrote: its path, size in bytes and SHA-256 (lower-case hex).
-public struct FileDigest: Sendable, Hashable {
+public struct FileDigest: Sendable, Hashable, Codable {
     /// Relative to the project root (pipeline, data files, inputs) or to the output folder (outputs).
     public var path: String
     /// Bytes.

@@ -1,5 +1,5 @@
 /// A calendar date as precise as its source allows: a whole day, or only a month.
-public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public enum Precision: String, Sendable, Codable { case day, month }
 
     public var year: Int
@@ -89,7 +89,7 @@ public enum TextEncoding: String, Sendable, Codable {
 }
 
 /// One paragraph of a document, with its place in the source file.
-public struct Paragraph: Sendable, Hashable {
+public struct Paragraph: Sendable, Hashable, Codable {
     /// `<document id>#p<position>`, stable across runs.
     public var id: String
     /// 1-based position among the paragraphs parse produced.
@@ -107,7 +107,7 @@ public struct Paragraph: Sendable, Hashable {
 }
 
 /// A piece of text taken out of a document, and why.
-public struct Removal: Sendable, Hashable {
+public struct Removal: Sendable, Hashable, Codable {
     public enum Reason: String, Sendable, Codable, CaseIterable {
         // parse
         case metadataHeader = "metadata-header"
@@ -175,7 +175,7 @@ public struct Removal: Sendable, Hashable {
 }
 
 /// One article as it flows through parse, dedupe and enrich.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// The file name without its extension.
     public var id: String
     public var fileName: String
@@ -194,6 +194,17 @@ public struct Document: Sendable {
     public var removed: [Removal]
     public var warnings: [String]
     public var findings: Findings
+    /// The prints of `paragraphs`, one each, for the corpus-wide duplicate check that runs after
+    /// the per-document stages (`DedupeStage`, `CorpusDedupe`); `nil` for a paragraph that cannot
+    /// repeat another (no other paragraph of the corpus shares a key with it). Empty when the
+    /// pipeline does not compare across the corpus, and emptied once compared.
+    public var prints: [ParagraphPrint?] = []
+
+    /// Every property but `prints`, which travel apart (`Partials`).
+    enum CodingKeys: String, CodingKey {
+        case id, fileName, byteCount, encoding, hasCRLF, title, titleOrigin, date, dateOrigin, sourceURL, publisher
+        case language, paragraphs, removed, warnings, findings
+    }
 
     public init(id: String, fileName: String, byteCount: Int = 0, encoding: TextEncoding = .utf8) {
         self.id = id

@@ -1,5 +1,5 @@
 /// Where a finding comes from: document, paragraph, sentence and characters.
-public struct Provenance: Sendable, Hashable {
+public struct Provenance: Sendable, Hashable, Codable {
     public var documentID: String
     public var paragraphID: String
     /// 1-based index of the sentence inside the paragraph.
@@ -20,7 +20,7 @@ public struct Provenance: Sendable, Hashable {
 }
 
 /// A country, organisation or group of countries named in the text.
-public struct EntityMention: Sendable, Hashable {
+public struct EntityMention: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable { case country, organisation, group }
     public var kind: Kind
     /// Canonical name (French for countries, the lexicon's name for organisations).
@@ -48,7 +48,7 @@ public struct EntityMention: Sendable, Hashable {
 }
 
 /// A person, with the title and affiliation the text gives them.
-public struct PersonMention: Sendable, Hashable {
+public struct PersonMention: Sendable, Hashable, Codable {
     /// The name as one person is known across the corpus (accents kept, longest form).
     public var name: String
     public var surface: String
@@ -66,7 +66,7 @@ public struct PersonMention: Sendable, Hashable {
 }
 
 /// A date or time of day, resolved against the document's own date.
-public struct DateMention: Sendable, Hashable {
+public struct DateMention: Sendable, Hashable, Codable {
     public var surface: String
     public var date: PartialDate?
     /// `morning`, `afternoon`, `evening` when the text says so.
@@ -82,7 +82,7 @@ public struct DateMention: Sendable, Hashable {
 }
 
 /// A stated figure: a number, its qualifier and the thing it counts.
-public struct FigureMention: Sendable, Hashable {
+public struct FigureMention: Sendable, Hashable, Codable {
     public var surface: String
     public var value: Double
     /// Normalised qualifier: `about`, `more-than`, `less-than`, `at-least`, `nearly`, or nil for an exact figure.
@@ -115,7 +115,7 @@ public struct FigureMention: Sendable, Hashable {
 }
 
 /// A commitment or call to action: who, what, on which themes.
-public struct CommitmentMention: Sendable, Hashable {
+public struct CommitmentMention: Sendable, Hashable, Codable {
     /// The actor as written.
     public var actorText: String
     /// The normalised actor (country, organisation, person or group name).
@@ -144,7 +144,7 @@ public struct CommitmentMention: Sendable, Hashable {
 }
 
 /// Everything enrich found in one document.
-public struct Findings: Sendable {
+public struct Findings: Sendable, Codable {
     public var entities: [EntityMention] = []
     public var people: [PersonMention] = []
     public var dates: [DateMention] = []
@@ -157,4 +157,15 @@ public struct Findings: Sendable {
     public init() {}
 
     public var count: Int { entities.count + people.count + dates.count + figures.count + commitments.count }
+
+    /// Removes what was found in the paragraphs `paragraphIDs` (a paragraph found later to repeat
+    /// another article's).
+    public mutating func removeAll(from paragraphIDs: Set<String>) {
+        entities.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+        people.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+        dates.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+        figures.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+        commitments.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+        personCandidates.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
+    }
 }

@@ -1,5 +1,5 @@
 /// Counters one stage keeps during a run: records in and out, drops by reason, time.
-public struct StageStats: Sendable, Hashable {
+public struct StageStats: Sendable, Hashable, Codable {
     public var stage: String
     /// What the stage counts: `files`, `paragraphs`, …
     public var unit: String

@@ -90,16 +90,32 @@ public struct PipelineRunner {
 
     /// `stream(_:)` through the stages of `plan`.
     private func stream(plan: PipelinePlan, _ consume: (Document) throws -> Void) throws -> Streamed {
-        let clock = ContinuousClock()
         try Interruption.check()
         let names = try reader.entries()
         guard !names.isEmpty else {
             throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
         }
+        let streamed = try stream(plan: plan, entries: names, corpusPasses: true, consume)
+        guard streamed.stages[0].output > 0 else {
+            throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
+        }
+        return streamed
+    }
+
+    /// Streams the corpus entries `names` (in that order) through parse and the document stages,
+    /// handing each document to `consume`.
+    /// - Parameter corpusPasses: whether to run the stages' corpus passes (`CorpusPass`: dedupe
+    ///   across the corpus) before `consume`; a shard (`briefing shard`) leaves them to the merge.
+    func stream(plan: PipelinePlan, entries names: [CorpusReader.Entry], corpusPasses: Bool,
+                _ consume: (Document) throws -> Void) throws -> Streamed {
+        let clock = ContinuousClock()
+        try Interruption.check()
         let parse = plan.source
         var steps = plan.steps
         var parseStats = parse.newStats()
         var stepStats = steps.map { $0.newStats() }
+        var passes: [(step: Int, pass: any CorpusPass)] = corpusPasses
+            ? steps.indices.compactMap { i in steps[i].makeCorpusPass().map { (i, $0) } } : []
         var warnings: [String] = []
         var times = [Duration](repeating: .zero, count: 1 + steps.count)
         var inputs: [FileDigest] = []
@@ -109,10 +125,11 @@ public struct PipelineRunner {
 
         logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)",
                                                  "workers": "\(workers)"])
-        // Batches of documents: read, hash and parse on every core; dedupe in file-name order on one
-        // (it decides what was seen first); enrich on every core; hand over in order. Each document's
-        // work depends only on it and on dedupe's ordered state, so any number of workers gives the
-        // same documents in the same order.
+        // Batches of documents: read, hash and parse on every core, then each document stage (on
+        // every core, or in file-name order on one for a stage that keeps state); then the corpus
+        // passes (dedupe across the corpus) in file-name order on one, which decide what was seen
+        // first; hand over in order. Each document's work depends only on it and on the passes'
+        // ordered state, so any number of workers gives the same documents in the same order.
         let batchSize = 64 * workers
         var done = 0
         for batchStart in stride(from: 0, to: names.count, by: batchSize) {
@@ -153,13 +170,20 @@ public struct PipelineRunner {
                 times[i + 1] += now - start
                 start = now
             }
+            for k in passes.indices {
+                let step = passes[k].step
+                for d in docs.indices {
+                    let result = passes[k].pass.pass(&docs[d], stats: &stepStats[step])
+                    for later in stepStats.indices where later > step { result.correct(&stepStats[later]) }
+                }
+                now = clock.now
+                times[step + 1] += now - start
+                start = now
+            }
             for doc in docs { try consume(doc) }
             try Interruption.check()
             done += batch.count
             progress?(done, names.count)
-        }
-        guard parseStats.output > 0 else {
-            throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
         }
         parseStats.seconds = times[0].seconds
         for i in stepStats.indices { stepStats[i].seconds = times[i + 1].seconds }
@@ -182,12 +206,21 @@ public struct PipelineRunner {
     /// - Throws: `ConfigError` for a bad data file, `RunError` when the run cannot complete,
     ///   `Interrupted` when a caught signal (SIGTERM, SIGINT) stopped it before publishing.
     public func run() throws -> RunResult {
+        try run { plan, consume in try stream(plan: plan, consume) }
+    }
+
+    /// What gives a run its documents: the whole corpus streamed through the stages (`run()`), or
+    /// shards' partial results merged (`merge(partials:candidates:)`).
+    typealias DocumentSource = (PipelinePlan, (Document) throws -> Void) throws -> Streamed
+
+    /// `run()` with the documents of `source`.
+    func run(_ source: DocumentSource) throws -> RunResult {
         let history = self.history
         try history.prepare()
         let name = history.newRunName()
         var stagesDone: [StageStats] = []
         do {
-            let result = try run(publishingAs: name, in: history, stagesDone: &stagesDone)
+            let result = try run(publishingAs: name, in: history, source: source, stagesDone: &stagesDone)
             if let keep = config.outputs.keep { history.prune(keep: keep) }
             return result
         } catch let caught {
@@ -209,13 +242,14 @@ public struct PipelineRunner {
     }
 
     /// - Parameter stagesDone: the counters of the stages that finished, for the record of a run that fails later.
-    private func run(publishingAs name: String, in history: RunHistory, stagesDone: inout [StageStats]) throws -> RunResult {
+    private func run(publishingAs name: String, in history: RunHistory, source: DocumentSource,
+                     stagesDone: inout [StageStats]) throws -> RunResult {
         let clock = ContinuousClock()
         let plan = try makePlan()
         var aggregate = plan.aggregator
         var aggregateStats = aggregate.newStats()
         var aggregateTime = Duration.zero
-        let streamed = try stream(plan: plan) { doc in
+        let streamed = try source(plan) { doc in
             let start = clock.now
             aggregate.consume(doc, stats: &aggregateStats)
             aggregateTime += clock.now - start

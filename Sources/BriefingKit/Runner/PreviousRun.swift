@@ -198,13 +198,17 @@ public struct PreviousRun: Sendable, Equatable {
 
     /// The lines of `data` (without their line breaks), one at a time.
     static func lineReader(_ data: Data) -> () -> [UInt8]? {
-        var start = data.startIndex
+        var start = 0
+        let count = data.count
         return {
-            guard start < data.endIndex else { return nil }
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            let line = [UInt8](data[start..<end])
-            start = end < data.endIndex ? end + 1 : end
-            return line
+            guard start < count else { return nil }
+            return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [UInt8] in
+                let base = raw.baseAddress!
+                let end = memchr(base + start, 0x0A, count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) } ?? count
+                let line = [UInt8](raw[start..<end])
+                start = end < count ? end + 1 : end
+                return line
+            }
         }
     }
 

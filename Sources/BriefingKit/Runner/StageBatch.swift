@@ -1,17 +1,15 @@
 extension DocumentStage {
     /// Runs the stage over one batch of documents, in place.
     ///
-    /// A stage that runs in corpus order (dedupe) prepares them on up to `workers` threads, then
-    /// takes them one after the other on this thread, keeping its state; any other (enrich) takes each on up to `workers` threads, through a copy
-    /// of itself, and its counters are added up in document order, so the result does not depend on
-    /// `workers`.
+    /// A stage that runs in corpus order takes them one after the other on this thread, keeping its
+    /// state; any other (dedupe inside documents, enrich) takes each on up to `workers` threads,
+    /// through a copy of itself, and its counters are added up in document order, so the result
+    /// does not depend on `workers`.
     mutating func run(_ batch: inout [Document], stats: inout StageStats, workers: Int) {
         let stage = self
         let input = batch
         if Self.runsInCorpusOrder {
-            // what needs no state on every core, then the ordered part on this thread
-            let prepared = parallelMap(input.count, workers: workers) { i in stage.prepare(input[i]) }
-            for i in batch.indices { process(&batch[i], prepared: prepared[i], stats: &stats) }
+            for i in batch.indices { process(&batch[i], stats: &stats) }
             return
         }
         let done = parallelMap(batch.count, workers: workers) { i -> (Document, StageStats) in

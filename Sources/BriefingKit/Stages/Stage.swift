@@ -54,24 +54,50 @@ public protocol SourceStage: Stage {
 ///
 /// Implementation requirements: when `runsInCorpusOrder` is `true`, one instance sees every
 /// document, in corpus order (sorted file names), on one thread: it may keep state across documents
-/// (dedupe remembers what it has seen) but must depend on nothing else, so that a run is repeatable.
-/// When it is `false`, each document may go to a copy of the stage on any thread, so `process` must
-/// depend on that document alone.
+/// but must depend on nothing else, so that a run is repeatable. When it is `false`, each document
+/// may go to a copy of the stage on any thread (and to another process: `briefing shard`), so
+/// `process` must depend on that document alone. What such a stage must decide across documents
+/// goes in its `makeCorpusPass()`, which runs after every per-document stage, in corpus order.
 public protocol DocumentStage: Stage {
     /// Whether the stage keeps state across documents and so needs them in order, on one thread.
     static var runsInCorpusOrder: Bool { get }
-    /// What a stage that runs in corpus order can compute from one document alone (dedupe's
-    /// fingerprints): `prepare` runs on every core, then `process(_:prepared:stats:)` in order.
-    associatedtype Prepared: Sendable = Void
-    func prepare(_ document: Document) -> Prepared
-    mutating func process(_ document: inout Document, prepared: Prepared, stats: inout StageStats)
     mutating func process(_ document: inout Document, stats: inout StageStats)
+    /// The stage's work across documents, if it has any (dedupe across the corpus); `nil` by default.
+    func makeCorpusPass() -> (any CorpusPass)?
 }
 
-extension DocumentStage where Prepared == Void {
-    public func prepare(_ document: Document) {}
-    public mutating func process(_ document: inout Document, prepared: Void, stats: inout StageStats) {
-        process(&document, stats: &stats)
+extension DocumentStage {
+    public func makeCorpusPass() -> (any CorpusPass)? { nil }
+}
+
+/// What a document stage decides across documents, once every per-document stage has run: it sees
+/// every document in corpus order on one thread, keeps compact state (hashes, not texts) and may
+/// remove paragraphs, with what later stages found in them (`Findings.removeAll(from:)`). A run of
+/// the whole corpus and a merge of shards (`briefing merge`) run the same pass over the same
+/// documents, in the same order.
+public protocol CorpusPass: Sendable {
+    /// Counts removals in `stats` (the stage's own counters) and says what went.
+    mutating func pass(_ document: inout Document, stats: inout StageStats) -> CorpusPassResult
+}
+
+/// What a corpus pass removed from one document, so that the later stages' counters (which saw
+/// those paragraphs) can be brought in line.
+public struct CorpusPassResult: Sendable, Equatable {
+    public var removedParagraphs = 0
+    public var removedFindings = 0
+
+    public init(removedParagraphs: Int = 0, removedFindings: Int = 0) {
+        self.removedParagraphs = removedParagraphs
+        self.removedFindings = removedFindings
+    }
+
+    /// Takes the removed paragraphs and findings out of the counters of a stage that ran after the
+    /// pass's own stage and counted them.
+    public func correct(_ stats: inout StageStats) {
+        guard removedParagraphs > 0, stats.unit == "paragraphs" else { return }
+        stats.input -= removedParagraphs
+        stats.output -= removedParagraphs
+        if let findings = stats.extra["findings"] { stats.extra["findings"] = findings - removedFindings }
     }
 }
 

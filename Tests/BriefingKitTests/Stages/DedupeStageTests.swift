@@ -25,17 +25,16 @@ private func document(_ id: String, _ texts: [String]) -> Document {
     @Test func nearDuplicateAcrossDocumentsRecordsSimilarity() throws {
         // the third of 21 words changed: 2 of the 20 word pairs differ on each side, overlap 18/20 = 0.9
         // (with the former measure, word triples and Jaccard, 16/22 = 0.727)
-        var stage = DedupeStage(settings: DedupeSettings(threshold: 0.7))
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
-        var a = document("a", [long])
-        var b = document("b", [long.replacingOccurrences(of: "favorisera", with: "renforcera")])
-        stage.process(&a, stats: &stats)
-        stage.process(&b, stats: &stats)
-        #expect(a.paragraphs.count == 1 && b.paragraphs.isEmpty)
-        let r = try #require(b.removed.first)
+        var docs = [document("a", [long]), document("b", [long.replacingOccurrences(of: "favorisera", with: "renforcera")])]
+        runDedupe(&docs, DedupeStage(settings: DedupeSettings(threshold: 0.7)), stats: &stats)
+        #expect(docs[0].paragraphs.count == 1 && docs[1].paragraphs.isEmpty)
+        let r = try #require(docs[1].removed.first)
         #expect(r.reason == .nearDuplicate && r.scope == .corpus && r.keptParagraphID == "a#p1")
         #expect(r.similarity == 0.9)
         #expect(stats.dropped == ["near-duplicate/corpus": 1])
+        #expect(stats.input == 2 && stats.output == 1)
+        #expect(docs.allSatisfy { $0.prints.isEmpty }, "the corpus pass lets go of the prints")
     }
 
     @Test func belowThresholdAndShortParagraphsAreKept() {
@@ -48,26 +47,55 @@ private func document(_ id: String, _ texts: [String]) -> Document {
     }
 
     @Test func documentScopeForgetsEarlierDocuments() {
-        var stage = DedupeStage(settings: DedupeSettings(scope: .document))
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
-        var a = document("a", [long])
-        var b = document("b", [long])
-        stage.process(&a, stats: &stats)
-        stage.process(&b, stats: &stats)
-        #expect(b.paragraphs.count == 1)
+        var docs = [document("a", [long]), document("b", [long])]
+        let stage = DedupeStage(settings: DedupeSettings(scope: .document))
+        runDedupe(&docs, stage, stats: &stats)
+        #expect(docs[1].paragraphs.count == 1)
+        #expect(stage.makeCorpusPass() == nil && docs.allSatisfy { $0.prints.isEmpty })
     }
 
     @Test func seedDuplicatesAreRemovedOnceEachAndNothingElse() throws {
-        var stage = DedupeStage()
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
-        var removed: [Removal] = []
-        for var d in try Repo.parsedSeeds() {
-            stage.process(&d, stats: &stats)
-            removed += d.removed.filter { $0.stage == "dedupe" }
-        }
+        var docs = try Repo.parsedSeeds()
+        runDedupe(&docs, DedupeStage(), stats: &stats)
+        let removed = docs.flatMap { $0.removed.filter { $0.stage == "dedupe" } }
         #expect(removed.map(\.paragraphID) == ["000_4f9839d5057eabca#p10", "000_4f9839d5057eabca#p11"])
         #expect(removed.map(\.keptParagraphID) == ["000_4f9839d5057eabca#p8", "000_4f9839d5057eabca#p9"])
         #expect(removed.map(\.line) == [16, 17])
         #expect(stats.dropped == ["exact-duplicate/document": 2])
+    }
+
+    @Test func aRepeatOfAnEarlierArticleGoesWithWhatWasFoundInIt() throws {
+        // enrich reads every paragraph of b (the repeated one too); the corpus pass then removes the
+        // repeat and its findings, and keeps the rest of b's findings
+        var docs = [document("a", [long]), document("b", [long, "Le ministre Jean Dupont a salué la signature de la Convention à Hanoï."])]
+        var stats = StageStats(stage: "dedupe", unit: "paragraphs")
+        var stage = DedupeStage()
+        for i in docs.indices { stage.process(&docs[i], stats: &stats) }
+        let provenance = { (p: String) in Provenance(documentID: "b", paragraphID: p, sentenceIndex: 1, sentence: "", start: 0, end: 1) }
+        docs[1].findings.figures = [FigureMention(surface: "1", value: 1, metric: "x", unitText: "x", provenance: provenance("b#p1"))]
+        docs[1].findings.people = [PersonMention(name: "Jean Dupont", surface: "Jean Dupont", provenance: provenance("b#p2"))]
+        var pass = try #require(stage.makeCorpusPass())
+        let results = docs.indices.map { pass.pass(&docs[$0], stats: &stats) }
+        #expect(results == [CorpusPassResult(), CorpusPassResult(removedParagraphs: 1, removedFindings: 1)])
+        #expect(docs[1].paragraphs.map(\.id) == ["b#p2"])
+        #expect(docs[1].findings.figures.isEmpty && docs[1].findings.people.map(\.name) == ["Jean Dupont"])
+        var enrich = StageStats(stage: "enrich", unit: "paragraphs")
+        enrich.input = 3; enrich.output = 3; enrich.extra["findings"] = 2
+        results[1].correct(&enrich)
+        #expect(enrich.input == 2 && enrich.output == 2 && enrich.extra["findings"] == 1)
+    }
+
+    @Test func aParagraphWithoutAPrintIsKeptWithoutALookup() {
+        // what a merge of shards gives a paragraph that shares no key with any other
+        var docs = [document("a", [long]), document("b", [long])]
+        var stats = StageStats(stage: "dedupe", unit: "paragraphs")
+        var stage = DedupeStage()
+        for i in docs.indices { stage.process(&docs[i], stats: &stats) }
+        docs[1].prints = [nil]
+        var pass = CorpusDedupe(settings: DedupeSettings())
+        for i in docs.indices { _ = pass.pass(&docs[i], stats: &stats) }
+        #expect(docs[1].paragraphs.count == 1 && docs[1].removed.isEmpty)
     }
 }

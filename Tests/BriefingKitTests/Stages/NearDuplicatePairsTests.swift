@@ -65,19 +65,16 @@ enum NearDuplicatePairs {
     }
 
     @Test func theStageRemovesEveryRewriteAcrossDocumentsAndKeepsSameTopicParagraphs() {
-        var stage = DedupeStage()
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
         func doc(_ id: String, _ texts: [String]) -> Document {
             var d = Document(id: id, fileName: id + ".txt")
             d.paragraphs = texts.enumerated().map { Paragraph(id: "\(id)#p\($0.offset + 1)", position: $0.offset + 1, line: $0.offset + 1, text: $0.element) }
             return d
         }
-        var first = doc("a", NearDuplicatePairs.rewrites.map(\.0))
-        var second = doc("b", NearDuplicatePairs.rewrites.map(\.1))
-        var third = doc("c", NearDuplicatePairs.sameTopic.map(\.1))
-        stage.process(&first, stats: &stats)
-        stage.process(&second, stats: &stats)
-        stage.process(&third, stats: &stats)
+        var docs = [doc("a", NearDuplicatePairs.rewrites.map(\.0)), doc("b", NearDuplicatePairs.rewrites.map(\.1)),
+                    doc("c", NearDuplicatePairs.sameTopic.map(\.1))]
+        runDedupe(&docs, DedupeStage(), stats: &stats)
+        let (first, second, third) = (docs[0], docs[1], docs[2])
         #expect(first.paragraphs.count == NearDuplicatePairs.rewrites.count)
         #expect(second.paragraphs.isEmpty)
         #expect(second.removed.allSatisfy { $0.reason == .nearDuplicate && $0.scope == .corpus && ($0.similarity ?? 0) >= 0.7 })

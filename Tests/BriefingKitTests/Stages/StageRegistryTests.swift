@@ -57,7 +57,11 @@ struct ShortParagraphFilter: DocumentStage {
             let required = stage.isRequired
             #expect(!required, "\(stage.kind) is required in the middle")
         }
-        #expect(DedupeStage.runsInCorpusOrder && !EnrichStage.runsInCorpusOrder)
+        // every standard stage works on one document at a time (so a shard can run it on its own);
+        // what crosses documents is dedupe's corpus pass, and only when it compares across the corpus
+        #expect(!DedupeStage.runsInCorpusOrder && !EnrichStage.runsInCorpusOrder)
+        #expect(DedupeStage(settings: DedupeSettings(scope: .corpus)).makeCorpusPass() != nil)
+        #expect(DedupeStage(settings: DedupeSettings(scope: .document)).makeCorpusPass() == nil)
     }
 
     /// Lint of every declaration (what benthos checks of a component spec).

@@ -2,6 +2,16 @@
 /// The first occurrence (in corpus order) is kept; every removal is recorded with the kept
 /// paragraph's id, the similarity and the scope.
 ///
+/// It works in two passes. Inside each document (`process`, on any core, like every per-document
+/// stage) it removes the paragraphs that repeat an earlier one of the same article and keeps the
+/// prints (`ParagraphPrint`) of the others. Across the corpus (`CorpusDedupe`, after every
+/// per-document stage, in corpus order on one thread) it removes the paragraphs that repeat one
+/// kept from an earlier article, with what enrich found in them. So enrich reads each article
+/// whole, as its outlet printed it (a reprinted wire paragraph still introduces the people the
+/// article's own paragraphs name), and what crosses documents is hashes, not texts: a shard of
+/// the corpus can be enriched on its own (`briefing shard`) and the corpus pass finished later
+/// (`briefing merge`) with the same result.
+///
 /// Near duplicates are found on word shingles (word pairs by default). Wire copy is re-edited, not
 /// copied: an outlet swaps a word for a synonym or drops a clause. A swapped word breaks `size`
 /// shingles, a dropped clause removes shingles from one side only (a number's qualifier, `more
@@ -28,20 +38,12 @@
 public struct DedupeStage: DocumentStage, Sendable {
     public static let kind = "dedupe"
     public static let unit = "paragraphs"
+    /// Each document's own repeats depend on it alone; the corpus pass (`makeCorpusPass`) is ordered.
+    public static let runsInCorpusOrder = false
     public let settings: DedupeSettings
 
-    private struct Kept {
-        var paragraphID: String
-        var documentID: String
-        var shingles: [UInt64]
-    }
-
-    private static let bands = 32
-    private static let rows = 2
-
-    private var exact: [UInt64: (paragraphID: String, documentID: String)] = [:]
-    private var kept: [Kept] = []
-    private var buckets: [UInt64: [Int32]] = [:]
+    static let bands = 32
+    static let rows = 2
     private let seeds: [UInt64]
 
     public init(settings: DedupeSettings = DedupeSettings()) {
@@ -53,75 +55,42 @@ public struct DedupeStage: DocumentStage, Sendable {
         }
     }
 
-    /// What the corpus-wide check needs of one paragraph, computed from its text alone: the exact
-    /// key, and (for a paragraph long enough to compare) its sorted shingles and MinHash band keys.
-    /// Computing it is most of dedupe's work and needs no state, so it runs on every core
-    /// (`prepare(_:)`); only the lookups that decide what was seen first run in corpus order.
-    public struct Print: Sendable {
-        var exactKey: UInt64
-        var shingles: [UInt64]
-        var bandKeys: [UInt64]
+    /// The print of one paragraph: its exact key, and (when it has at least `min_words` words and
+    /// near duplicates are looked for) its sorted shingles and MinHash band keys.
+    public func print(_ text: String) -> ParagraphPrint {
+        let fp = ParagraphFingerprint(text)
+        guard settings.near, fp.words.count >= settings.minWords else { return ParagraphPrint(exactKey: fp.exactKey) }
+        let shingles = fp.shingles(size: settings.shingleSize)
+        return ParagraphPrint(exactKey: fp.exactKey, shingles: shingles, bandKeys: bandKeysFor(shingles))
     }
 
-    /// The prints of a document's paragraphs, in order.
-    public func prepare(_ document: Document) -> [Print] {
-        document.paragraphs.map { p in
-            let fp = ParagraphFingerprint(p.text)
-            guard settings.near, fp.words.count >= settings.minWords else {
-                return Print(exactKey: fp.exactKey, shingles: [], bandKeys: [])
-            }
-            let shingles = fp.shingles(size: settings.shingleSize)
-            return Print(exactKey: fp.exactKey, shingles: shingles, bandKeys: bandKeysFor(shingles))
-        }
-    }
-
+    /// The in-document pass: removes the paragraphs that repeat an earlier one of the same
+    /// document and, when the scope is the corpus, leaves the others' prints in `document.prints`.
     public mutating func process(_ document: inout Document, stats: inout StageStats) {
-        process(&document, prepared: prepare(document), stats: &stats)
-    }
-
-    /// - Parameter prints: `prepare(document)`, computed beforehand (on any thread).
-    public mutating func process(_ document: inout Document, prepared prints: [Print], stats: inout StageStats) {
-        if settings.scope == .document {
-            exact.removeAll(keepingCapacity: true)
-            kept.removeAll(keepingCapacity: true)
-            buckets.removeAll(keepingCapacity: true)
-        }
+        var index = DuplicateIndex(settings: settings)
         var survivors: [Paragraph] = []
+        var prints: [ParagraphPrint?] = []
         survivors.reserveCapacity(document.paragraphs.count)
         stats.input += document.paragraphs.count
-        for (p, print) in zip(document.paragraphs, prints) {
-            let key = print.exactKey
-            if settings.exact, let first = exact[key] {
-                record(p, in: &document, reason: .exactDuplicate, kept: first, similarity: 1, stats: &stats)
+        for p in document.paragraphs {
+            let print = self.print(p.text)
+            if let match = index.match(print) {
+                document.removed.append(match.removal(of: p, in: document.id))
+                stats.drop(match.dropReason(in: document.id))
                 continue
             }
-            if !print.shingles.isEmpty, let (index, similarity) = firstCandidate(print.shingles, print.bandKeys) {
-                let k = kept[index]
-                record(p, in: &document, reason: .nearDuplicate, kept: (k.paragraphID, k.documentID),
-                       similarity: similarity, stats: &stats)
-                continue
-            }
-            exact[key] = exact[key] ?? (p.id, document.id)
-            if !print.shingles.isEmpty {
-                let index = Int32(kept.count)
-                kept.append(Kept(paragraphID: p.id, documentID: document.id, shingles: print.shingles))
-                for band in print.bandKeys { buckets[band, default: []].append(index) }
-            }
+            index.insert(print, paragraphID: p.id, documentID: document.id)
             survivors.append(p)
+            prints.append(print)
         }
         document.paragraphs = survivors
+        document.prints = settings.scope == .corpus ? prints : []
         stats.output += survivors.count
     }
 
-    private func record(_ p: Paragraph, in document: inout Document, reason: Removal.Reason,
-                        kept: (paragraphID: String, documentID: String), similarity: Double,
-                        stats: inout StageStats) {
-        let scope: Removal.Scope = kept.documentID == document.id ? .document : .corpus
-        document.removed.append(Removal(
-            documentID: document.id, line: p.line, paragraphID: p.id, text: p.text, stage: Self.kind,
-            reason: reason, keptParagraphID: kept.paragraphID, similarity: (similarity * 1000).rounded() / 1000,
-            scope: scope))
-        stats.drop("\(reason.rawValue)/\(scope.rawValue)")
+    /// The corpus pass, when the scope is the corpus.
+    public func makeCorpusPass() -> (any CorpusPass)? {
+        settings.scope == .corpus ? CorpusDedupe(settings: settings) : nil
     }
 
     /// MinHash signature folded into one key per band, by one-permutation hashing: each shingle
@@ -151,6 +120,109 @@ public struct DedupeStage: DocumentStage, Sendable {
             for r in 0..<Self.rows { h = ParagraphFingerprint.mix(h ^ mins[band * Self.rows + r]) }
             return h
         }
+    }
+}
+
+/// The corpus-wide half of `DedupeStage`: in corpus order, removes each paragraph that repeats
+/// (exactly or nearly) one kept from an earlier document, and what enrich found in it.
+///
+/// It reads `Document.prints`; a paragraph without a print is kept without a lookup (the merge of
+/// shards gives prints only to paragraphs that share a key with another, and no other can match).
+public struct CorpusDedupe: CorpusPass, Sendable {
+    private var index: DuplicateIndex
+
+    public init(settings: DedupeSettings) {
+        index = DuplicateIndex(settings: settings)
+    }
+
+    public mutating func pass(_ document: inout Document, stats: inout StageStats) -> CorpusPassResult {
+        let prints = document.prints
+        document.prints = []
+        guard !prints.isEmpty else { return CorpusPassResult() }
+        var removedIDs: Set<String> = []
+        var survivors: [Paragraph] = []
+        survivors.reserveCapacity(document.paragraphs.count)
+        for (p, print) in zip(document.paragraphs, prints) {
+            guard let print else {
+                survivors.append(p)
+                continue
+            }
+            if let match = index.match(print) {
+                document.removed.append(match.removal(of: p, in: document.id))
+                stats.drop(match.dropReason(in: document.id))
+                removedIDs.insert(p.id)
+                continue
+            }
+            index.insert(print, paragraphID: p.id, documentID: document.id)
+            survivors.append(p)
+        }
+        guard !removedIDs.isEmpty else { return CorpusPassResult() }
+        document.paragraphs = survivors
+        stats.output -= removedIDs.count
+        let before = document.findings.count
+        document.findings.removeAll(from: removedIDs)
+        return CorpusPassResult(removedParagraphs: removedIDs.count, removedFindings: before - document.findings.count)
+    }
+}
+
+/// The paragraphs kept so far, looked up by exact key and by MinHash band.
+struct DuplicateIndex: Sendable {
+    struct Match {
+        var reason: Removal.Reason
+        var paragraphID: String
+        var documentID: String
+        var similarity: Double
+
+        func removal(of p: Paragraph, in documentID: String) -> Removal {
+            Removal(documentID: documentID, line: p.line, paragraphID: p.id, text: p.text, stage: DedupeStage.kind,
+                    reason: reason, keptParagraphID: paragraphID, similarity: (similarity * 1000).rounded() / 1000,
+                    scope: scope(in: documentID))
+        }
+
+        func scope(in documentID: String) -> Removal.Scope {
+            self.documentID == documentID ? .document : .corpus
+        }
+
+        func dropReason(in documentID: String) -> String {
+            "\(reason.rawValue)/\(scope(in: documentID).rawValue)"
+        }
+    }
+
+    private struct Kept {
+        var paragraphID: String
+        var documentID: String
+        var shingles: [UInt64]
+    }
+
+    let settings: DedupeSettings
+    private var exact: [UInt64: (paragraphID: String, documentID: String)] = [:]
+    private var kept: [Kept] = []
+    private var buckets: [UInt64: [Int32]] = [:]
+
+    init(settings: DedupeSettings) {
+        self.settings = settings
+    }
+
+    /// The kept paragraph `print` repeats: the one with the same exact key, else the earliest kept
+    /// whose similarity is at or above the threshold.
+    func match(_ print: ParagraphPrint) -> Match? {
+        if settings.exact, let first = exact[print.exactKey] {
+            return Match(reason: .exactDuplicate, paragraphID: first.paragraphID, documentID: first.documentID, similarity: 1)
+        }
+        if !print.shingles.isEmpty, let (index, similarity) = firstCandidate(print.shingles, print.bandKeys) {
+            let k = kept[index]
+            return Match(reason: .nearDuplicate, paragraphID: k.paragraphID, documentID: k.documentID, similarity: similarity)
+        }
+        return nil
+    }
+
+    /// Remembers a kept paragraph.
+    mutating func insert(_ print: ParagraphPrint, paragraphID: String, documentID: String) {
+        if exact[print.exactKey] == nil { exact[print.exactKey] = (paragraphID, documentID) }
+        guard !print.shingles.isEmpty else { return }
+        let index = Int32(kept.count)
+        kept.append(Kept(paragraphID: paragraphID, documentID: documentID, shingles: print.shingles))
+        for band in print.bandKeys { buckets[band, default: []].append(index) }
     }
 
     /// The earliest kept paragraph whose similarity is at or above the threshold. (Not the most

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The partial results of one shard of a corpus (`briefing shard`): what `briefing merge` needs to
+/// finish the run as `briefing run` would. Format `briefing-shard`, version 1; a folder per shard:
+///
+/// - `shard.json`: the header (`Partials.Header`): format, version, pipeline name, shard index and
+///   count, the corpus entries listed and the range taken, the per-document stages' counters
+///   (parse, dedupe inside documents, enrich), warnings and the digest of every input file.
+/// - `documents.jsonl`: one enriched document per line (`Document`, JSON), in corpus order.
+/// - `prints.jsonl`: one line per paragraph that the corpus-wide duplicate check must see, in
+///   corpus order: `{"ref":"<shard>:<document>:<paragraph>","x":"<exact key>","b":["<band key>",…],
+///   "s":"<shingles>"}`, keys as 16 hex digits, `s` the sorted shingle hashes as one run of
+///   16-hex-digit groups (empty for a paragraph compared exactly only). `<document>` and
+///   `<paragraph>` are 0-based positions in the shard and among the document's paragraphs.
+///
+/// The merge takes every shard's documents in shard order, each paragraph with its print from the
+/// shards' `prints.jsonl`. When a candidates file is given (one reference per line: the paragraphs
+/// that share a key with another, found by Spark's shuffle, see `spark/briefing_spark.py`), only
+/// those paragraphs get their print: any other shares no key with any paragraph, so no lookup can
+/// find it or be found by it, and it is kept without one.
+public enum Partials {
+    public static let format = "briefing-shard"
+    public static let version = 1
+    public static let headerFile = "shard.json"
+    public static let documentsFile = "documents.jsonl"
+    public static let printsFile = "prints.jsonl"
+
+    /// `shard.json`.
+    public struct Header: Codable, Sendable, Equatable {
+        public var format = Partials.format
+        public var version = Partials.version
+        public var pipeline: String
+        public var shard: Int
+        public var shards: Int
+        /// Corpus entries listed by this shard (all shards must agree).
+        public var corpusEntries: Int
+        /// The entries this shard took: `first ..< first + count` of the sorted listing.
+        public var first: Int
+        public var count: Int
+        public var documents: Int
+        public var stages: [StageStats]
+        public var warnings: [String]
+        public var inputs: [FileDigest]
+    }
+
+    /// The entries shard `index` of `count` takes out of `total`: contiguous, in order, sizes within one.
+    public static func range(shard index: Int, of count: Int, total: Int) -> Range<Int> {
+        let lower = total * index / count
+        let upper = total * (index + 1) / count
+        return lower..<upper
+    }
+
+    /// The folder of shard `index` in a partials folder.
+    public static func folder(_ root: String, shard index: Int) -> String {
+        let digits = String(index)
+        return OutputFile.join(root, "shard-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits)
+    }
+
+    /// The reference of a paragraph in `prints.jsonl`.
+    public static func ref(shard: Int, document: Int, paragraph: Int) -> String {
+        "\(shard):\(document):\(paragraph)"
+    }
+
+    // MARK: - Print lines
+
+    /// One line of `prints.jsonl` (no line break).
+    static func printLine(ref: String, _ print: ParagraphPrint) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + 19 * print.bandKeys.count + 16 * print.shingles.count)
+        out += Array("{\"ref\":\"\(ref)\",\"x\":\"".utf8)
+        appendHex(print.exactKey, to: &out)
+        out += Array("\",\"b\":[".utf8)
+        for (i, key) in print.bandKeys.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            appendHex(key, to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        out += Array("],\"s\":\"".utf8)
+        for s in print.shingles { appendHex(s, to: &out) }
+        out += Array("\"}".utf8)
+        return out
+    }
+
+    /// A line of `prints.jsonl` read back: its reference and print.
+    /// - Throws: `RunError` for a line that is not one.
+    static func parsePrintLine(_ line: [UInt8]) throws -> (ref: String, print: ParagraphPrint) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let ref = object["ref"] as? String, let x = (object["x"] as? String).flatMap(hexValue),
+              let bands = object["b"] as? [String], let s = object["s"] as? String, s.utf8.count % 16 == 0 else {
+            throw RunError("not a print line: \(String(decoding: line.prefix(120), as: UTF8.self))")
+        }
+        var bandKeys: [UInt64] = []
+        for b in bands {
+            guard let key = hexValue(b) else { throw RunError("not a print line (band key \(b))") }
+            bandKeys.append(key)
+        }
+        var shingles: [UInt64] = []
+        let bytes = Array(s.utf8)
+        shingles.reserveCapacity(bytes.count / 16)
+        var i = 0
+        while i < bytes.count {
+            guard let value = hexValue(bytes[i..<i + 16]) else { throw RunError("not a print line (shingles)") }
+            shingles.append(value)
+            i += 16
+        }
+        return (ref, ParagraphPrint(exactKey: x, shingles: shingles, bandKeys: bandKeys))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
+        var shift = 60
+        while shift >= 0 {
+            out.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+            shift -= 4
+        }
+    }
+
+    private static func hexValue(_ text: String) -> UInt64? {
+        hexValue(Array(text.utf8)[...])
+    }
+
+    private static func hexValue(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for b in bytes {
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    // MARK: - Reading
+
+    /// The lines of a file, one at a time, without their line breaks; the file is mapped, not read whole.
+    static func lines(of path: String) throws -> () -> [UInt8]? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw RunError("cannot read \(path): \(error.localizedDescription)")
+        }
+        return PreviousRun.lineReader(data)
+    }
+
+    /// The prints of a `prints.jsonl`, by reference; only those of `keeping` when given.
+    static func readPrints(_ path: String, keeping: Set<String>? = nil) throws -> [String: ParagraphPrint] {
+        var prints: [String: ParagraphPrint] = [:]
+        let next = try lines(of: path)
+        var number = 0
+        let prefix = Array("{\"ref\":\"".utf8)
+        while let line = next() {
+            number += 1
+            guard !line.isEmpty else { continue }
+            if let keeping, line.starts(with: prefix),
+               let close = line[prefix.count...].firstIndex(of: UInt8(ascii: "\"")),
+               !keeping.contains(String(decoding: line[prefix.count..<close], as: UTF8.self)) {
+                continue
+            }
+            do {
+                let (ref, print) = try parsePrintLine(line)
+                prints[ref] = print
+            } catch let error as RunError {
+                throw RunError("\(path):\(number): \(error.message)")
+            }
+        }
+        return prints
+    }
+
+    /// The references of a candidates file, one per line.
+    static func readCandidates(_ path: String) throws -> Set<String> {
+        var refs: Set<String> = []
+        let next = try lines(of: path)
+        while let line = next() {
+            if !line.isEmpty { refs.insert(String(decoding: line, as: UTF8.self)) }
+        }
+        return refs
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// `briefing shard` then `briefing merge` must publish what `briefing run` publishes.
+@Suite struct ShardedRunTests {
+    /// The outputs that are the same for two runs over the same corpus with `SOURCE_DATE_EPOCH`
+    /// (`run.json` and the manifest record timings).
+    static func reproducibleFiles(_ result: RunResult) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for file in result.files where file != "run.json" && file != "manifest.json" {
+            files[file] = try Data(contentsOf: URL(fileURLWithPath: result.outputFolder + "/" + file))
+        }
+        return files
+    }
+
+    static func runner(_ config: PipelineConfig, _ project: TempProject) -> PipelineRunner {
+        var runner = PipelineRunner(config: config, environment: ["SOURCE_DATE_EPOCH": "1761523200"])
+        runner.previousBriefingPath = project.root + "/no-previous-run/briefing.json"
+        return runner
+    }
+
+    /// The seeds and the development set (near-duplicates across documents, two languages, a
+    /// Windows-1252 and a CRLF+BOM file), with an empty file and a folder named like an article
+    /// (skipped with a warning and a counter, in a shard as in a run).
+    static func project() throws -> (TempProject, PipelineConfig) {
+        let (project, config, _) = try ParallelRunTests.project()
+        let corpus = config.input.folder
+        _ = FileManager.default.createFile(atPath: corpus + "/en-00-empty.txt", contents: Data())
+        try FileManager.default.createDirectory(atPath: corpus + "/fr-00-folder.txt", withIntermediateDirectories: false)
+        return (project, config)
+    }
+
+    @Test func shardsMergedGiveTheOutputsOfOneRun() throws {
+        let (project, config) = try Self.project()
+        defer { project.remove() }
+        let whole = try Self.runner(config, project).run()
+        let expected = try Self.reproducibleFiles(whole)
+        #expect(whole.briefing.run.warnings.contains { $0.contains("fr-00-folder.txt") })
+        let removed = whole.briefing.tables.first { $0.name == "removed" }
+        #expect((removed?.rows.count ?? 0) > 0)
+        for shards in [1, 4] {
+            let partials = project.root + "/partials-\(shards)"
+            var covered = 0
+            for index in 0..<shards {
+                var runner = Self.runner(config, project)
+                runner.workers = 1 + index % 2
+                let header = try runner.shard(index, of: shards, to: Partials.folder(partials, shard: index))
+                #expect(header.shard == index && header.shards == shards && header.first == covered)
+                covered += header.count
+            }
+            let merged = try Self.runner(config, project).merge(partials: partials)
+            let files = try Self.reproducibleFiles(merged)
+            #expect(files.keys.sorted() == expected.keys.sorted())
+            for (file, data) in expected {
+                #expect(files[file] == data, "\(file) differs between one run and \(shards) shard(s) merged")
+            }
+            #expect(merged.briefing.run.stages.map(\.input) == whole.briefing.run.stages.map(\.input))
+            #expect(merged.briefing.run.stages.map(\.dropped) == whole.briefing.run.stages.map(\.dropped))
+        }
+    }
+
+    @Test func aMergeLooksUpOnlyTheCandidatesItIsGiven() throws {
+        // the candidates a cluster's shuffle finds: every paragraph that shares a key with another
+        let (project, config) = try Self.project()
+        defer { project.remove() }
+        let expected = try Self.reproducibleFiles(try Self.runner(config, project).run())
+        let partials = project.root + "/partials"
+        var owners: [UInt64: Set<String>] = [:]
+        for index in 0..<3 {
+            let folder = Partials.folder(partials, shard: index)
+            _ = try Self.runner(config, project).shard(index, of: 3, to: folder)
+            for (ref, print) in try Partials.readPrints(folder + "/" + Partials.printsFile) {
+                for key in [print.exactKey] + print.bandKeys { owners[key, default: []].insert(ref) }
+            }
+        }
+        let candidates = owners.values.filter { $0.count > 1 }.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let all = owners.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        #expect(!candidates.isEmpty && candidates.count < all.count)
+        let file = project.root + "/candidates.txt"
+        try candidates.sorted().joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let merged = try Self.runner(config, project).merge(partials: partials, candidates: file)
+        #expect(try Self.reproducibleFiles(merged) == expected)
+        // without the repeats' references, nothing is found to repeat: the candidates are what decides
+        let none = project.root + "/no-candidates.txt"
+        try "".write(toFile: none, atomically: true, encoding: .utf8)
+        let blind = try Self.runner(config, project).merge(partials: partials, candidates: none)
+        let dedupe = try #require(blind.briefing.run.stages.first { $0.stage == "dedupe" })
+        #expect(dedupe.dropped.keys.allSatisfy { $0.hasSuffix("/document") })
+    }
+
+    @Test func aMergeRefusesAnIncompleteForeignOrStaleSplit() throws {
+        let (project, config) = try Self.project()
+        defer { project.remove() }
+        let partials = project.root + "/partials"
+        for index in 0..<3 { _ = try Self.runner(config, project).shard(index, of: 3, to: Partials.folder(partials, shard: index)) }
+        func mergeError() -> String {
+            do {
+                _ = try Self.runner(config, project).merge(partials: partials)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let fm = FileManager.default
+        let header = Partials.folder(partials, shard: 1) + "/" + Partials.headerFile
+        let saved = try Data(contentsOf: URL(fileURLWithPath: header))
+        func rewrite(_ change: (inout Partials.Header) -> Void) throws {
+            var h = try JSONDecoder().decode(Partials.Header.self, from: saved)
+            change(&h)
+            try JSONEncoder().encode(h).write(to: URL(fileURLWithPath: header))
+        }
+        try rewrite { $0.pipeline = "another" }
+        #expect(mergeError().contains("a shard of pipeline 'another', not 'hanoi-convention'"))
+        try rewrite { $0.version = 99 }
+        #expect(mergeError().contains("version 99; this briefing reads briefing-shard version 1"))
+        try rewrite { $0.corpusEntries += 1 }
+        #expect(mergeError().contains("the corpus changed during the run"))
+        try rewrite { $0.documents += 1 }
+        #expect(mergeError().contains("documents, the shard's header says"))
+        try rewrite { _ in }
+        try fm.removeItem(atPath: header)
+        #expect(mergeError().contains("shard.json: missing: the shard did not finish"))
+        try fm.removeItem(atPath: Partials.folder(partials, shard: 1))
+        #expect(mergeError().contains("shards [0, 2] of 3: every shard of one split is needed, once"))
+        try fm.createDirectory(atPath: Partials.folder(partials, shard: 1), withIntermediateDirectories: false)
+        try saved.write(to: URL(fileURLWithPath: header))
+        #expect(mergeError().contains("documents.jsonl: missing: the shard did not finish"))
+        #expect(fm.fileExists(atPath: project.root + "/out/hanoi-convention/latest") == false, "nothing published")
+    }
+
+    @Test func aShardIndexOutsideTheSplitIsRefused() throws {
+        let (project, config) = try Self.project()
+        defer { project.remove() }
+        #expect(throws: RunError.self) { try Self.runner(config, project).shard(3, of: 3, to: project.root + "/p") }
+        #expect(Partials.range(shard: 0, of: 4, total: 10) == 0..<2)
+        #expect((0..<4).map { Partials.range(shard: $0, of: 4, total: 10).count }.reduce(0, +) == 10)
+        #expect(Partials.range(shard: 2, of: 3, total: 1) == 0..<1)
+    }
+
+    @Test func aPrintLineReadsBackAsItWasWritten() throws {
+        let print = ParagraphPrint(exactKey: .max, shingles: [0, 1, 0xDEAD_BEEF_0000_0001], bandKeys: [42, .max - 1])
+        let line = Partials.printLine(ref: "2:17:3", print)
+        let (ref, back) = try Partials.parsePrintLine(line)
+        #expect(ref == "2:17:3" && back == print)
+        let short = ParagraphPrint(exactKey: 7)
+        #expect(try Partials.parsePrintLine(Partials.printLine(ref: "0:0:0", short)).print == short)
+        #expect(throws: RunError.self) { try Partials.parsePrintLine(Array(#"{"ref":"0:0:0","x":"zz","b":[],"s":""}"#.utf8)) }
+    }
+}
