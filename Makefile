@@ -3,7 +3,7 @@
 SWIFT ?= swift
 PIPELINE ?= Pipelines/hanoi-convention.yaml
 
-.PHONY: setup setup-test build run test test-asan test-tsan fuzz fuzz-build score bench clean
+.PHONY: setup setup-test setup-spark build run spark test test-asan test-tsan fuzz fuzz-build score bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -11,11 +11,19 @@ setup:
 setup-test:
 	@bash scripts/setup.sh --test
 
+setup-spark:
+	@bash scripts/setup.sh --spark
+
 build: setup
 	$(SWIFT) build -c release --product briefing
 
 run: build
 	.build/release/briefing run $(PIPELINE)
+
+# The same pipeline on Apache Spark in local mode (README, "Running on Apache Spark"): shards on every
+# core, the duplicate keys shuffled by Spark, merged and published under out/<pipeline>/ like `make run`.
+spark: build setup-spark
+	bash scripts/spark.sh $(PIPELINE)
 
 # make test ends with a short fuzz run of every target (TEST_FUZZ_SECONDS each, 0 to skip): measured
 # 4 min 21 s for the fuzz build and the seven 30-second runs from a clean .build-fuzz on the 2-core machine.

@@ -2,7 +2,8 @@
 # Installs what Briefing needs on a Debian machine that has Swift: the libxlsxwriter C library,
 # libcrypto's headers (libssl-dev, for SHA-256),
 # pkg-config, and the independent readers the tests use (Python's openpyxl, markdown-it, jsonschema and frictionless,
-# LibreOffice, pdftoppm).
+# LibreOffice, pdftoppm). With --spark (and with --test, whose tests run a Spark job): a Java runtime
+# and PySpark (spark/README in the README's "Running on Apache Spark").
 # Installs only what is missing; safe to run again.
 set -euo pipefail
 
@@ -67,4 +68,31 @@ fi
 if ! command -v swift >/dev/null; then
   echo "setup: swift is not on PATH; install Swift 6 first (https://swift.org/install)" >&2
   exit 1
+fi
+
+# Spark: a Java runtime from Debian, PySpark from PyPI (pinned), for the python scripts/spark.sh uses:
+# BRIEFING_PYTHON, else /usr/bin/python3.
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--spark" ]; then
+  as_root=""
+  if [ "$(id -u)" != 0 ]; then as_root="sudo"; fi
+  if ! command -v java >/dev/null; then
+    jre=openjdk-17-jre-headless
+    apt-cache show "$jre" >/dev/null 2>&1 || jre=default-jre-headless
+    echo "setup: installing $jre (for Spark)"
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$jre" >/dev/null
+  fi
+  spark_py="${BRIEFING_PYTHON:-/usr/bin/python3}"
+  if ! "$spark_py" -c "import pyspark" 2>/dev/null; then
+    echo "setup: installing pyspark for $spark_py"
+    if ! "$spark_py" -m pip --version >/dev/null 2>&1; then
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+    fi
+    if [ "$spark_py" = /usr/bin/python3 ]; then
+      $as_root "$spark_py" -m pip install -q --break-system-packages "pyspark==3.5.7"
+    else
+      "$spark_py" -m pip install -q "pyspark==3.5.7"
+    fi
+  fi
 fi
