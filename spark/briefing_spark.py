@@ -2,23 +2,26 @@
 
     spark-submit [--master URL] spark/briefing_spark.py PIPELINE [options]
 
-Spark distributes the work and shuffles the duplicate keys; the Swift binary does the text:
+Spark distributes the work and shuffles the duplicate keys; the Swift binary does the text. The
+partial results go to one folder every executor and the driver can read (README, "Running on
+Apache Spark", gives their format):
 
 1. The corpus is split in SHARDS contiguous ranges of its sorted entries; each shard is one Spark
-   task that runs `briefing shard` (parse, dedupe inside each document, enrich) and writes its
-   partial results (format `briefing-shard` 1: README, "Running on Apache Spark") under the
-   partials folder. The task hands back to Spark a (key, paragraph) pair per key of each paragraph
-   print (its exact key and MinHash band keys), not the documents.
-2. The duplicate candidates are found as a Spark shuffle: every (key, paragraph) pair is grouped by
-   key, and a paragraph that shares a key with another is a candidate. No task holds every print.
-   The driver writes the candidates' references to `candidates.txt`.
-3. `briefing merge` (on the driver) reads the shards' documents in corpus order, removes the
-   paragraphs that repeat an earlier document's (it looks up the candidates only), then
-   aggregates, exports and publishes under out/<pipeline>/ exactly as `briefing run` does.
+   task that runs `briefing shard prepare` (read, parse, dedupe inside each document). The task
+   hands back to Spark a (key, paragraph) pair per key of each paragraph print (its exact key and
+   MinHash band keys), not the documents.
+2. The duplicate candidates are found as a Spark shuffle: the pairs are grouped by key, and a
+   paragraph that shares a key with another is a candidate. No task holds every print. The driver
+   writes the candidates' references to `candidates.txt`.
+3. `briefing shard decide` (on the driver, one process) looks the candidates up in corpus order
+   and writes which paragraphs repeat an earlier document's.
+4. Each shard is a Spark task again: `briefing shard finish` removes its repeats and runs enrich.
+5. `briefing merge` (on the driver) aggregates, exports and publishes under out/<pipeline>/ exactly
+   as `briefing run` does.
 
 A document that cannot be read or parsed is a warning and a counter in its shard, as in a local
-run; a shard process that fails (a crash, a full disk) fails the Spark job with the shard, its
-entries and the process's own message.
+run; a shard process that fails (a crash, a full disk) fails the Spark job with the shard, the step
+and the process's own message.
 """
 
 import argparse
@@ -75,32 +78,45 @@ def unpack(packed):
     return f"{packed >> 44}:{packed >> 20 & 0xFFFFFF}:{packed & 0xFFFFF}"
 
 
-def run_shard(binary, pipeline, partials, count, workers):
-    """The Spark task of one shard: runs `briefing shard`, yields (key, reference) for each key of
-    each paragraph print (its exact key and MinHash band keys, as integers)."""
+def run_step(exe, step, args, what):
+    """Runs `briefing shard <step> …`; a failure raises with the process's own last lines."""
+    cmd = [exe, "shard", step] + args
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    if done.returncode != 0:
+        tail = " ".join(done.stderr.strip().splitlines()[-20:])
+        status = f"signal {-done.returncode}" if done.returncode < 0 else f"exit {done.returncode}"
+        raise RuntimeError(f"briefing shard {step} {what} failed ({status}): {tail}")
+
+
+def prepare(binary, pipeline, partials, count, workers):
+    """The Spark task of one shard's first step: yields (key, reference) for each key of each
+    paragraph print (its exact key and MinHash band keys, as integers)."""
     def task(indices):
         exe = resolve_binary(binary)
         for index in indices:
-            folder = os.path.join(partials, f"shard-{index:05d}")
-            shutil.rmtree(folder, ignore_errors=True)
-            cmd = [exe, "shard", pipeline, "--index", str(index), "--count", str(count), "--out", folder,
-                   "--workers", str(workers)]
-            done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
-            if done.returncode != 0:
-                tail = "\n".join(done.stderr.strip().splitlines()[-20:])
-                status = f"signal {-done.returncode}" if done.returncode < 0 else f"exit {done.returncode}"
-                raise RuntimeError(f"briefing shard {index} of {count} failed ({status}) on {pipeline}: {tail}")
-            with open(os.path.join(folder, "prints.jsonl"), encoding="utf-8") as lines:
+            run_step(exe, "prepare", [pipeline, "--partials", partials, "--index", str(index), "--count", str(count),
+                                      "--workers", str(workers)], f"(shard {index} of {count})")
+            path = os.path.join(partials, f"shard-{index:05d}", "prints.jsonl")
+            with open(path, encoding="utf-8") as lines:
                 for line in lines:
                     if not line.strip():
                         continue
                     record = json.loads(line)
-                    if record["ref"].count(":") != 2:
-                        raise RuntimeError(f"briefing shard {index}: unexpected print reference {record['ref']!r}")
                     ref = pack(record["ref"])
                     yield int(record["x"], 16), ref
                     for band in record["b"]:
                         yield int(band, 16), ref
+    return task
+
+
+def finish(binary, pipeline, partials, count, workers):
+    """The Spark task of one shard's last step (its repeats removed, enrich)."""
+    def task(indices):
+        exe = resolve_binary(binary)
+        for index in indices:
+            run_step(exe, "finish", [pipeline, "--partials", partials, "--index", str(index), "--workers", str(workers)],
+                     f"(shard {index} of {count})")
+            yield index
     return task
 
 
@@ -122,7 +138,7 @@ def failure(error):
     """The shard's own message out of the Java stack trace Spark wraps a task's exception in."""
     text = str(error)
     for line in text.splitlines():
-        if line.startswith("RuntimeError: briefing shard"):
+        if line.startswith("RuntimeError: briefing shard "):
             start = line.find("briefing shard")
             lines = text.splitlines()
             rest = lines[lines.index(line) + 1:]
@@ -153,8 +169,7 @@ def main(argv):
     try:
         # 1. one task per shard; its (key, paragraph) pairs come back to Spark, its documents and
         #    prints stay in the partials folder
-        keys = sc.parallelize(range(count), count) \
-            .mapPartitions(run_shard(binary, pipeline, partials, count, workers))
+        keys = sc.parallelize(range(count), count).mapPartitions(prepare(binary, pipeline, partials, count, workers))
         # 2. the shuffle: grouped by key, a key held by two paragraphs or more makes them candidates
         #    (an extra candidate costs a lookup, never a different result)
         refs = keys.groupByKey() \
@@ -166,13 +181,17 @@ def main(argv):
             for ref in refs.toLocalIterator():
                 out.write(unpack(ref) + "\n")
                 written += 1
+        # 3. the repeats, decided in corpus order from the candidates' prints
+        exe = resolve_binary(binary)
+        run_step(exe, "decide", [pipeline, "--partials", partials, "--candidates", candidates_file], "")
+        # 4. one task per shard again: repeats removed, enrich
+        sc.parallelize(range(count), count).mapPartitions(finish(binary, pipeline, partials, count, workers)).count()
         shuffled = shuffle_bytes(spark)
         headers = [json.load(open(os.path.join(partials, f"shard-{i:05d}", "shard.json"))) for i in range(count)]
         documents = sum(h["documents"] for h in headers)
         spark_seconds = time.monotonic() - started
-        # 3. the merge, on the driver: the same publish as `briefing run`
-        exe = resolve_binary(binary)
-        cmd = [exe, "merge", pipeline, "--partials", partials, "--candidates", candidates_file]
+        # 5. the merge, on the driver: the same publish as `briefing run`
+        cmd = [exe, "merge", pipeline, "--partials", partials]
         if args.quiet:
             cmd.append("--quiet")
         merged = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, errors="replace")
@@ -183,9 +202,9 @@ def main(argv):
             print(mark + line, file=sys.stderr if mark else sys.stdout)
         if not args.quiet:
             per_thousand = f", {shuffled * 1000 / documents / 1024:.1f} KiB per 1,000 articles" if shuffled is not None and documents else ""
-            print(f"spark: {count} shard(s), {documents} documents, {written} paragraphs to look up; "
+            print(f"spark: {count} shard(s), {documents} documents, {written} paragraphs looked up; "
                   f"shuffled {shuffled if shuffled is not None else '?'} bytes{per_thousand}; "
-                  f"shards and shuffle {spark_seconds:.1f} s, merge {time.monotonic() - started - spark_seconds:.1f} s")
+                  f"shards, shuffle and decide {spark_seconds:.1f} s, merge {time.monotonic() - started - spark_seconds:.1f} s")
         return merged.returncode
     except Exception as error:  # a shard that failed, as Spark reports it: say which and why, on one line
         print(f"spark: error: {failure(error)}", file=sys.stderr)

@@ -4,59 +4,102 @@ import Foundation
 import Logging
 
 extension BriefingCommand {
+    /// The steps of a split run (README, "Running on Apache Spark").
     struct Shard: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the per-document stages over one shard of a pipeline's corpus and write its partial results.",
+            abstract: "The steps of a run split in shards, as a cluster runs them (README, \"Running on Apache Spark\").",
             discussion: """
-                Shard INDEX of COUNT is a contiguous range of the corpus's sorted entries. Parse, dedupe \
-                inside each document and enrich run on it; the partial results (documents, the prints of \
-                their paragraphs, counters, warnings, input digests) go to the folder given by --out, in \
-                the format `briefing merge` reads (README, "Running on Apache Spark"). Nothing is published. \
-                Exit codes: 0 written, 1 the shard failed (the message names the file or the cause), 2 usage \
-                or configuration error.
-                """
+                prepare (one per shard), decide (one), finish (one per shard), then `briefing merge`: \
+                the published outputs are those of `briefing run` over the same corpus. The partial results \
+                go to one folder (--partials), in the format the README describes. Exit codes: 0 done, 1 the \
+                step failed (the message names the file or the cause), 2 usage or configuration error.
+                """,
+            subcommands: [Prepare.self, Decide.self, Finish.self]
         )
 
-        @Argument(help: "The pipeline file, e.g. Pipelines/hanoi-convention.yaml.")
-        var pipeline: String
+        struct Common: ParsableArguments {
+            @Argument(help: "The pipeline file, e.g. Pipelines/hanoi-convention.yaml.")
+            var pipeline: String
 
-        @Option(help: "The shard's index, from 0.")
-        var index: Int
+            @Option(help: "The folder of the partial results (shard-NNNNN folders).")
+            var partials: String
 
-        @Option(help: "How many shards the corpus is split in.")
-        var count: Int
+            @Option(help: "Threads for the per-document work (default: every core); the results do not depend on it.")
+            var workers: Int?
 
-        @Option(help: "The folder the partial results are written to (created).")
-        var out: String
+            func validate() throws {
+                if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+            }
 
-        @Option(help: "Threads for the per-document work (default: every core); the results do not depend on it.")
-        var workers: Int?
-
-        func validate() throws {
-            if count < 1 { throw ValidationError("--count must be at least 1") }
-            if index < 0 || index >= count { throw ValidationError("--index must be at least 0 and less than --count") }
-            if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+            func runner() throws -> PipelineRunner {
+                Interruption.install([SIGTERM, SIGINT])
+                var runner = PipelineRunner(plan: try PipelineLoader.plan(path: pipeline))
+                if let workers { runner.workers = workers }
+                return runner
+            }
         }
 
-        func run() throws {
-            Interruption.install([SIGTERM, SIGINT])
-            let plan = try PipelineLoader.plan(path: pipeline)
-            var runner = PipelineRunner(plan: plan)
-            if let workers { runner.workers = workers }
-            let header = try runner.shard(index, of: count, to: out)
-            print("briefing: shard \(index) of \(count): entries \(header.first)..<\(header.first + header.count) of \(header.corpusEntries), \(header.documents) documents -> \(out)")
+        struct Prepare: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Read, parse and dedupe inside each document one shard of the corpus (a contiguous range of its sorted entries).")
+
+            @OptionGroup var common: Common
+
+            @Option(help: "The shard's index, from 0.")
+            var index: Int
+
+            @Option(help: "How many shards the corpus is split in.")
+            var count: Int
+
+            func validate() throws {
+                if count < 1 { throw ValidationError("--count must be at least 1") }
+                if index < 0 || index >= count { throw ValidationError("--index must be at least 0 and less than --count") }
+            }
+
+            func run() throws {
+                let h = try common.runner().prepareShard(index, of: count, partials: common.partials)
+                print("briefing: shard \(index) of \(count) prepared: entries \(h.first)..<\(h.first + h.count) of \(h.corpusEntries), \(h.documents) documents")
+            }
+        }
+
+        struct Decide: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Find, in corpus order, the paragraphs that repeat an earlier document's, from every prepared shard's prints.")
+
+            @OptionGroup var common: Common
+
+            @Option(help: "The paragraphs to look up, one reference per line (e.g. 0:12:3): those that share a key with another. Default: all.")
+            var candidates: String?
+
+            func run() throws {
+                let (lookedUp, repeats) = try common.runner().decide(partials: common.partials, candidates: candidates)
+                print("briefing: \(lookedUp) paragraphs looked up, \(repeats) repeat an earlier document's")
+            }
+        }
+
+        struct Finish: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Remove a prepared shard's repeats and run the remaining document stages (enrich).")
+
+            @OptionGroup var common: Common
+
+            @Option(help: "The shard's index, from 0.")
+            var index: Int
+
+            func run() throws {
+                let h = try common.runner().finishShard(index, partials: common.partials)
+                print("briefing: shard \(index) of \(h.shards) finished: \(h.documents) documents")
+            }
         }
     }
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge the partial results of every shard of a corpus and publish the outputs as `briefing run` does.",
+            abstract: "Merge every finished shard of a split run and publish the outputs as `briefing run` does.",
             discussion: """
-                Reads the shard-NNNNN folders `briefing shard` wrote under --partials (every shard of one \
-                split is needed), removes the paragraphs that repeat an earlier document's, aggregates, \
-                exports and publishes a new run under out/<pipeline>/runs/, with the same lock, run record, \
-                manifest and exit codes as `briefing run`. --candidates gives the prints that share a key \
-                with another (computed by a cluster's shuffle), one reference per line; only their prints are read.
+                Reads the shard-NNNNN folders under --partials (every shard of one split, finished by \
+                `briefing shard finish`), aggregates, exports and publishes a new run under \
+                out/<pipeline>/runs/, with the same lock, run record, manifest and exit codes as `briefing run`.
                 """
         )
 
@@ -65,9 +108,6 @@ extension BriefingCommand {
 
         @Option(help: "The folder holding the shards' partial results.")
         var partials: String
-
-        @Option(help: "The paragraphs the corpus-wide duplicate check must look up (one reference per line, e.g. 0:12:3).")
-        var candidates: String?
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
@@ -86,7 +126,7 @@ extension BriefingCommand {
             try runner.history.createRoot()
             let lock = try RunLock(path: config.outputs.folder + "/.lock", wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let result = try runner.merge(partials: partials, candidates: candidates)
+            let result = try runner.merge(partials: partials)
             if !quiet {
                 print(RunSummary.render(result.briefing.run, outputFolder: runner.relative(result.outputFolder), files: result.files))
             }

@@ -158,14 +158,4 @@ public struct Findings: Sendable, Codable {
 
     public var count: Int { entities.count + people.count + dates.count + figures.count + commitments.count }
 
-    /// Removes what was found in the paragraphs `paragraphIDs` (a paragraph found later to repeat
-    /// another article's).
-    public mutating func removeAll(from paragraphIDs: Set<String>) {
-        entities.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-        people.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-        dates.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-        figures.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-        commitments.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-        personCandidates.removeAll { paragraphIDs.contains($0.provenance.paragraphID) }
-    }
 }

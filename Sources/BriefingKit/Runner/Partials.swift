@@ -1,34 +1,48 @@
 import Foundation
 
-/// The partial results of one shard of a corpus (`briefing shard`): what `briefing merge` needs to
-/// finish the run as `briefing run` would. Format `briefing-shard`, version 1; a folder per shard:
+/// The partial results of a split run (`briefing shard …`, then `briefing merge`): what a cluster
+/// runs (see `spark/briefing_spark.py`), in format `briefing-shard`, version 1. Under one partials
+/// folder, a folder `shard-NNNNN` per shard holds:
 ///
-/// - `shard.json`: the header (`Partials.Header`): format, version, pipeline name, shard index and
-///   count, the corpus entries listed and the range taken, the per-document stages' counters
-///   (parse, dedupe inside documents, enrich), warnings and the digest of every input file.
-/// - `documents.jsonl`: one enriched document per line (`Document`, JSON), in corpus order.
-/// - `prints.jsonl`: one line per paragraph that the corpus-wide duplicate check must see, in
-///   corpus order: `{"ref":"<shard>:<document>:<paragraph>","x":"<exact key>","b":["<band key>",…],
-///   "s":"<shingles>"}`, keys as 16 hex digits, `s` the sorted shingle hashes as one run of
-///   16-hex-digit groups (empty for a paragraph compared exactly only). `<document>` and
-///   `<paragraph>` are 0-based positions in the shard and among the document's paragraphs.
-///
-/// The merge takes every shard's documents in shard order, each paragraph with its print from the
-/// shards' `prints.jsonl`. When a candidates file is given (one reference per line: the paragraphs
-/// that share a key with another, found by Spark's shuffle, see `spark/briefing_spark.py`), only
-/// those paragraphs get their print: any other shares no key with any paragraph, so no lookup can
-/// find it or be found by it, and it is kept without one.
+/// - after `briefing shard prepare` (read, parse and the document stages up to and including
+///   dedupe's per-document pass): `shard.json` (`Partials.Header`, phase `prepared`: pipeline, shard
+///   index and count, the corpus entries listed and the range taken, the stages' counters, warnings,
+///   input digests); `documents.jsonl`, one document per line (`Document`, JSON), in corpus order;
+///   `prints.jsonl`, one line per paragraph print, in corpus order:
+///   `{"ref":"<shard>:<document>:<paragraph>","p":"<paragraph id>","d":"<document id>",
+///   "x":"<exact key>","b":["<band key>",…],"s":"<shingles>"}` (keys as 16 hex digits; `s` the
+///   sorted shingle hashes as one run of 16-hex-digit groups, empty for a paragraph compared
+///   exactly only; `<document>` and `<paragraph>` are 0-based positions in the shard and among the
+///   document's paragraphs).
+/// - after `briefing shard decide` (one process, the whole corpus in order, from the prints alone):
+///   `decisions.jsonl`, one line per paragraph found to repeat one kept from an earlier document:
+///   `{"ref":…,"reason":"exact-duplicate"|"near-duplicate","paragraphID":<kept>,"documentID":<its
+///   document>,"similarity":…}`. Given a candidates file (one reference per line: the paragraphs
+///   that share a key with another, from Spark's shuffle), only those prints are looked up: any
+///   other shares no key with any paragraph, so no lookup can find it or be found by it.
+/// - after `briefing shard finish` (the decisions applied, then the remaining document stages,
+///   enrich): `finished.json` (phase `finished`, every stage's counters) and `finished.jsonl`, one
+///   document per line, which `briefing merge` aggregates, exports and publishes.
 public enum Partials {
     public static let format = "briefing-shard"
     public static let version = 1
     public static let headerFile = "shard.json"
     public static let documentsFile = "documents.jsonl"
     public static let printsFile = "prints.jsonl"
+    public static let decisionsFile = "decisions.jsonl"
+    public static let finishedHeaderFile = "finished.json"
+    public static let finishedFile = "finished.jsonl"
 
-    /// `shard.json`.
+    /// How far a shard has gone.
+    public enum Phase: String, Codable, Sendable {
+        case prepared, finished
+    }
+
+    /// `shard.json` and `finished.json`.
     public struct Header: Codable, Sendable, Equatable {
         public var format = Partials.format
         public var version = Partials.version
+        public var phase: Phase
         public var pipeline: String
         public var shard: Int
         public var shards: Int
@@ -38,16 +52,45 @@ public enum Partials {
         public var first: Int
         public var count: Int
         public var documents: Int
+        /// Parse's and every document stage's counters for this shard, so far.
         public var stages: [StageStats]
         public var warnings: [String]
         public var inputs: [FileDigest]
     }
 
+    /// One line of `decisions.jsonl`: a paragraph that repeats one kept from an earlier document.
+    public struct Decision: Codable, Sendable, Equatable {
+        public var ref: String
+        public var reason: Removal.Reason
+        /// The kept paragraph and its document.
+        public var paragraphID: String
+        public var documentID: String
+        public var similarity: Double
+
+        init(ref: String, _ match: DuplicateIndex.Match) {
+            self.ref = ref
+            reason = match.reason
+            paragraphID = match.paragraphID
+            documentID = match.documentID
+            similarity = match.similarity
+        }
+
+        var match: DuplicateIndex.Match {
+            DuplicateIndex.Match(reason: reason, paragraphID: paragraphID, documentID: documentID, similarity: similarity)
+        }
+    }
+
+    /// A line of `prints.jsonl`.
+    struct PrintLine: Equatable {
+        var ref: String
+        var paragraphID: String
+        var documentID: String
+        var print: ParagraphPrint
+    }
+
     /// The entries shard `index` of `count` takes out of `total`: contiguous, in order, sizes within one.
     public static func range(shard index: Int, of count: Int, total: Int) -> Range<Int> {
-        let lower = total * index / count
-        let upper = total * (index + 1) / count
-        return lower..<upper
+        total * index / count..<total * (index + 1) / count
     }
 
     /// The folder of shard `index` in a partials folder.
@@ -56,7 +99,7 @@ public enum Partials {
         return OutputFile.join(root, "shard-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits)
     }
 
-    /// The reference of a paragraph in `prints.jsonl`.
+    /// The reference of a paragraph in `prints.jsonl` and `decisions.jsonl`.
     public static func ref(shard: Int, document: Int, paragraph: Int) -> String {
         "\(shard):\(document):\(paragraph)"
     }
@@ -64,10 +107,15 @@ public enum Partials {
     // MARK: - Print lines
 
     /// One line of `prints.jsonl` (no line break).
-    static func printLine(ref: String, _ print: ParagraphPrint) -> [UInt8] {
+    static func printLine(_ line: PrintLine) -> [UInt8] {
+        let print = line.print
         var out: [UInt8] = []
-        out.reserveCapacity(64 + 19 * print.bandKeys.count + 16 * print.shingles.count)
-        out += Array("{\"ref\":\"\(ref)\",\"x\":\"".utf8)
+        out.reserveCapacity(96 + 19 * print.bandKeys.count + 16 * print.shingles.count)
+        out += Array("{\"ref\":\"\(line.ref)\",\"p\":".utf8)
+        appendJSONString(line.paragraphID, to: &out)
+        out += Array(",\"d\":".utf8)
+        appendJSONString(line.documentID, to: &out)
+        out += Array(",\"x\":\"".utf8)
         appendHex(print.exactKey, to: &out)
         out += Array("\",\"b\":[".utf8)
         for (i, key) in print.bandKeys.enumerated() {
@@ -82,11 +130,12 @@ public enum Partials {
         return out
     }
 
-    /// A line of `prints.jsonl` read back: its reference and print.
+    /// A line of `prints.jsonl` read back.
     /// - Throws: `RunError` for a line that is not one.
-    static func parsePrintLine(_ line: [UInt8]) throws -> (ref: String, print: ParagraphPrint) {
+    static func parsePrintLine(_ line: [UInt8]) throws -> PrintLine {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let ref = object["ref"] as? String, let x = (object["x"] as? String).flatMap(hexValue),
+              let ref = object["ref"] as? String, let paragraphID = object["p"] as? String,
+              let documentID = object["d"] as? String, let x = (object["x"] as? String).flatMap(hexValue),
               let bands = object["b"] as? [String], let s = object["s"] as? String, s.utf8.count % 16 == 0 else {
             throw RunError("not a print line: \(String(decoding: line.prefix(120), as: UTF8.self))")
         }
@@ -104,7 +153,8 @@ public enum Partials {
             shingles.append(value)
             i += 16
         }
-        return (ref, ParagraphPrint(exactKey: x, shingles: shingles, bandKeys: bandKeys))
+        return PrintLine(ref: ref, paragraphID: paragraphID, documentID: documentID,
+                         print: ParagraphPrint(exactKey: x, shingles: shingles, bandKeys: bandKeys))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -115,6 +165,25 @@ public enum Partials {
             out.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
             shift -= 4
         }
+    }
+
+    /// `text` as a JSON string, quotes included.
+    private static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(b)
+            case 0..<0x20:
+                out += Array("\\u00".utf8)
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xF)])
+            default:
+                out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func hexValue(_ text: String) -> UInt64? {
@@ -149,9 +218,8 @@ public enum Partials {
         return PreviousRun.lineReader(data)
     }
 
-    /// The prints of a `prints.jsonl`, by reference; only those of `keeping` when given.
-    static func readPrints(_ path: String, keeping: Set<String>? = nil) throws -> [String: ParagraphPrint] {
-        var prints: [String: ParagraphPrint] = [:]
+    /// The print lines of a `prints.jsonl`, in order; only those of `keeping` when given.
+    static func readPrints(_ path: String, keeping: Set<String>? = nil, _ body: (PrintLine) throws -> Void) throws {
         let next = try lines(of: path)
         var number = 0
         let prefix = Array("{\"ref\":\"".utf8)
@@ -163,14 +231,14 @@ public enum Partials {
                !keeping.contains(String(decoding: line[prefix.count..<close], as: UTF8.self)) {
                 continue
             }
+            let parsed: PrintLine
             do {
-                let (ref, print) = try parsePrintLine(line)
-                prints[ref] = print
+                parsed = try parsePrintLine(line)
             } catch let error as RunError {
                 throw RunError("\(path):\(number): \(error.message)")
             }
+            try body(parsed)
         }
-        return prints
     }
 
     /// The references of a candidates file, one per line.

@@ -95,18 +95,19 @@ public struct PipelineRunner {
         guard !names.isEmpty else {
             throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
         }
-        let streamed = try stream(plan: plan, entries: names, corpusPasses: true, consume)
+        let streamed = try stream(plan: plan, entries: names, through: plan.steps.count, corpusPasses: true, consume)
         guard streamed.stages[0].output > 0 else {
             throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(names.count) file(s) skipped)")
         }
         return streamed
     }
 
-    /// Streams the corpus entries `names` (in that order) through parse and the document stages,
-    /// handing each document to `consume`.
+    /// Streams the corpus entries `names` (in that order) through parse and the first `stepCount`
+    /// document stages, handing each document to `consume`.
     /// - Parameter corpusPasses: whether to run the stages' corpus passes (`CorpusPass`: dedupe
-    ///   across the corpus) before `consume`; a shard (`briefing shard`) leaves them to the merge.
-    func stream(plan: PipelinePlan, entries names: [CorpusReader.Entry], corpusPasses: Bool,
+    ///   across the corpus), each right after its stage; a shard (`briefing shard prepare`) stops
+    ///   before the first and leaves the documents' prints for `briefing shard decide`.
+    func stream(plan: PipelinePlan, entries names: [CorpusReader.Entry], through stepCount: Int, corpusPasses: Bool,
                 _ consume: (Document) throws -> Void) throws -> Streamed {
         let clock = ContinuousClock()
         try Interruption.check()
@@ -114,8 +115,7 @@ public struct PipelineRunner {
         var steps = plan.steps
         var parseStats = parse.newStats()
         var stepStats = steps.map { $0.newStats() }
-        var passes: [(step: Int, pass: any CorpusPass)] = corpusPasses
-            ? steps.indices.compactMap { i in steps[i].makeCorpusPass().map { (i, $0) } } : []
+        var passes: [(any CorpusPass)?] = steps.map { corpusPasses ? $0.makeCorpusPass() : nil }
         var warnings: [String] = []
         var times = [Duration](repeating: .zero, count: 1 + steps.count)
         var inputs: [FileDigest] = []
@@ -163,21 +163,15 @@ public struct PipelineRunner {
                 warnings += p.warnings
                 if let doc = p.document { docs.append(doc) }
             }
-            // the plan's document stages in order (see `DocumentStage.run`)
-            for i in steps.indices {
+            // the plan's document stages in order (see `DocumentStage.run`), each followed by its
+            // corpus pass, if any, in corpus order
+            for i in 0..<stepCount {
                 steps[i].run(&docs, stats: &stepStats[i], workers: workers)
-                now = clock.now
-                times[i + 1] += now - start
-                start = now
-            }
-            for k in passes.indices {
-                let step = passes[k].step
-                for d in docs.indices {
-                    let result = passes[k].pass.pass(&docs[d], stats: &stepStats[step])
-                    for later in stepStats.indices where later > step { result.correct(&stepStats[later]) }
+                if passes[i] != nil {
+                    for d in docs.indices { passes[i]!.pass(&docs[d], stats: &stepStats[i]) }
                 }
                 now = clock.now
-                times[step + 1] += now - start
+                times[i + 1] += now - start
                 start = now
             }
             for doc in docs { try consume(doc) }

@@ -1,41 +1,64 @@
 import Foundation
 
-/// A run split in shards (`briefing shard`, then `briefing merge`): what a cluster runs, one shard
-/// per task (see `spark/briefing_spark.py`). The per-document stages run in the shards; the corpus
-/// passes (dedupe across the corpus), aggregate and export run in the merge, over the shards'
-/// documents in corpus order, so the outputs are those of `briefing run` over the same corpus.
+/// A run split in shards, what a cluster runs one task per shard (see `spark/briefing_spark.py`):
+///
+/// 1. `prepareShard` (one per shard): read, parse and the document stages up to and including
+///    dedupe's per-document pass; the documents and their paragraphs' prints are written apart.
+/// 2. `decide` (one, in corpus order): dedupe's corpus pass over the prints alone, which says
+///    which paragraphs repeat an earlier document's.
+/// 3. `finishShard` (one per shard): those paragraphs removed, then the remaining document stages
+///    (enrich).
+/// 4. `merge` (one): aggregate, export and publish as `run()` does.
+///
+/// Each step does what a whole run does to the same documents in the same order, so the outputs
+/// are those of `briefing run` over the same corpus, byte for byte.
 extension PipelineRunner {
-    /// Runs read, parse and the per-document stages over shard `index` of `count` of the corpus
-    /// (a contiguous range of its sorted entries: `Partials.range`) and writes the partial results
-    /// into `folder` (`Partials`), which is created.
+    /// The document stage whose corpus pass the split run decides apart (dedupe across the corpus),
+    /// if the plan has one.
+    /// - Throws: `RunError` for a plan with another kind of corpus pass, or more than one.
+    func splitPoint(_ plan: PipelinePlan) throws -> Int? {
+        let withPass = plan.steps.indices.filter { plan.steps[$0].makeCorpusPass() != nil }
+        guard let first = withPass.first else { return nil }
+        guard withPass.count == 1, plan.steps[first].makeCorpusPass() is CorpusDedupe else {
+            throw RunError("a split run decides one corpus-wide stage, dedupe; this pipeline has \(withPass.map { type(of: plan.steps[$0]).kind })")
+        }
+        return first
+    }
+
+    // MARK: - 1. prepare
+
+    /// Runs read, parse and the document stages up to dedupe's per-document pass over shard
+    /// `index` of `count` of the corpus (a contiguous range of its sorted entries:
+    /// `Partials.range`) and writes the shard's folder under `root` (`Partials`).
     /// - Returns: the header written to `shard.json`.
     /// - Throws: `ConfigError` for a bad data file, `RunError` for a corpus that cannot be listed or
     ///   a partial result that cannot be written, `Interrupted` when a caught signal arrives.
-    public func shard(_ index: Int, of count: Int, to folder: String) throws -> Partials.Header {
+    public func prepareShard(_ index: Int, of count: Int, partials root: String) throws -> Partials.Header {
         guard count >= 1, (0..<count).contains(index) else {
             throw RunError("shard \(index) of \(count): the index must be at least 0 and less than the count")
         }
         let plan = try makePlan()
+        let through = try splitPoint(plan).map { $0 + 1 } ?? plan.steps.count
         let entries = try CorpusReader(config.input).entries()
         let range = Partials.range(shard: index, of: count, total: entries.count)
+        let folder = Partials.folder(root, shard: index)
         try OutputFile.makeFolders(folder)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = Self.partialEncoder
         var documents = 0
         var streamed: Streamed?
         try OutputFile.write(to: OutputFile.join(folder, Partials.documentsFile)) { flushDocuments in
             try OutputFile.write(to: OutputFile.join(folder, Partials.printsFile)) { flushPrints in
                 var docBuffer: [UInt8] = [], printBuffer: [UInt8] = []
-                streamed = try stream(plan: plan, entries: Array(entries[range]), corpusPasses: false) { doc in
-                    do {
-                        docBuffer += try encoder.encode(doc)
-                    } catch {
-                        throw RunError("\(doc.fileName): cannot encode the document: \(error)")
-                    }
+                streamed = try stream(plan: plan, entries: Array(entries[range]), through: through, corpusPasses: false) { doc in
+                    var stored = doc
+                    stored.prints = []
+                    docBuffer += try Self.encode(stored, encoder)
                     docBuffer.append(0x0A)
                     for (p, print) in doc.prints.enumerated() {
                         guard let print else { continue }
-                        printBuffer += Partials.printLine(ref: Partials.ref(shard: index, document: documents, paragraph: p), print)
+                        printBuffer += Partials.printLine(Partials.PrintLine(
+                            ref: Partials.ref(shard: index, document: documents, paragraph: p),
+                            paragraphID: doc.paragraphs[p].id, documentID: doc.id, print: print))
                         printBuffer.append(0x0A)
                     }
                     documents += 1
@@ -48,29 +71,236 @@ extension PipelineRunner {
         }
         guard let streamed else { throw RunError("shard \(index) of \(count): nothing was streamed") }
         let header = Partials.Header(
-            pipeline: config.name, shard: index, shards: count, corpusEntries: entries.count,
+            phase: .prepared, pipeline: config.name, shard: index, shards: count, corpusEntries: entries.count,
             first: range.lowerBound, count: range.count, documents: documents,
             stages: streamed.stages, warnings: streamed.warnings, inputs: streamed.inputs)
         try OutputFile.write(Array(try encoder.encode(header)) + [0x0A], to: OutputFile.join(folder, Partials.headerFile))
         return header
     }
 
-    /// Merges the partial results under `root` (one `shard-NNNNN` folder per shard, every shard of
-    /// one split of this pipeline's corpus), finishes the corpus passes, aggregates, exports and
-    /// publishes as `run()` does.
+    // MARK: - 2. decide
+
+    /// Dedupe's corpus pass over every prepared shard's prints, in corpus order: writes each
+    /// shard's `decisions.jsonl` (the paragraphs that repeat one kept from an earlier document).
     /// - Parameter candidates: a file of the references of the paragraphs that share a key with
-    ///   another (Spark's shuffle); only their prints are read. Without it, every print is read.
+    ///   another (Spark's shuffle); only their prints are looked up. Without it, every print is.
+    /// - Returns: how many paragraphs were looked up, and how many found to repeat another.
+    public func decide(partials root: String, candidates: String? = nil) throws -> (lookedUp: Int, repeats: Int) {
+        let plan = try makePlan()
+        let headers = try readHeaders(root, phase: .prepared)
+        let refs = try candidates.map { try Partials.readCandidates($0) }
+        var pass = try splitPoint(plan).flatMap { plan.steps[$0].makeCorpusPass() as? CorpusDedupe }
+        let encoder = Self.partialEncoder
+        var lookedUp = 0, repeats = 0
+        for h in headers {
+            try Interruption.check()
+            let folder = Partials.folder(root, shard: h.shard)
+            try OutputFile.write(to: OutputFile.join(folder, Partials.decisionsFile)) { flush in
+                guard pass != nil else { return }
+                var buffer: [UInt8] = []
+                try Partials.readPrints(OutputFile.join(folder, Partials.printsFile), keeping: refs) { line in
+                    lookedUp += 1
+                    guard let match = pass!.decide(line.print, paragraphID: line.paragraphID, documentID: line.documentID) else { return }
+                    repeats += 1
+                    buffer += try encoder.encode(Partials.Decision(ref: line.ref, match))
+                    buffer.append(0x0A)
+                    if buffer.count >= 1 << 20 { try flush(buffer); buffer.removeAll(keepingCapacity: true) }
+                }
+                try flush(buffer)
+            }
+        }
+        return (lookedUp, repeats)
+    }
+
+    // MARK: - 3. finish
+
+    /// Applies the decisions to shard `index`'s prepared documents, runs the remaining document
+    /// stages (enrich) and writes `finished.jsonl` and `finished.json`.
+    /// - Returns: the header written to `finished.json`.
+    public func finishShard(_ index: Int, partials root: String) throws -> Partials.Header {
+        let clock = ContinuousClock()
+        let plan = try makePlan()
+        let folder = Partials.folder(root, shard: index)
+        var header = try readHeader(OutputFile.join(folder, Partials.headerFile), phase: .prepared)
+        guard header.shard == index else {
+            throw RunError("\(relative(folder)): holds shard \(header.shard), not \(index)")
+        }
+        let split = try splitPoint(plan)
+        // the decisions, by document then paragraph position
+        var decisions: [Int: [Int: DuplicateIndex.Match]] = [:]
+        let decisionsPath = OutputFile.join(folder, Partials.decisionsFile)
+        if split != nil {
+            guard FileManager.default.fileExists(atPath: decisionsPath) else {
+                throw RunError("\(relative(decisionsPath)): missing: run `briefing shard decide` first")
+            }
+            let next = try Partials.lines(of: decisionsPath)
+            let decoder = JSONDecoder()
+            var number = 0
+            while let line = next() {
+                number += 1
+                guard !line.isEmpty else { continue }
+                guard let decision = try? decoder.decode(Partials.Decision.self, from: Data(line)) else {
+                    throw RunError("\(relative(decisionsPath)):\(number): not a decision")
+                }
+                let parts = decision.ref.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 3, parts[0] == index else {
+                    throw RunError("\(relative(decisionsPath)):\(number): reference \(decision.ref) is not one of shard \(index)'s")
+                }
+                decisions[parts[1], default: [:]][parts[2]] = decision.match
+            }
+        }
+        var steps = plan.steps
+        let first = split.map { $0 + 1 } ?? steps.count
+        var stats = header.stages
+        let workers = max(1, self.workers)
+        let encoder = Self.partialEncoder
+        let decoder = JSONDecoder()
+        let documentsPath = OutputFile.join(folder, Partials.documentsFile)
+        let next = try Partials.lines(of: documentsPath)
+        var position = 0
+        var times = [Duration](repeating: .zero, count: steps.count)
+        try OutputFile.write(to: OutputFile.join(folder, Partials.finishedFile)) { flush in
+            var buffer: [UInt8] = []
+            var done = false
+            while !done {
+                try Interruption.check()
+                // a batch of documents, as a whole run takes them
+                var batch: [Document] = []
+                while batch.count < 64 * workers {
+                    guard let line = next() else { done = true; break }
+                    guard !line.isEmpty else { continue }
+                    do {
+                        batch.append(try decoder.decode(Document.self, from: Data(line)))
+                    } catch {
+                        throw RunError("\(relative(documentsPath)):\(position + batch.count + 1): not a document (\(error))")
+                    }
+                }
+                var start = clock.now
+                if let split {
+                    for (i, _) in batch.enumerated() {
+                        CorpusDedupe.apply(decisions[position + i] ?? [:], to: &batch[i], stats: &stats[split + 1])
+                    }
+                    times[split] += clock.now - start
+                }
+                for i in first..<steps.count {
+                    start = clock.now
+                    steps[i].run(&batch, stats: &stats[i + 1], workers: workers)
+                    times[i] += clock.now - start
+                }
+                for doc in batch {
+                    buffer += try Self.encode(doc, encoder)
+                    buffer.append(0x0A)
+                    if buffer.count >= 1 << 20 { try flush(buffer); buffer.removeAll(keepingCapacity: true) }
+                }
+                position += batch.count
+            }
+            try flush(buffer)
+        }
+        guard position == header.documents else {
+            throw RunError("\(relative(documentsPath)): \(position) documents, the shard's header says \(header.documents)")
+        }
+        for i in steps.indices { stats[i + 1].seconds += times[i].seconds }
+        header.phase = .finished
+        header.stages = stats
+        try OutputFile.write(Array(try encoder.encode(header)) + [0x0A], to: OutputFile.join(folder, Partials.finishedHeaderFile))
+        return header
+    }
+
+    // MARK: - 4. merge
+
+    /// Aggregates, exports and publishes the finished shards under `root` (every shard of one split
+    /// of this pipeline's corpus), as `run()` does.
     /// - Throws: `RunError` for missing, foreign or inconsistent partial results, or any error `run()` throws.
-    public func merge(partials root: String, candidates: String? = nil) throws -> RunResult {
-        let headers = try readHeaders(root)
-        let candidateRefs = try candidates.map { try Partials.readCandidates($0) }
+    public func merge(partials root: String) throws -> RunResult {
+        let headers = try readHeaders(root, phase: .finished)
         return try run { plan, consume in
-            try mergeStream(plan: plan, root: root, headers: headers, candidates: candidateRefs, consume)
+            try mergeStream(plan: plan, root: root, headers: headers, consume)
         }
     }
 
-    /// The shards' headers, in shard order, checked to be one complete split of this pipeline's corpus.
-    func readHeaders(_ root: String) throws -> [Partials.Header] {
+    private func mergeStream(plan: PipelinePlan, root: String, headers: [Partials.Header],
+                             _ consume: (Document) throws -> Void) throws -> Streamed {
+        guard headers[0].corpusEntries > 0 else {
+            throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
+        }
+        var stages = [plan.source.newStats()] + plan.steps.map { $0.newStats() }
+        for h in headers {
+            guard h.stages.map(\.stage) == stages.map(\.stage) else {
+                throw RunError("shard \(h.shard): stages \(h.stages.map(\.stage)), the pipeline has \(stages.map(\.stage))")
+            }
+            for i in stages.indices {
+                stages[i].merge(h.stages[i])
+                stages[i].seconds += h.stages[i].seconds
+            }
+        }
+        guard stages[0].output > 0 else {
+            throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(headers[0].corpusEntries) file(s) skipped)")
+        }
+        let decoder = JSONDecoder()
+        for h in headers {
+            try Interruption.check()
+            let path = OutputFile.join(Partials.folder(root, shard: h.shard), Partials.finishedFile)
+            let next = try Partials.lines(of: path)
+            var index = 0
+            while let line = next() {
+                guard !line.isEmpty else { continue }
+                let doc: Document
+                do {
+                    doc = try decoder.decode(Document.self, from: Data(line))
+                } catch {
+                    throw RunError("\(relative(path)):\(index + 1): not a document (\(error))")
+                }
+                try consume(doc)
+                index += 1
+            }
+            guard index == h.documents else {
+                throw RunError("\(relative(path)): \(index) documents, the shard's header says \(h.documents)")
+            }
+        }
+        return Streamed(stages: stages, warnings: headers.flatMap(\.warnings), inputs: headers.flatMap(\.inputs))
+    }
+
+    // MARK: - Headers
+
+    private static var partialEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    private static func encode(_ doc: Document, _ encoder: JSONEncoder) throws -> Data {
+        do {
+            return try encoder.encode(doc)
+        } catch {
+            throw RunError("\(doc.fileName): cannot encode the document: \(error)")
+        }
+    }
+
+    private func readHeader(_ path: String, phase: Partials.Phase) throws -> Partials.Header {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError("\(relative(path)): missing: the shard did not finish its \(phase == .prepared ? "prepare" : "finish") step")
+        }
+        let header: Partials.Header
+        do {
+            header = try JSONDecoder().decode(Partials.Header.self, from: data)
+        } catch {
+            throw RunError("\(relative(path)): not a shard header (\(error))")
+        }
+        guard header.format == Partials.format, header.version == Partials.version else {
+            throw RunError("\(relative(path)): format \(header.format) version \(header.version); this briefing reads \(Partials.format) version \(Partials.version)")
+        }
+        guard header.pipeline == config.name else {
+            throw RunError("\(relative(path)): a shard of pipeline '\(header.pipeline)', not '\(config.name)'")
+        }
+        guard header.phase == phase else {
+            throw RunError("\(relative(path)): a \(header.phase.rawValue) shard, where a \(phase.rawValue) one is needed")
+        }
+        return header
+    }
+
+    /// The shards' headers for `phase`, in shard order, checked to be one complete split of this
+    /// pipeline's corpus.
+    func readHeaders(_ root: String, phase: Partials.Phase) throws -> [Partials.Header] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix("shard-") }.sorted()
@@ -78,32 +308,15 @@ extension PipelineRunner {
             throw RunError("cannot list the partial results in \(relative(root)): \(error.localizedDescription)")
         }
         guard !names.isEmpty else { throw RunError("no partial results (shard-NNNNN folders) in \(relative(root))") }
-        let decoder = JSONDecoder()
+        let files = phase == .prepared ? [Partials.headerFile, Partials.documentsFile, Partials.printsFile]
+                                       : [Partials.finishedHeaderFile, Partials.finishedFile]
         var headers: [Partials.Header] = []
         for name in names {
-            let path = OutputFile.join(OutputFile.join(root, name), Partials.headerFile)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RunError("\(relative(path)): missing: the shard did not finish")
+            let folder = OutputFile.join(root, name)
+            headers.append(try readHeader(OutputFile.join(folder, files[0]), phase: phase))
+            for file in files.dropFirst() where !FileManager.default.fileExists(atPath: OutputFile.join(folder, file)) {
+                throw RunError("\(relative(OutputFile.join(folder, file))): missing: the shard did not finish")
             }
-            let header: Partials.Header
-            do {
-                header = try decoder.decode(Partials.Header.self, from: data)
-            } catch {
-                throw RunError("\(relative(path)): not a shard header (\(error))")
-            }
-            guard header.format == Partials.format, header.version == Partials.version else {
-                throw RunError("\(relative(path)): format \(header.format) version \(header.version); this briefing reads \(Partials.format) version \(Partials.version)")
-            }
-            guard header.pipeline == config.name else {
-                throw RunError("\(relative(path)): a shard of pipeline '\(header.pipeline)', not '\(config.name)'")
-            }
-            for file in [Partials.documentsFile, Partials.printsFile] {
-                let data = OutputFile.join(OutputFile.join(root, name), file)
-                guard FileManager.default.fileExists(atPath: data) else {
-                    throw RunError("\(relative(data)): missing: the shard did not finish")
-                }
-            }
-            headers.append(header)
         }
         let count = headers[0].shards
         guard headers.count == count, headers.map(\.shard) == Array(0..<count), headers.allSatisfy({ $0.shards == count }) else {
@@ -121,65 +334,5 @@ extension PipelineRunner {
             throw RunError("\(relative(root)): the shards cover \(next) of \(headers[0].corpusEntries) corpus entries")
         }
         return headers
-    }
-
-    /// The shards' documents in order, through the corpus passes, into `consume`.
-    private func mergeStream(plan: PipelinePlan, root: String, headers: [Partials.Header],
-                             candidates: Set<String>?, _ consume: (Document) throws -> Void) throws -> Streamed {
-        let clock = ContinuousClock()
-        guard headers[0].corpusEntries > 0 else {
-            throw RunError("no file matching '\(config.input.pattern)' in corpus folder \(relative(config.input.folder))")
-        }
-        var stages = [plan.source.newStats()] + plan.steps.map { $0.newStats() }
-        for h in headers {
-            guard h.stages.map(\.stage) == stages.map(\.stage) else {
-                throw RunError("shard \(h.shard): stages \(h.stages.map(\.stage)), the pipeline has \(stages.map(\.stage))")
-            }
-            for i in stages.indices {
-                stages[i].merge(h.stages[i])
-                stages[i].seconds += h.stages[i].seconds
-            }
-        }
-        guard stages[0].output > 0 else {
-            throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(headers[0].corpusEntries) file(s) skipped)")
-        }
-        let steps = plan.steps
-        var passes: [(step: Int, pass: any CorpusPass)] = steps.indices.compactMap { i in steps[i].makeCorpusPass().map { (i, $0) } }
-        let decoder = JSONDecoder()
-        var passTime = [Duration](repeating: .zero, count: steps.count)
-        for h in headers {
-            try Interruption.check()
-            let folder = Partials.folder(root, shard: h.shard)
-            let prints = passes.isEmpty ? [:] : try Partials.readPrints(OutputFile.join(folder, Partials.printsFile), keeping: candidates)
-            let path = OutputFile.join(folder, Partials.documentsFile)
-            let next = try Partials.lines(of: path)
-            var index = 0
-            while let line = next() {
-                guard !line.isEmpty else { continue }
-                var doc: Document
-                do {
-                    doc = try decoder.decode(Document.self, from: Data(line))
-                } catch {
-                    throw RunError("\(relative(path)):\(index + 1): not a document (\(error))")
-                }
-                if !passes.isEmpty {
-                    doc.prints = doc.paragraphs.indices.map { prints[Partials.ref(shard: h.shard, document: index, paragraph: $0)] }
-                }
-                for k in passes.indices {
-                    let start = clock.now
-                    let step = passes[k].step
-                    let result = passes[k].pass.pass(&doc, stats: &stages[step + 1])
-                    for later in (step + 1)..<steps.count { result.correct(&stages[later + 1]) }
-                    passTime[step] += clock.now - start
-                }
-                try consume(doc)
-                index += 1
-            }
-            guard index == h.documents else {
-                throw RunError("\(relative(path)): \(index) documents, the shard's header says \(h.documents)")
-            }
-        }
-        for i in steps.indices { stages[i + 1].seconds += passTime[i].seconds }
-        return Streamed(stages: stages, warnings: headers.flatMap(\.warnings), inputs: headers.flatMap(\.inputs))
     }
 }

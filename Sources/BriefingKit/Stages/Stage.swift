@@ -57,7 +57,7 @@ public protocol SourceStage: Stage {
 /// but must depend on nothing else, so that a run is repeatable. When it is `false`, each document
 /// may go to a copy of the stage on any thread (and to another process: `briefing shard`), so
 /// `process` must depend on that document alone. What such a stage must decide across documents
-/// goes in its `makeCorpusPass()`, which runs after every per-document stage, in corpus order.
+/// goes in its `makeCorpusPass()`, which runs after it, in corpus order, before the next stage.
 public protocol DocumentStage: Stage {
     /// Whether the stage keeps state across documents and so needs them in order, on one thread.
     static var runsInCorpusOrder: Bool { get }
@@ -70,35 +70,13 @@ extension DocumentStage {
     public func makeCorpusPass() -> (any CorpusPass)? { nil }
 }
 
-/// What a document stage decides across documents, once every per-document stage has run: it sees
-/// every document in corpus order on one thread, keeps compact state (hashes, not texts) and may
-/// remove paragraphs, with what later stages found in them (`Findings.removeAll(from:)`). A run of
-/// the whole corpus and a merge of shards (`briefing merge`) run the same pass over the same
-/// documents, in the same order.
+/// What a document stage decides across documents: it runs right after the stage's per-document
+/// work, before the next stage, and sees every document in corpus order on one thread, keeping
+/// compact state (hashes, not texts). A run of the whole corpus and a split run (`briefing shard`)
+/// decide the same way over the same documents in the same order.
 public protocol CorpusPass: Sendable {
-    /// Counts removals in `stats` (the stage's own counters) and says what went.
-    mutating func pass(_ document: inout Document, stats: inout StageStats) -> CorpusPassResult
-}
-
-/// What a corpus pass removed from one document, so that the later stages' counters (which saw
-/// those paragraphs) can be brought in line.
-public struct CorpusPassResult: Sendable, Equatable {
-    public var removedParagraphs = 0
-    public var removedFindings = 0
-
-    public init(removedParagraphs: Int = 0, removedFindings: Int = 0) {
-        self.removedParagraphs = removedParagraphs
-        self.removedFindings = removedFindings
-    }
-
-    /// Takes the removed paragraphs and findings out of the counters of a stage that ran after the
-    /// pass's own stage and counted them.
-    public func correct(_ stats: inout StageStats) {
-        guard removedParagraphs > 0, stats.unit == "paragraphs" else { return }
-        stats.input -= removedParagraphs
-        stats.output -= removedParagraphs
-        if let findings = stats.extra["findings"] { stats.extra["findings"] = findings - removedFindings }
-    }
+    /// Counts what it removes in `stats` (its stage's counters).
+    mutating func pass(_ document: inout Document, stats: inout StageStats)
 }
 
 /// The last stage of every pipeline: it sees the whole corpus, one document at a time, then makes

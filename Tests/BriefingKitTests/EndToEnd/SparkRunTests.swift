@@ -54,7 +54,7 @@ import Testing
         let failed = try Self.spark(pipeline, corpus: project.root + "/no-such-corpus", partials: partials)
         #expect(failed.code == 1)
         // whichever shard fails first is named (all three would)
-        #expect(failed.err.hasPrefix("spark: error: briefing shard ") && failed.err.contains(" of 3 failed (exit 1)"), "\(failed.err)")
+        #expect(failed.err.hasPrefix("spark: error: briefing shard prepare (shard ") && failed.err.contains(" of 3) failed (exit 1)"), "\(failed.err)")
         #expect(failed.err.contains("corpus folder \(project.root)/no-such-corpus does not exist"))
         #expect(try Self.published(project) == files)
         #expect(!FileManager.default.fileExists(atPath: partials))

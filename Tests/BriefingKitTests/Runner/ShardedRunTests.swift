@@ -31,6 +31,26 @@ import Testing
         return (project, config)
     }
 
+    /// Every step of a split run in `shards` shards, the shards on alternating numbers of threads.
+    static func split(_ config: PipelineConfig, _ project: TempProject, shards: Int, partials: String,
+                      candidates: String? = nil) throws -> RunResult {
+        var covered = 0
+        for index in 0..<shards {
+            var runner = Self.runner(config, project)
+            runner.workers = 1 + index % 2
+            let header = try runner.prepareShard(index, of: shards, partials: partials)
+            #expect(header.shard == index && header.shards == shards && header.first == covered && header.phase == .prepared)
+            covered += header.count
+        }
+        _ = try Self.runner(config, project).decide(partials: partials, candidates: candidates)
+        for index in 0..<shards {
+            var runner = Self.runner(config, project)
+            runner.workers = 2 - index % 2
+            #expect(try runner.finishShard(index, partials: partials).phase == .finished)
+        }
+        return try Self.runner(config, project).merge(partials: partials)
+    }
+
     @Test func shardsMergedGiveTheOutputsOfOneRun() throws {
         let (project, config) = try Self.project()
         defer { project.remove() }
@@ -40,16 +60,7 @@ import Testing
         let removed = whole.briefing.tables.first { $0.name == "removed" }
         #expect((removed?.rows.count ?? 0) > 0)
         for shards in [1, 4] {
-            let partials = project.root + "/partials-\(shards)"
-            var covered = 0
-            for index in 0..<shards {
-                var runner = Self.runner(config, project)
-                runner.workers = 1 + index % 2
-                let header = try runner.shard(index, of: shards, to: Partials.folder(partials, shard: index))
-                #expect(header.shard == index && header.shards == shards && header.first == covered)
-                covered += header.count
-            }
-            let merged = try Self.runner(config, project).merge(partials: partials)
+            let merged = try Self.split(config, project, shards: shards, partials: project.root + "/partials-\(shards)")
             let files = try Self.reproducibleFiles(merged)
             #expect(files.keys.sorted() == expected.keys.sorted())
             for (file, data) in expected {
@@ -68,10 +79,9 @@ import Testing
         let partials = project.root + "/partials"
         var owners: [UInt64: Set<String>] = [:]
         for index in 0..<3 {
-            let folder = Partials.folder(partials, shard: index)
-            _ = try Self.runner(config, project).shard(index, of: 3, to: folder)
-            for (ref, print) in try Partials.readPrints(folder + "/" + Partials.printsFile) {
-                for key in [print.exactKey] + print.bandKeys { owners[key, default: []].insert(ref) }
+            _ = try Self.runner(config, project).prepareShard(index, of: 3, partials: partials)
+            try Partials.readPrints(Partials.folder(partials, shard: index) + "/" + Partials.printsFile) { line in
+                for key in [line.print.exactKey] + line.print.bandKeys { owners[key, default: []].insert(line.ref) }
             }
         }
         let candidates = owners.values.filter { $0.count > 1 }.reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -79,29 +89,34 @@ import Testing
         #expect(!candidates.isEmpty && candidates.count < all.count)
         let file = project.root + "/candidates.txt"
         try candidates.sorted().joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        let merged = try Self.runner(config, project).merge(partials: partials, candidates: file)
-        #expect(try Self.reproducibleFiles(merged) == expected)
+        let (lookedUp, repeats) = try Self.runner(config, project).decide(partials: partials, candidates: file)
+        #expect(lookedUp == candidates.count && repeats > 0)
+        for index in 0..<3 { _ = try Self.runner(config, project).finishShard(index, partials: partials) }
+        #expect(try Self.reproducibleFiles(try Self.runner(config, project).merge(partials: partials)) == expected)
         // without the repeats' references, nothing is found to repeat: the candidates are what decides
         let none = project.root + "/no-candidates.txt"
         try "".write(toFile: none, atomically: true, encoding: .utf8)
-        let blind = try Self.runner(config, project).merge(partials: partials, candidates: none)
-        let dedupe = try #require(blind.briefing.run.stages.first { $0.stage == "dedupe" })
-        #expect(dedupe.dropped.keys.allSatisfy { $0.hasSuffix("/document") })
+        #expect(try Self.runner(config, project).decide(partials: partials, candidates: none) == (0, 0))
     }
 
-    @Test func aMergeRefusesAnIncompleteForeignOrStaleSplit() throws {
+    @Test func eachStepRefusesAnIncompleteForeignOrStaleSplit() throws {
         let (project, config) = try Self.project()
         defer { project.remove() }
         let partials = project.root + "/partials"
-        for index in 0..<3 { _ = try Self.runner(config, project).shard(index, of: 3, to: Partials.folder(partials, shard: index)) }
-        func mergeError() -> String {
+        for index in 0..<3 { _ = try Self.runner(config, project).prepareShard(index, of: 3, partials: partials) }
+        func error(_ step: (PipelineRunner) throws -> Void) -> String {
             do {
-                _ = try Self.runner(config, project).merge(partials: partials)
+                try step(Self.runner(config, project))
                 return ""
             } catch {
                 return "\(error)"
             }
         }
+        let decide = { (r: PipelineRunner) in _ = try r.decide(partials: partials) }
+        let finish = { (r: PipelineRunner) in _ = try r.finishShard(1, partials: partials) }
+        let merge = { (r: PipelineRunner) in _ = try r.merge(partials: partials) }
+        #expect(error(finish).contains("decisions.jsonl: missing: run `briefing shard decide` first"))
+        #expect(error(merge).contains("finished.json: missing: the shard did not finish its finish step"))
         let fm = FileManager.default
         let header = Partials.folder(partials, shard: 1) + "/" + Partials.headerFile
         let saved = try Data(contentsOf: URL(fileURLWithPath: header))
@@ -111,28 +126,32 @@ import Testing
             try JSONEncoder().encode(h).write(to: URL(fileURLWithPath: header))
         }
         try rewrite { $0.pipeline = "another" }
-        #expect(mergeError().contains("a shard of pipeline 'another', not 'hanoi-convention'"))
+        #expect(error(decide).contains("a shard of pipeline 'another', not 'hanoi-convention'"))
         try rewrite { $0.version = 99 }
-        #expect(mergeError().contains("version 99; this briefing reads briefing-shard version 1"))
+        #expect(error(decide).contains("version 99; this briefing reads briefing-shard version 1"))
         try rewrite { $0.corpusEntries += 1 }
-        #expect(mergeError().contains("the corpus changed during the run"))
+        #expect(error(decide).contains("the corpus changed during the run"))
+        try rewrite { $0.phase = .finished }
+        #expect(error(decide).contains("a finished shard, where a prepared one is needed"))
+        try rewrite { _ in }
+        _ = try Self.runner(config, project).decide(partials: partials)
         try rewrite { $0.documents += 1 }
-        #expect(mergeError().contains("documents, the shard's header says"))
+        #expect(error(finish).contains("documents, the shard's header says"))
         try rewrite { _ in }
         try fm.removeItem(atPath: header)
-        #expect(mergeError().contains("shard.json: missing: the shard did not finish"))
+        #expect(error(decide).contains("shard.json: missing: the shard did not finish its prepare step"))
         try fm.removeItem(atPath: Partials.folder(partials, shard: 1))
-        #expect(mergeError().contains("shards [0, 2] of 3: every shard of one split is needed, once"))
+        #expect(error(decide).contains("shards [0, 2] of 3: every shard of one split is needed, once"))
         try fm.createDirectory(atPath: Partials.folder(partials, shard: 1), withIntermediateDirectories: false)
         try saved.write(to: URL(fileURLWithPath: header))
-        #expect(mergeError().contains("documents.jsonl: missing: the shard did not finish"))
+        #expect(error(decide).contains("documents.jsonl: missing: the shard did not finish"))
         #expect(fm.fileExists(atPath: project.root + "/out/hanoi-convention/latest") == false, "nothing published")
     }
 
     @Test func aShardIndexOutsideTheSplitIsRefused() throws {
         let (project, config) = try Self.project()
         defer { project.remove() }
-        #expect(throws: RunError.self) { try Self.runner(config, project).shard(3, of: 3, to: project.root + "/p") }
+        #expect(throws: RunError.self) { try Self.runner(config, project).prepareShard(3, of: 3, partials: project.root + "/p") }
         #expect(Partials.range(shard: 0, of: 4, total: 10) == 0..<2)
         #expect((0..<4).map { Partials.range(shard: $0, of: 4, total: 10).count }.reduce(0, +) == 10)
         #expect(Partials.range(shard: 2, of: 3, total: 1) == 0..<1)
@@ -140,11 +159,13 @@ import Testing
 
     @Test func aPrintLineReadsBackAsItWasWritten() throws {
         let print = ParagraphPrint(exactKey: .max, shingles: [0, 1, 0xDEAD_BEEF_0000_0001], bandKeys: [42, .max - 1])
-        let line = Partials.printLine(ref: "2:17:3", print)
-        let (ref, back) = try Partials.parsePrintLine(line)
-        #expect(ref == "2:17:3" && back == print)
-        let short = ParagraphPrint(exactKey: 7)
-        #expect(try Partials.parsePrintLine(Partials.printLine(ref: "0:0:0", short)).print == short)
-        #expect(throws: RunError.self) { try Partials.parsePrintLine(Array(#"{"ref":"0:0:0","x":"zz","b":[],"s":""}"#.utf8)) }
+        // a file name may hold quotes, backslashes and control characters
+        let line = Partials.PrintLine(ref: "2:17:3", paragraphID: "a\"b\\c\u{1}#p4", documentID: "a\"b\\c\u{1}", print: print)
+        #expect(try Partials.parsePrintLine(Partials.printLine(line)) == line)
+        let short = Partials.PrintLine(ref: "0:0:0", paragraphID: "x#p1", documentID: "x", print: ParagraphPrint(exactKey: 7))
+        #expect(try Partials.parsePrintLine(Partials.printLine(short)) == short)
+        #expect(throws: RunError.self) {
+            try Partials.parsePrintLine(Array(#"{"ref":"0:0:0","p":"x#p1","d":"x","x":"zz","b":[],"s":""}"#.utf8))
+        }
     }
 }

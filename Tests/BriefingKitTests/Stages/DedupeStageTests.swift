@@ -66,25 +66,27 @@ private func document(_ id: String, _ texts: [String]) -> Document {
         #expect(stats.dropped == ["exact-duplicate/document": 2])
     }
 
-    @Test func aRepeatOfAnEarlierArticleGoesWithWhatWasFoundInIt() throws {
-        // enrich reads every paragraph of b (the repeated one too); the corpus pass then removes the
-        // repeat and its findings, and keeps the rest of b's findings
-        var docs = [document("a", [long]), document("b", [long, "Le ministre Jean Dupont a salué la signature de la Convention à Hanoï."])]
+    @Test func theCorpusPassDecidesFromPrintsAloneAndAppliesDecisionsByPosition() throws {
+        // what a split run does: decide from the prints (no text), apply to the documents later
+        var docs = [document("a", [long]), document("b", ["Le ministre Jean Dupont a salué la signature à Hanoï.", long])]
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
         var stage = DedupeStage()
         for i in docs.indices { stage.process(&docs[i], stats: &stats) }
-        let provenance = { (p: String) in Provenance(documentID: "b", paragraphID: p, sentenceIndex: 1, sentence: "", start: 0, end: 1) }
-        docs[1].findings.figures = [FigureMention(surface: "1", value: 1, metric: "x", unitText: "x", provenance: provenance("b#p1"))]
-        docs[1].findings.people = [PersonMention(name: "Jean Dupont", surface: "Jean Dupont", provenance: provenance("b#p2"))]
-        var pass = try #require(stage.makeCorpusPass())
-        let results = docs.indices.map { pass.pass(&docs[$0], stats: &stats) }
-        #expect(results == [CorpusPassResult(), CorpusPassResult(removedParagraphs: 1, removedFindings: 1)])
-        #expect(docs[1].paragraphs.map(\.id) == ["b#p2"])
-        #expect(docs[1].findings.figures.isEmpty && docs[1].findings.people.map(\.name) == ["Jean Dupont"])
-        var enrich = StageStats(stage: "enrich", unit: "paragraphs")
-        enrich.input = 3; enrich.output = 3; enrich.extra["findings"] = 2
-        results[1].correct(&enrich)
-        #expect(enrich.input == 2 && enrich.output == 2 && enrich.extra["findings"] == 1)
+        var decider = CorpusDedupe(settings: DedupeSettings())
+        var decisions: [[Int: DuplicateIndex.Match]] = []
+        for d in docs {
+            var found: [Int: DuplicateIndex.Match] = [:]
+            for (i, print) in d.prints.enumerated() {
+                if let match = decider.decide(try #require(print), paragraphID: d.paragraphs[i].id, documentID: d.id) { found[i] = match }
+            }
+            decisions.append(found)
+        }
+        #expect(decisions[0].isEmpty && decisions[1].keys.sorted() == [1])
+        #expect(decisions[1][1] == DuplicateIndex.Match(reason: .exactDuplicate, paragraphID: "a#p1", documentID: "a", similarity: 1))
+        CorpusDedupe.apply(decisions[1], to: &docs[1], stats: &stats)
+        #expect(docs[1].paragraphs.map(\.id) == ["b#p1"])
+        #expect(docs[1].removed.map(\.keptParagraphID) == ["a#p1"] && docs[1].removed.first?.scope == .corpus)
+        #expect(stats.input == 3 && stats.output == 2 && stats.dropped == ["exact-duplicate/corpus": 1])
     }
 
     @Test func aParagraphWithoutAPrintIsKeptWithoutALookup() {

@@ -47,7 +47,7 @@ public struct DedupeSettings: StageSettings {
 }
 
 extension DedupeStage {
-    public static let summary = "Removes repeated paragraphs, exact and near-duplicate, inside each document and across the corpus; the first occurrence is kept, each removal records the kept paragraph and the similarity. Repeats of an earlier article are removed after enrich has read each article whole, with what was found in them."
+    public static let summary = "Removes repeated paragraphs, exact and near-duplicate, inside each document and across the corpus; the first occurrence is kept, each removal records the kept paragraph and the similarity."
     public init(settings: DedupeSettings, pipeline: PipelineConfig) {
         self.init(settings: settings)
     }

@@ -4,13 +4,11 @@
 ///
 /// It works in two passes. Inside each document (`process`, on any core, like every per-document
 /// stage) it removes the paragraphs that repeat an earlier one of the same article and keeps the
-/// prints (`ParagraphPrint`) of the others. Across the corpus (`CorpusDedupe`, after every
-/// per-document stage, in corpus order on one thread) it removes the paragraphs that repeat one
-/// kept from an earlier article, with what enrich found in them. So enrich reads each article
-/// whole, as its outlet printed it (a reprinted wire paragraph still introduces the people the
-/// article's own paragraphs name), and what crosses documents is hashes, not texts: a shard of
-/// the corpus can be enriched on its own (`briefing shard`) and the corpus pass finished later
-/// (`briefing merge`) with the same result.
+/// prints (`ParagraphPrint`) of the others. Across the corpus (`CorpusDedupe`, right after, in
+/// corpus order on one thread, before enrich) it removes the paragraphs that repeat one kept from an
+/// earlier article. What crosses documents is hashes, not texts: a split run (`briefing shard`)
+/// prepares shards apart, decides the repeats from the prints alone, and finishes each shard apart,
+/// with the same result.
 ///
 /// Near duplicates are found on word shingles (word pairs by default). Wire copy is re-edited, not
 /// copied: an outlet swaps a word for a synonym or drops a clause. A swapped word breaks `size`
@@ -124,10 +122,10 @@ public struct DedupeStage: DocumentStage, Sendable {
 }
 
 /// The corpus-wide half of `DedupeStage`: in corpus order, removes each paragraph that repeats
-/// (exactly or nearly) one kept from an earlier document, and what enrich found in it.
+/// (exactly or nearly) one kept from an earlier document.
 ///
-/// It reads `Document.prints`; a paragraph without a print is kept without a lookup (the merge of
-/// shards gives prints only to paragraphs that share a key with another, and no other can match).
+/// It reads `Document.prints`; a paragraph without a print is kept without a lookup (a split run
+/// gives prints only to the paragraphs that share a key with another: no other can match).
 public struct CorpusDedupe: CorpusPass, Sendable {
     private var index: DuplicateIndex
 
@@ -135,39 +133,49 @@ public struct CorpusDedupe: CorpusPass, Sendable {
         index = DuplicateIndex(settings: settings)
     }
 
-    public mutating func pass(_ document: inout Document, stats: inout StageStats) -> CorpusPassResult {
+    public mutating func pass(_ document: inout Document, stats: inout StageStats) {
         let prints = document.prints
         document.prints = []
-        guard !prints.isEmpty else { return CorpusPassResult() }
-        var removedIDs: Set<String> = []
-        var survivors: [Paragraph] = []
-        survivors.reserveCapacity(document.paragraphs.count)
-        for (p, print) in zip(document.paragraphs, prints) {
-            guard let print else {
-                survivors.append(p)
-                continue
+        var decisions: [Int: DuplicateIndex.Match] = [:]
+        for (i, print) in prints.enumerated() {
+            guard let print else { continue }
+            if let match = decide(print, paragraphID: document.paragraphs[i].id, documentID: document.id) {
+                decisions[i] = match
             }
-            if let match = index.match(print) {
+        }
+        Self.apply(decisions, to: &document, stats: &stats)
+    }
+
+    /// What to do with one paragraph, in corpus order: the kept paragraph it repeats, or `nil` (then
+    /// it is kept, and remembered).
+    mutating func decide(_ print: ParagraphPrint, paragraphID: String, documentID: String) -> DuplicateIndex.Match? {
+        if let match = index.match(print) { return match }
+        index.insert(print, paragraphID: paragraphID, documentID: documentID)
+        return nil
+    }
+
+    /// Removes the paragraphs decided to be repeats (by position in `document.paragraphs`), each
+    /// with its removal record and counter.
+    static func apply(_ decisions: [Int: DuplicateIndex.Match], to document: inout Document, stats: inout StageStats) {
+        guard !decisions.isEmpty else { return }
+        var survivors: [Paragraph] = []
+        survivors.reserveCapacity(document.paragraphs.count - decisions.count)
+        for (i, p) in document.paragraphs.enumerated() {
+            if let match = decisions[i] {
                 document.removed.append(match.removal(of: p, in: document.id))
                 stats.drop(match.dropReason(in: document.id))
-                removedIDs.insert(p.id)
-                continue
+            } else {
+                survivors.append(p)
             }
-            index.insert(print, paragraphID: p.id, documentID: document.id)
-            survivors.append(p)
         }
-        guard !removedIDs.isEmpty else { return CorpusPassResult() }
+        stats.output -= document.paragraphs.count - survivors.count
         document.paragraphs = survivors
-        stats.output -= removedIDs.count
-        let before = document.findings.count
-        document.findings.removeAll(from: removedIDs)
-        return CorpusPassResult(removedParagraphs: removedIDs.count, removedFindings: before - document.findings.count)
     }
 }
 
 /// The paragraphs kept so far, looked up by exact key and by MinHash band.
 struct DuplicateIndex: Sendable {
-    struct Match {
+    struct Match: Codable, Sendable, Equatable {
         var reason: Removal.Reason
         var paragraphID: String
         var documentID: String
