@@ -52,6 +52,9 @@ def parse_args(argv):
                         "(default: out/.spark/<application id> under the project root)")
     p.add_argument("--keep-partials", action="store_true", help="keep the partial results after the merge")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--report", default=None,
+                   help="write a JSON record of the run (shards, documents, paragraphs looked up, shuffle bytes, "
+                        "seconds per step) to this file")
     return p.parse_args(argv)
 
 
@@ -166,6 +169,7 @@ def main(argv):
     workers = args.shard_workers or int(sc.getConf().get("spark.task.cpus", "1"))
     partials = os.path.abspath(args.partials or os.path.join(root, "out", ".spark", sc.applicationId))
     os.makedirs(partials, exist_ok=True)
+    steps = {}
     try:
         # 1. one task per shard; its (key, paragraph) pairs come back to Spark, its documents and
         #    prints stay in the partials folder
@@ -181,30 +185,38 @@ def main(argv):
             for ref in refs.toLocalIterator():
                 out.write(unpack(ref) + "\n")
                 written += 1
+        steps["prepare and shuffle"] = time.monotonic() - started
         # 3. the repeats, decided in corpus order from the candidates' prints
         exe = resolve_binary(binary)
         run_step(exe, "decide", [pipeline, "--partials", partials, "--candidates", candidates_file], "")
+        steps["decide"] = time.monotonic() - started - sum(steps.values())
         # 4. one task per shard again: repeats removed, enrich
         sc.parallelize(range(count), count).mapPartitions(finish(binary, pipeline, partials, count, workers)).count()
+        steps["finish"] = time.monotonic() - started - sum(steps.values())
         shuffled = shuffle_bytes(spark)
         headers = [json.load(open(os.path.join(partials, f"shard-{i:05d}", "shard.json"))) for i in range(count)]
         documents = sum(h["documents"] for h in headers)
-        spark_seconds = time.monotonic() - started
         # 5. the merge, on the driver: the same publish as `briefing run`
         cmd = [exe, "merge", pipeline, "--partials", partials]
         if args.quiet:
             cmd.append("--quiet")
         merged = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, errors="replace")
+        steps["merge"] = time.monotonic() - started - sum(steps.values())
         # spark-submit mixes the driver's standard error into its output: the merge's errors are
         # marked so that scripts/spark.sh sends them back to standard error
         mark = "spark: error: " if merged.returncode != 0 else ""
         for line in merged.stderr.splitlines():
             print(mark + line, file=sys.stderr if mark else sys.stdout)
+        report = {"shards": count, "documents": documents, "looked_up": written, "shuffle_bytes": shuffled,
+                  "seconds": {k: round(v, 2) for k, v in steps.items()}}
+        if args.report:
+            with open(args.report, "w", encoding="utf-8") as out:
+                json.dump(report, out)
         if not args.quiet:
-            per_thousand = f", {shuffled * 1000 / documents / 1024:.1f} KiB per 1,000 articles" if shuffled is not None and documents else ""
+            per_thousand = f" ({shuffled * 1000 / documents / 1024:.1f} KiB per 1,000 articles)" if shuffled is not None and documents else ""
+            timing = ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
             print(f"spark: {count} shard(s), {documents} documents, {written} paragraphs looked up; "
-                  f"shuffled {shuffled if shuffled is not None else '?'} bytes{per_thousand}; "
-                  f"shards, shuffle and decide {spark_seconds:.1f} s, merge {time.monotonic() - started - spark_seconds:.1f} s")
+                  f"shuffled {shuffled if shuffled is not None else '?'} bytes{per_thousand}; {timing}")
         return merged.returncode
     except Exception as error:  # a shard that failed, as Spark reports it: say which and why, on one line
         print(f"spark: error: {failure(error)}", file=sys.stderr)
