@@ -7,14 +7,14 @@ partial results go to one folder every executor and the driver can read (README,
 Apache Spark", gives their format):
 
 1. The corpus is split in SHARDS contiguous ranges of its sorted entries; each shard is one Spark
-   task that runs `briefing shard prepare` (read, parse, dedupe inside each document). The task
+   task that runs `briefing shard prepare` (read, parse, each paragraph's print). The task
    hands back to Spark a (key, paragraph) pair per key of each paragraph print (its exact key and
    MinHash band keys), not the documents.
 2. The duplicate candidates are found as a Spark shuffle: the pairs are grouped by key, and a
    paragraph that shares a key with another is a candidate. No task holds every print. The driver
    writes the candidates' references to `candidates.txt`.
 3. `briefing shard decide` (on the driver, one process) looks the candidates up in corpus order
-   and writes which paragraphs repeat an earlier document's.
+   and writes which paragraphs repeat one kept earlier (in their own document or an earlier one).
 4. Each shard is a Spark task again: `briefing shard finish` removes its repeats and runs enrich.
 5. `briefing merge` (on the driver) aggregates, exports and publishes under out/<pipeline>/ exactly
    as `briefing run` does.

@@ -41,7 +41,7 @@ extension BriefingCommand {
 
         struct Prepare: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Read, parse and dedupe inside each document one shard of the corpus (a contiguous range of its sorted entries).")
+                abstract: "Read and parse one shard of the corpus (a contiguous range of its sorted entries) and compute its paragraphs' prints.")
 
             @OptionGroup var common: Common
 
@@ -64,7 +64,7 @@ extension BriefingCommand {
 
         struct Decide: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Find, in corpus order, the paragraphs that repeat an earlier document's, from every prepared shard's prints.")
+                abstract: "Find, in corpus order, the paragraphs that repeat one kept earlier, from every prepared shard's prints.")
 
             @OptionGroup var common: Common
 

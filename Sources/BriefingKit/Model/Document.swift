@@ -194,10 +194,9 @@ public struct Document: Sendable, Codable {
     public var removed: [Removal]
     public var warnings: [String]
     public var findings: Findings
-    /// The prints of `paragraphs`, one each, for the corpus-wide duplicate check that runs after
-    /// the per-document stages (`DedupeStage`, `CorpusDedupe`); `nil` for a paragraph that cannot
-    /// repeat another (no other paragraph of the corpus shares a key with it). Empty when the
-    /// pipeline does not compare across the corpus, and emptied once compared.
+    /// The prints of `paragraphs`, one each, for the duplicate check that runs in corpus order
+    /// (`DedupeStage`, `CorpusDedupe`); `nil` for a paragraph that cannot repeat another (no other
+    /// paragraph of the corpus shares a key with it). Empty without dedupe, and emptied once compared.
     public var prints: [ParagraphPrint?] = []
 
     /// Every property but `prints`, which travel apart (`Partials`).

@@ -4,8 +4,8 @@ import Foundation
 /// runs (see `spark/briefing_spark.py`), in format `briefing-shard`, version 1. Under one partials
 /// folder, a folder `shard-NNNNN` per shard holds:
 ///
-/// - after `briefing shard prepare` (read, parse and the document stages up to and including
-///   dedupe's per-document pass): `shard.json` (`Partials.Header`, phase `prepared`: pipeline, shard
+/// - after `briefing shard prepare` (read, parse and the document stages up to dedupe, which
+///   computes each paragraph's print): `shard.json` (`Partials.Header`, phase `prepared`: pipeline, shard
 ///   index and count, the corpus entries listed and the range taken, the stages' counters, warnings,
 ///   input digests); `documents.jsonl`, one document per line (`Document`, JSON), in corpus order;
 ///   `prints.jsonl`, one line per paragraph print, in corpus order:
@@ -15,7 +15,8 @@ import Foundation
 ///   exactly only; `<document>` and `<paragraph>` are 0-based positions in the shard and among the
 ///   document's paragraphs).
 /// - after `briefing shard decide` (one process, the whole corpus in order, from the prints alone):
-///   `decisions.jsonl`, one line per paragraph found to repeat one kept from an earlier document:
+///   `decisions.jsonl`, one line per paragraph found to repeat one kept earlier (in its own document
+///   or an earlier one):
 ///   `{"ref":…,"reason":"exact-duplicate"|"near-duplicate","paragraphID":<kept>,"documentID":<its
 ///   document>,"similarity":…}`. Given a candidates file (one reference per line: the paragraphs
 ///   that share a key with another, from Spark's shuffle), only those prints are looked up: any
@@ -130,9 +131,79 @@ public enum Partials {
         return out
     }
 
-    /// A line of `prints.jsonl` read back.
+    /// A line of `prints.jsonl` read back: in the layout `printLine` writes, by a scan of its bytes;
+    /// any other valid JSON with the same fields, through JSONSerialization.
     /// - Throws: `RunError` for a line that is not one.
     static func parsePrintLine(_ line: [UInt8]) throws -> PrintLine {
+        if let fast = scanPrintLine(line) { return fast }
+        return try parsePrintLineAsJSON(line)
+    }
+
+    /// The fields of a line written by `printLine`, or `nil` when the line is laid out otherwise.
+    private static func scanPrintLine(_ line: [UInt8]) -> PrintLine? {
+        var i = 0
+        func expect(_ text: StaticString) -> Bool {
+            let n = text.utf8CodeUnitCount
+            guard i + n <= line.count else { return false }
+            let ok = text.withUTF8Buffer { t in (0..<n).allSatisfy { line[i + $0] == t[$0] } }
+            if ok { i += n }
+            return ok
+        }
+        func string() -> String? {
+            guard i < line.count, line[i] == UInt8(ascii: "\"") else { return nil }
+            i += 1
+            var bytes: [UInt8] = []
+            while i < line.count {
+                let b = line[i]
+                if b == UInt8(ascii: "\"") { i += 1; return String(decoding: bytes, as: UTF8.self) }
+                if b == UInt8(ascii: "\\") {
+                    guard i + 1 < line.count else { return nil }
+                    let e = line[i + 1]
+                    if e == UInt8(ascii: "\"") || e == UInt8(ascii: "\\") {
+                        bytes.append(e); i += 2
+                    } else if e == UInt8(ascii: "u"), i + 6 <= line.count,
+                              let v = hexValue(line[i + 2..<i + 6], digits: 4), v < 0x80 {
+                        bytes.append(UInt8(v)); i += 6
+                    } else {
+                        return nil
+                    }
+                    continue
+                }
+                bytes.append(b)
+                i += 1
+            }
+            return nil
+        }
+        func key() -> UInt64? {
+            guard i + 18 <= line.count, line[i] == UInt8(ascii: "\""), line[i + 17] == UInt8(ascii: "\""),
+                  let v = hexValue(line[i + 1..<i + 17]) else { return nil }
+            i += 18
+            return v
+        }
+        guard expect("{\"ref\":"), let ref = string(), expect(",\"p\":"), let paragraphID = string(),
+              expect(",\"d\":"), let documentID = string(), expect(",\"x\":"), let x = key(), expect(",\"b\":[") else { return nil }
+        var bandKeys: [UInt64] = []
+        if !expect("]") {
+            while true {
+                guard let k = key() else { return nil }
+                bandKeys.append(k)
+                if expect("]") { break }
+                guard expect(",") else { return nil }
+            }
+        }
+        guard expect(",\"s\":\"") else { return nil }
+        var shingles: [UInt64] = []
+        while i + 16 <= line.count, line[i] != UInt8(ascii: "\"") {
+            guard let v = hexValue(line[i..<i + 16]) else { return nil }
+            shingles.append(v)
+            i += 16
+        }
+        guard expect("\"}"), i == line.count else { return nil }
+        return PrintLine(ref: ref, paragraphID: paragraphID, documentID: documentID,
+                         print: ParagraphPrint(exactKey: x, shingles: shingles, bandKeys: bandKeys))
+    }
+
+    private static func parsePrintLineAsJSON(_ line: [UInt8]) throws -> PrintLine {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
               let ref = object["ref"] as? String, let paragraphID = object["p"] as? String,
               let documentID = object["d"] as? String, let x = (object["x"] as? String).flatMap(hexValue),
@@ -190,8 +261,8 @@ public enum Partials {
         hexValue(Array(text.utf8)[...])
     }
 
-    private static func hexValue(_ bytes: ArraySlice<UInt8>) -> UInt64? {
-        guard bytes.count == 16 else { return nil }
+    private static func hexValue(_ bytes: ArraySlice<UInt8>, digits: Int = 16) -> UInt64? {
+        guard bytes.count == digits else { return nil }
         var value: UInt64 = 0
         for b in bytes {
             let digit: UInt8

@@ -2,10 +2,10 @@ import Foundation
 
 /// A run split in shards, what a cluster runs one task per shard (see `spark/briefing_spark.py`):
 ///
-/// 1. `prepareShard` (one per shard): read, parse and the document stages up to and including
-///    dedupe's per-document pass; the documents and their paragraphs' prints are written apart.
-/// 2. `decide` (one, in corpus order): dedupe's corpus pass over the prints alone, which says
-///    which paragraphs repeat an earlier document's.
+/// 1. `prepareShard` (one per shard): read, parse and the document stages up to dedupe, which
+///    computes each paragraph's print; the documents and the prints are written apart.
+/// 2. `decide` (one, in corpus order): dedupe's decisions from the prints alone: which
+///    paragraphs repeat one kept earlier.
 /// 3. `finishShard` (one per shard): those paragraphs removed, then the remaining document stages
 ///    (enrich).
 /// 4. `merge` (one): aggregate, export and publish as `run()` does.
@@ -27,7 +27,7 @@ extension PipelineRunner {
 
     // MARK: - 1. prepare
 
-    /// Runs read, parse and the document stages up to dedupe's per-document pass over shard
+    /// Runs read, parse and the document stages up to dedupe (the paragraphs' prints) over shard
     /// `index` of `count` of the corpus (a contiguous range of its sorted entries:
     /// `Partials.range`) and writes the shard's folder under `root` (`Partials`).
     /// - Returns: the header written to `shard.json`.

@@ -2,7 +2,7 @@ extension DocumentStage {
     /// Runs the stage over one batch of documents, in place.
     ///
     /// A stage that runs in corpus order takes them one after the other on this thread, keeping its
-    /// state; any other (dedupe inside documents, enrich) takes each on up to `workers` threads,
+    /// state; any other (dedupe's prints, enrich) takes each on up to `workers` threads,
     /// through a copy of itself, and its counters are added up in document order, so the result
     /// does not depend on `workers`.
     mutating func run(_ batch: inout [Document], stats: inout StageStats, workers: Int) {

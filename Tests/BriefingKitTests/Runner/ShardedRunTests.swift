@@ -167,5 +167,9 @@ import Testing
         #expect(throws: RunError.self) {
             try Partials.parsePrintLine(Array(#"{"ref":"0:0:0","p":"x#p1","d":"x","x":"zz","b":[],"s":""}"#.utf8))
         }
+        // the same fields laid out otherwise (another writer) read the same, through a JSON parser
+        let spaced = #"{ "s": "0000000000000001", "b": ["000000000000002a"], "x": "0000000000000007", "d": "x", "p": "x#p\u0031", "ref": "0:0:0" }"#
+        #expect(try Partials.parsePrintLine(Array(spaced.utf8)) == Partials.PrintLine(
+            ref: "0:0:0", paragraphID: "x#p1", documentID: "x", print: ParagraphPrint(exactKey: 7, shingles: [1], bandKeys: [42])))
     }
 }

@@ -11,10 +11,10 @@ private func document(_ id: String, _ texts: [String]) -> Document {
     let long = "La Convention favorisera la coopération internationale pour prévenir et traiter ce type de criminalité, qui pose de nombreux défis au monde."
 
     @Test func exactDuplicateIgnoresCaseSpacesAndPunctuation() {
-        var stage = DedupeStage()
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
-        var d = document("a", ["« Merci beaucoup ! »", "merci   BEAUCOUP"])
-        stage.process(&d, stats: &stats)
+        var docs = [document("a", ["« Merci beaucoup ! »", "merci   BEAUCOUP"])]
+        runDedupe(&docs, DedupeStage(), stats: &stats)
+        let d = docs[0]
         #expect(d.paragraphs.map(\.id) == ["a#p1"])
         #expect(d.removed.count == 1)
         let r = d.removed[0]
@@ -38,12 +38,11 @@ private func document(_ id: String, _ texts: [String]) -> Document {
     }
 
     @Test func belowThresholdAndShortParagraphsAreKept() {
-        var stage = DedupeStage(settings: DedupeSettings(threshold: 0.95))
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
-        var d = document("a", [long, long.replacingOccurrences(of: "de nombreux défis", with: "beaucoup de défis"),
-                               "Merci beaucoup!", "Merci bien!"])
-        stage.process(&d, stats: &stats)
-        #expect(d.paragraphs.count == 4 && d.removed.isEmpty)
+        var docs = [document("a", [long, long.replacingOccurrences(of: "de nombreux défis", with: "beaucoup de défis"),
+                                   "Merci beaucoup!", "Merci bien!"])]
+        runDedupe(&docs, DedupeStage(settings: DedupeSettings(threshold: 0.95)), stats: &stats)
+        #expect(docs[0].paragraphs.count == 4 && docs[0].removed.isEmpty)
     }
 
     @Test func documentScopeForgetsEarlierDocuments() {
@@ -52,7 +51,7 @@ private func document(_ id: String, _ texts: [String]) -> Document {
         let stage = DedupeStage(settings: DedupeSettings(scope: .document))
         runDedupe(&docs, stage, stats: &stats)
         #expect(docs[1].paragraphs.count == 1)
-        #expect(stage.makeCorpusPass() == nil && docs.allSatisfy { $0.prints.isEmpty })
+        #expect(docs.allSatisfy { $0.prints.isEmpty }, "the pass lets go of the prints")
     }
 
     @Test func seedDuplicatesAreRemovedOnceEachAndNothingElse() throws {
@@ -68,7 +67,7 @@ private func document(_ id: String, _ texts: [String]) -> Document {
 
     @Test func theCorpusPassDecidesFromPrintsAloneAndAppliesDecisionsByPosition() throws {
         // what a split run does: decide from the prints (no text), apply to the documents later
-        var docs = [document("a", [long]), document("b", ["Le ministre Jean Dupont a salué la signature à Hanoï.", long])]
+        var docs = [document("a", [long]), document("b", ["Le ministre Jean Dupont a salué la signature à Hanoï.", long, long])]
         var stats = StageStats(stage: "dedupe", unit: "paragraphs")
         var stage = DedupeStage()
         for i in docs.indices { stage.process(&docs[i], stats: &stats) }
@@ -81,12 +80,12 @@ private func document(_ id: String, _ texts: [String]) -> Document {
             }
             decisions.append(found)
         }
-        #expect(decisions[0].isEmpty && decisions[1].keys.sorted() == [1])
+        #expect(decisions[0].isEmpty && decisions[1].keys.sorted() == [1, 2])
         #expect(decisions[1][1] == DuplicateIndex.Match(reason: .exactDuplicate, paragraphID: "a#p1", documentID: "a", similarity: 1))
         CorpusDedupe.apply(decisions[1], to: &docs[1], stats: &stats)
         #expect(docs[1].paragraphs.map(\.id) == ["b#p1"])
-        #expect(docs[1].removed.map(\.keptParagraphID) == ["a#p1"] && docs[1].removed.first?.scope == .corpus)
-        #expect(stats.input == 3 && stats.output == 2 && stats.dropped == ["exact-duplicate/corpus": 1])
+        #expect(docs[1].removed.map(\.keptParagraphID) == ["a#p1", "a#p1"] && docs[1].removed.allSatisfy { $0.scope == .corpus })
+        #expect(stats.input == 4 && stats.output == 2 && stats.dropped == ["exact-duplicate/corpus": 2])
     }
 
     @Test func aParagraphWithoutAPrintIsKeptWithoutALookup() {

@@ -58,10 +58,9 @@ struct ShortParagraphFilter: DocumentStage {
             #expect(!required, "\(stage.kind) is required in the middle")
         }
         // every standard stage works on one document at a time (so a shard can run it on its own);
-        // what crosses documents is dedupe's corpus pass, and only when it compares across the corpus
+        // what is decided in corpus order is dedupe's corpus pass
         #expect(!DedupeStage.runsInCorpusOrder && !EnrichStage.runsInCorpusOrder)
-        #expect(DedupeStage(settings: DedupeSettings(scope: .corpus)).makeCorpusPass() != nil)
-        #expect(DedupeStage(settings: DedupeSettings(scope: .document)).makeCorpusPass() == nil)
+        #expect(DedupeStage().makeCorpusPass() is CorpusDedupe)
     }
 
     /// Lint of every declaration (what benthos checks of a component spec).

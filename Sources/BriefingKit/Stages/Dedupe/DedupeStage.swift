@@ -2,13 +2,12 @@
 /// The first occurrence (in corpus order) is kept; every removal is recorded with the kept
 /// paragraph's id, the similarity and the scope.
 ///
-/// It works in two passes. Inside each document (`process`, on any core, like every per-document
-/// stage) it removes the paragraphs that repeat an earlier one of the same article and keeps the
-/// prints (`ParagraphPrint`) of the others. Across the corpus (`CorpusDedupe`, right after, in
-/// corpus order on one thread, before enrich) it removes the paragraphs that repeat one kept from an
-/// earlier article. What crosses documents is hashes, not texts: a split run (`briefing shard`)
-/// prepares shards apart, decides the repeats from the prints alone, and finishes each shard apart,
-/// with the same result.
+/// It works in two steps. Each paragraph's print (`ParagraphPrint`: exact key, shingle hashes,
+/// MinHash band keys) depends on its text alone and is computed with the per-document work, on every
+/// core (`process`). The decisions are taken in corpus order on one thread (`CorpusDedupe`), from
+/// the prints alone, before enrich reads what is left. What crosses documents is hashes, not texts:
+/// a split run (`briefing shard`) prepares shards apart, decides from their prints, and finishes
+/// each shard apart, with the same result.
 ///
 /// Near duplicates are found on word shingles (word pairs by default). Wire copy is re-edited, not
 /// copied: an outlet swaps a word for a synonym or drops a clause. A swapped word breaks `size`
@@ -36,7 +35,7 @@
 public struct DedupeStage: DocumentStage, Sendable {
     public static let kind = "dedupe"
     public static let unit = "paragraphs"
-    /// Each document's own repeats depend on it alone; the corpus pass (`makeCorpusPass`) is ordered.
+    /// A paragraph's print depends on its text alone; the decisions (`makeCorpusPass`) are ordered.
     public static let runsInCorpusOrder = false
     public let settings: DedupeSettings
 
@@ -62,33 +61,17 @@ public struct DedupeStage: DocumentStage, Sendable {
         return ParagraphPrint(exactKey: fp.exactKey, shingles: shingles, bandKeys: bandKeysFor(shingles))
     }
 
-    /// The in-document pass: removes the paragraphs that repeat an earlier one of the same
-    /// document and, when the scope is the corpus, leaves the others' prints in `document.prints`.
+    /// The per-document step: the print of every paragraph, in `document.prints` (the decisions
+    /// are `CorpusDedupe`'s).
     public mutating func process(_ document: inout Document, stats: inout StageStats) {
-        var index = DuplicateIndex(settings: settings)
-        var survivors: [Paragraph] = []
-        var prints: [ParagraphPrint?] = []
-        survivors.reserveCapacity(document.paragraphs.count)
+        document.prints = document.paragraphs.map { print($0.text) }
         stats.input += document.paragraphs.count
-        for p in document.paragraphs {
-            let print = self.print(p.text)
-            if let match = index.match(print) {
-                document.removed.append(match.removal(of: p, in: document.id))
-                stats.drop(match.dropReason(in: document.id))
-                continue
-            }
-            index.insert(print, paragraphID: p.id, documentID: document.id)
-            survivors.append(p)
-            prints.append(print)
-        }
-        document.paragraphs = survivors
-        document.prints = settings.scope == .corpus ? prints : []
-        stats.output += survivors.count
+        stats.output += document.paragraphs.count
     }
 
-    /// The corpus pass, when the scope is the corpus.
+    /// The decisions, in corpus order.
     public func makeCorpusPass() -> (any CorpusPass)? {
-        settings.scope == .corpus ? CorpusDedupe(settings: settings) : nil
+        CorpusDedupe(settings: settings)
     }
 
     /// MinHash signature folded into one key per band, by one-permutation hashing: each shingle
@@ -121,13 +104,15 @@ public struct DedupeStage: DocumentStage, Sendable {
     }
 }
 
-/// The corpus-wide half of `DedupeStage`: in corpus order, removes each paragraph that repeats
-/// (exactly or nearly) one kept from an earlier document.
+/// The ordered half of `DedupeStage`: in corpus order, removes each paragraph that repeats (exactly
+/// or nearly) one kept earlier, in the same document or (scope `corpus`) an earlier one.
 ///
 /// It reads `Document.prints`; a paragraph without a print is kept without a lookup (a split run
 /// gives prints only to the paragraphs that share a key with another: no other can match).
 public struct CorpusDedupe: CorpusPass, Sendable {
     private var index: DuplicateIndex
+    /// The document whose paragraphs the index holds, when the scope is one document.
+    private var current: String?
 
     public init(settings: DedupeSettings) {
         index = DuplicateIndex(settings: settings)
@@ -149,6 +134,10 @@ public struct CorpusDedupe: CorpusPass, Sendable {
     /// What to do with one paragraph, in corpus order: the kept paragraph it repeats, or `nil` (then
     /// it is kept, and remembered).
     mutating func decide(_ print: ParagraphPrint, paragraphID: String, documentID: String) -> DuplicateIndex.Match? {
+        if index.settings.scope == .document, current != documentID {
+            index = DuplicateIndex(settings: index.settings)
+            current = documentID
+        }
         if let match = index.match(print) { return match }
         index.insert(print, paragraphID: paragraphID, documentID: documentID)
         return nil
