@@ -88,7 +88,8 @@ def run_step(exe, step, args, what):
     if done.returncode != 0:
         tail = " ".join(done.stderr.strip().splitlines()[-20:])
         status = f"signal {-done.returncode}" if done.returncode < 0 else f"exit {done.returncode}"
-        raise RuntimeError(f"briefing shard {step} {what} failed ({status}): {tail}")
+        where = f" {what}" if what else ""
+        raise RuntimeError(f"briefing shard {step}{where} failed ({status}): {tail}")
 
 
 def prepare(binary, pipeline, partials, count, workers):
