@@ -126,9 +126,9 @@ public struct PipelineRunner {
         logger.info("reading corpus", metadata: ["folder": "\(relative(config.input.folder))", "files": "\(names.count)",
                                                  "workers": "\(workers)"])
         // Batches of documents: read, hash and parse on every core, then each document stage (on
-        // every core, or in file-name order on one for a stage that keeps state); then the corpus
-        // passes (dedupe across the corpus) in file-name order on one, which decide what was seen
-        // first; hand over in order. Each document's work depends only on it and on the passes'
+        // every core, or in file-name order on one for a stage that keeps state), each followed by
+        // its corpus pass (dedupe's decisions), in file-name order on one, which decides what was
+        // seen first; hand over in order. Each document's work depends only on it and on the passes'
         // ordered state, so any number of workers gives the same documents in the same order.
         let batchSize = 64 * workers
         var done = 0

@@ -154,30 +154,18 @@ extension PipelineRunner {
         var stats = header.stages
         let workers = max(1, self.workers)
         let encoder = Self.partialEncoder
-        let decoder = JSONDecoder()
         let documentsPath = OutputFile.join(folder, Partials.documentsFile)
-        let next = try Partials.lines(of: documentsPath)
         var position = 0
         var times = [Duration](repeating: .zero, count: steps.count)
         try OutputFile.write(to: OutputFile.join(folder, Partials.finishedFile)) { flush in
             var buffer: [UInt8] = []
-            var done = false
-            while !done {
+            var batch: [Document] = []
+            // a batch of documents, as a whole run takes them: decisions applied, then the stages
+            func finishBatch() throws {
                 try Interruption.check()
-                // a batch of documents, as a whole run takes them
-                var batch: [Document] = []
-                while batch.count < 64 * workers {
-                    guard let line = next() else { done = true; break }
-                    guard !line.isEmpty else { continue }
-                    do {
-                        batch.append(try decoder.decode(Document.self, from: Data(line)))
-                    } catch {
-                        throw RunError("\(relative(documentsPath)):\(position + batch.count + 1): not a document (\(error))")
-                    }
-                }
                 var start = clock.now
                 if let split {
-                    for (i, _) in batch.enumerated() {
+                    for i in batch.indices {
                         CorpusDedupe.apply(decisions[position + i] ?? [:], to: &batch[i], stats: &stats[split + 1])
                     }
                     times[split] += clock.now - start
@@ -193,11 +181,14 @@ extension PipelineRunner {
                     if buffer.count >= 1 << 20 { try flush(buffer); buffer.removeAll(keepingCapacity: true) }
                 }
                 position += batch.count
+                batch.removeAll(keepingCapacity: true)
             }
+            try readDocuments(documentsPath, expected: header.documents) { doc in
+                batch.append(doc)
+                if batch.count == 64 * workers { try finishBatch() }
+            }
+            try finishBatch()
             try flush(buffer)
-        }
-        guard position == header.documents else {
-            throw RunError("\(relative(documentsPath)): \(position) documents, the shard's header says \(header.documents)")
         }
         for i in steps.indices { stats[i + 1].seconds += times[i].seconds }
         header.phase = .finished
@@ -236,28 +227,35 @@ extension PipelineRunner {
         guard stages[0].output > 0 else {
             throw RunError("no readable document in corpus folder \(relative(config.input.folder)) (\(headers[0].corpusEntries) file(s) skipped)")
         }
-        let decoder = JSONDecoder()
         for h in headers {
             try Interruption.check()
             let path = OutputFile.join(Partials.folder(root, shard: h.shard), Partials.finishedFile)
-            let next = try Partials.lines(of: path)
-            var index = 0
-            while let line = next() {
-                guard !line.isEmpty else { continue }
-                let doc: Document
-                do {
-                    doc = try decoder.decode(Document.self, from: Data(line))
-                } catch {
-                    throw RunError("\(relative(path)):\(index + 1): not a document (\(error))")
-                }
-                try consume(doc)
-                index += 1
-            }
-            guard index == h.documents else {
-                throw RunError("\(relative(path)): \(index) documents, the shard's header says \(h.documents)")
-            }
+            try readDocuments(path, expected: h.documents, consume)
         }
         return Streamed(stages: stages, warnings: headers.flatMap(\.warnings), inputs: headers.flatMap(\.inputs))
+    }
+
+    /// Every document of a partial-results file (one per line), in order, into `body`.
+    /// - Throws: `RunError` naming the file and line of a line that is not a document, or when the
+    ///   file holds another number of documents than `expected` (the shard's header).
+    private func readDocuments(_ path: String, expected: Int, _ body: (Document) throws -> Void) throws {
+        let next = try Partials.lines(of: path)
+        let decoder = JSONDecoder()
+        var count = 0
+        while let line = next() {
+            guard !line.isEmpty else { continue }
+            let doc: Document
+            do {
+                doc = try decoder.decode(Document.self, from: Data(line))
+            } catch {
+                throw RunError("\(relative(path)):\(count + 1): not a document (\(error))")
+            }
+            try body(doc)
+            count += 1
+        }
+        guard count == expected else {
+            throw RunError("\(relative(path)): \(count) documents, the shard's header says \(expected)")
+        }
     }
 
     // MARK: - Headers
