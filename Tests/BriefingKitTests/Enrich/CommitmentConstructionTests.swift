@@ -179,3 +179,43 @@ private func press(_ paragraph: String, entities: [(EntityMention.Kind, String, 
         #expect(b.map(\.actor) == ["Mali"])
     }
 }
+
+/// First-person pledges in quotes, a quote opened after a colon, and pledges reported in a clause
+/// (`a assuré que X …rait`, `said X would …`), with sentences written for these tests.
+@Suite struct CommitmentSpeechTests {
+    @Test func firstPersonFutureInAQuoteIsTheSpeakersPledge() throws {
+        let a = try press("« Nous reprendrons les livraisons dès lundi », a assuré Paul Mbeki, directeur de la société.",
+                          people: [("Paul Mbeki", "Paul Mbeki")])
+        #expect(a.count == 1 && a.first?.actor == "Paul Mbeki")
+        let b = try press("\"We will not rest until every family has a roof,\" said Lena Ortiz, the mayor.",
+                          people: [("Lena Ortiz", "Lena Ortiz")])
+        #expect(b.count == 1 && b.first?.actor == "Lena Ortiz")
+        let c = try press("\"We will run the first tests in March,\" Omar Haddad told reporters.", people: [("Omar Haddad", "Omar Haddad")])
+        #expect(c.count == 1 && c.first?.actor == "Omar Haddad")
+    }
+
+    @Test func firstPersonFutureOfKnowingOrBeingIsNoPledge() throws {
+        #expect(try press("« Nous verrons bien », a dit Paul Mbeki.", people: [("Paul Mbeki", "Paul Mbeki")]).isEmpty)
+        #expect(try press("\"We will see what the court says,\" said Lena Ortiz.", people: [("Lena Ortiz", "Lena Ortiz")]).isEmpty)
+        #expect(try press("« Nous pourrons en reparler », a dit Paul Mbeki.", people: [("Paul Mbeki", "Paul Mbeki")]).isEmpty)
+    }
+
+    @Test func aQuoteOpenedAfterAColonIsTheMainSubjects() throws {
+        let a = try press("Awa Ndiaye a dénoncé des fraudes. Elle a appelé ses partisans au calme : « Nous nous battrons devant les juges. »",
+                          people: [("Awa Ndiaye", "Awa Ndiaye")])
+        #expect(a.count == 1 && a.first?.actor == "Awa Ndiaye")
+    }
+
+    @Test func aPledgeReportedInAClauseNeedsAnActorThere() throws {
+        let a = try press("La fédération Plastiques Unis a assuré que ses membres investiraient deux milliards d'euros.",
+                          entities: [(.organisation, "Plastiques Unis", "Plastiques Unis")])
+        #expect(a.count == 1)
+        let b = try press("Le ministre Jean Kaba a indiqué que les pluies continueraient jusqu'en mai.", people: [("Jean Kaba", "Jean Kaba")])
+        #expect(b.isEmpty)
+        let c = try press("Minister Gemma Hale said Canberra would back the facility.",
+                          entities: [(.country, "Australie", "Canberra")], people: [("Gemma Hale", "Gemma Hale")])
+        #expect(c.count == 1)
+        let d = try press("Analysts said prices would rise.")
+        #expect(d.isEmpty)
+    }
+}

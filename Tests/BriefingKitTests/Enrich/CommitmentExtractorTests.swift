@@ -398,6 +398,16 @@ private func run(_ paragraph: String, _ extractor: CommitmentExtractor, hand: Ha
         #expect(p.match(u, at: 1, limit: u.count) == nil)
         #expect(throws: PatternError.self) { try KeywordPattern("*er veut") }
     }
+
+    @Test func anyWordInPatterns() throws {
+        let p = try KeywordPattern("we will > *")
+        let t = Tokenizer.tokens("We will run the tests")
+        let m = p.match(t, at: 0, limit: t.count)
+        #expect(m?.range == 0..<3 && m?.actionStart == 2)
+        let u = Tokenizer.tokens("We will, 2026")
+        #expect(p.match(u, at: 0, limit: u.count) == nil)
+        #expect(throws: PatternError.self) { try KeywordPattern("* will") }
+    }
 }
 
 @Suite struct CommitmentAgreementTests {

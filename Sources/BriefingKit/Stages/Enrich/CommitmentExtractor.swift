@@ -75,11 +75,16 @@ public struct CommitmentExtractor: Extractor {
             var scope = first..<tokens.count
             let ref: SubjectRef?
             if let slot = match.actor {
-                ref = .span(slot)
+                // `said it would …`, `a fait savoir qu'il respecterait …`: a pronoun in the slot is resolved like a subject
+                ref = slot.count == 1 && CommitmentGrammar.pronouns.contains(tokens[slot.lowerBound].folded)
+                    ? .pronoun(slot.lowerBound) : .span(slot)
             } else if lexicon.triggers[p].subjectAfter {
                 ref = finder.nounPhrase(startingAt: match.range.upperBound)
                 if case .span(let span)? = ref { end = max(end, span.upperBound) }
                 scope = (k > 0 ? starts[k - 1] : 0)..<first
+            } else if Self.firstPersonPronouns.contains(tokens[first].folded) {
+                // a phrase that starts with its own subject (`we will …`, `nous …rons`): the speaker
+                ref = .pronoun(first)
             } else {
                 // `s'engageant`, `urging`, `calling on`: a participle takes the subject of the main clause
                 let participial = (first..<min(first + 2, match.range.upperBound)).contains {
@@ -110,6 +115,16 @@ public struct CommitmentExtractor: Extractor {
                 actors = coordinatedSpeakers(of: i, finder: finder, resolver: resolver, context: context, here: here)
                     ?? pronounActor(i, context: context, previous: previous, findings: findings).map { [$0] } ?? []
             case nil: actors = []
+            }
+            // `promet que Rome financera`: the one who gives the word, when the main clause names one
+            if lexicon.triggers[p].speakerFirst, !actors.isEmpty {
+                switch finder.subject(ofTriggerAt: first, participial: false) {
+                case .span(let span)?:
+                    if let a = resolver.actors(span: span, searchUntil: first).first { actors = [a] }
+                case .pronoun(let i)?:
+                    if let a = pronounActor(i, context: context, previous: previous, findings: findings) { actors = [a] }
+                case nil: break
+                }
             }
             // `…, which brokered the deal in 2011, issued a statement urging`: the participle's main clause
             if actors.isEmpty, match.actor == nil, !lexicon.triggers[p].subjectAfter, Self.isParticiple(tokens[first].folded),
@@ -200,6 +215,9 @@ public struct CommitmentExtractor: Extractor {
         return found.map { ResolvedActor(text: tokens[p].text, name: $0.name, kind: $0.kind, tokenStart: p) }
     }
 
+    /// Subject pronouns a trigger phrase may start with (first person: the speaker acts).
+    static let firstPersonPronouns: Set<String> = ["we", "i", "nous", "je", "j'"]
+
     /// `urging`, `appelant`: a present participle.
     static func isParticiple(_ folded: String) -> Bool {
         folded.count > 4 && (folded.hasSuffix("ant") || folded.hasSuffix("ing"))
@@ -286,6 +304,7 @@ public struct CommitmentExtractor: Extractor {
         let w = word ?? tokens[p].folded
         func here(_ a: ResolvedActor) -> ResolvedActor { ResolvedActor(text: written, name: a.name, kind: a.kind, tokenStart: p) }
         if G.firstPerson.contains(w) {
+            if let s = colonQuoteSpeaker(p, context: context, previous: previous, findings: findings) { return here(s) }
             if let s = quoteSpeaker(context: context, previous: previous, findings: findings) { return here(s) }
             return ResolvedActor(text: written, name: speaker ?? lexicon.speakerActor, kind: "person", tokenStart: p)
         }
@@ -353,6 +372,29 @@ public struct CommitmentExtractor: Extractor {
             return ResolvedActor(text: tokens[p].text, name: person.name, kind: "person", tokenStart: p)
         }
         return plural ? ResolvedActor(text: tokens[p].text, name: lexicon.unknownActor, kind: "group", tokenStart: p) : nil
+    }
+
+    /// `Elle a appelé ses partisans au calme : « Nous nous battrons … »`: a quote opened right after a colon
+    /// is the words of the main clause's subject before the colon. Nil when `p` is not in such a quote.
+    private func colonQuoteSpeaker(_ p: Int, context: SentenceContext, previous: Sentence?, findings: Findings) -> ResolvedActor? {
+        let tokens = context.sentence.tokens
+        let quotes: Set<String> = ["«", "\"", "“"]
+        guard let open = (0..<p).last(where: { tokens[$0].kind == .punctuation && quotes.contains(tokens[$0].text) }),
+              open > 1, tokens[open - 1].text == ":",
+              !(open + 1..<p).contains(where: { tokens[$0].kind == .punctuation && ["»", "”"].contains(tokens[$0].text) })
+        else { return nil }
+        let finder = SubjectFinder(tokens: tokens, triggerStarts: [])
+        switch finder.mainSubject(before: open - 1) {
+        case .pronoun(let i)? where !CommitmentGrammar.firstPerson.contains(tokens[i].folded):
+            return pronounActor(i, context: context, previous: previous, findings: findings)
+        case .span(let span)? where span.upperBound < open:
+            var resolver = ActorResolver(lexicon: lexicon, context: context, tokens: tokens,
+                                         mentions: SentenceMentions(findings, context: context, sentenceIndex: context.sentence.index))
+            resolver.findings = findings
+            return resolver.actors(span: span, searchUntil: span.upperBound).first
+        default:
+            return nil
+        }
     }
 
     /// The speaker a sentence names around a verb of saying (`"…," said Marcus Feld`, `Mensah said`,

@@ -12,6 +12,9 @@ public struct CommitmentLexicon: Sendable {
         var notLast: Set<String>
         /// The subject follows the phrase (`comme le proposent les pays en développement`).
         var subjectAfter: Bool
+        /// `a assuré que ses membres investiraient`: the `{actor}` slot must name an actor, but the
+        /// actor is the main clause's subject (the one who gives the word) when it names one.
+        var speakerFirst = false
     }
 
     let triggers: [Trigger]
@@ -54,7 +57,7 @@ public struct CommitmentLexicon: Sendable {
                                         notBefore: Set((entry.notBefore ?? []).map { folder.fold($0) }),
                                         notInGap: Set((entry.notInGap ?? []).map { folder.fold($0) }),
                                         notLast: Set((entry.notLast ?? []).map { folder.fold($0) }),
-                                        subjectAfter: entry.subject == .after))
+                                        subjectAfter: entry.subject == .after, speakerFirst: entry.subject == .speaker))
             } catch {
                 throw YAMLLoader.error(error.message, at: [AnyKey("triggers"), AnyKey(index: i),
                                                 AnyKey("pattern")], text: text, file: file)
@@ -115,7 +118,7 @@ private struct CommitmentsFile: Decodable {
     var speakerActor: String?
 
     struct Entry: Decodable {
-        enum Subject: String, Decodable { case before, after }
+        enum Subject: String, Decodable { case before, after, speaker }
         var pattern: String
         var notAfter: [String]?
         var notBefore: [String]?

@@ -21,7 +21,7 @@ enum CommitmentGrammar {
         "declare", "dit", "ajoute", "affirme", "souligne", "assure", "indique", "explique", "martele", "precise",
         "insiste", "poursuivi", "conclu", "rappele", "previent", "prevenu", "lance", "estime", "observe", "confie",
         "temoigne", "avertit", "averti", "reconnu", "commente", "resume", "tranche", "promet", "conclut", "poursuit",
-        "promised", "vowed"]
+        "promised", "vowed", "pledged", "declared", "promis", "jure", "garanti", "garantit"]
     /// Name particles that may stand lower case inside a name (`Vaz da Trindade`, `Ministry of Health`).
     static let nameParticles: Set<String> = ["of", "for", "the", "and", "de", "du", "des", "d'", "la", "le", "les", "da", "do",
                                              "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "y", "et", "s", "l'"]

@@ -2,7 +2,7 @@
 ///
 /// Syntax, words separated by spaces: `s'engage|s'engagent à` (alternatives split by `|`, each
 /// alternative tokenised like the text, so `s'engage` is `s'` + `engage`), `ratif*` (prefix),
-/// `*er` (a word ending with `er`, not first), `…` or `...` (a gap of 0 to 8 tokens that crosses commas but no `.`, `;`, `:`, `?`, `!`; the
+/// `*er` (a word ending with `er`, not first), `*` (any word of letters, not first), `…` or `...` (a gap of 0 to 8 tokens that crosses commas but no `.`, `;`, `:`, `?`, `!`; the
 /// tokens of a written number, `3.5` or `$1,200`, count as none and their point stops nothing),
 /// `…3` (a gap of at most 3 tokens), `{actor}` (1 to 6 tokens naming the actor) and `>` (the
 /// action starts here rather than after the match).
@@ -10,7 +10,8 @@ struct KeywordPattern: Sendable {
     struct Word: Sendable, Hashable {
         var folded: String
         var isPrefix: Bool
-        /// `*er`: any word of more than 3 letters ending with `er` (not as a pattern's first word).
+        /// `*er`: any word of more than 3 letters ending with `er` (not as a pattern's first word);
+        /// `*` alone (an empty ending): any word.
         var isSuffix = false
     }
     enum Element: Sendable {
@@ -56,6 +57,11 @@ struct KeywordPattern: Sendable {
             var alternatives: [[Word]] = []
             for alt in c.split(separator: "|", omittingEmptySubsequences: false) {
                 var text = String(alt)
+                if text == "*" {
+                    guard !elements.isEmpty else { throw PatternError("'\(source)' must not start with '*'") }
+                    alternatives.append([Word(folded: "", isPrefix: false, isSuffix: true)])
+                    continue
+                }
                 if text.hasPrefix("*"), text.count > 1 {
                     let ending = TextFolder.shared.fold(String(text.dropFirst()))
                     guard !elements.isEmpty else { throw PatternError("'\(source)' must not start with a word ending '\(text)'") }
@@ -141,7 +147,9 @@ struct KeywordPattern: Sendable {
         for (j, w) in words.enumerated() {
             let f = t[i + j].folded
             if w.isSuffix {
-                guard t[i + j].kind == .word, f.count > w.folded.count + 1, f.hasSuffix(w.folded) else { return false }
+                guard t[i + j].kind == .word else { return false }
+                if w.folded.isEmpty { continue }
+                guard f.count > w.folded.count + 1, f.hasSuffix(w.folded) else { return false }
                 continue
             }
             if w.isPrefix ? !f.hasPrefix(w.folded) : f != w.folded { return false }
