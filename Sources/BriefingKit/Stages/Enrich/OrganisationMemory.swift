@@ -34,6 +34,11 @@ enum OrganisationMemory {
         "compagnie", "airline", "carrier", "broadcaster", "newspaper", "daily", "quotidien", "hebdomadaire",
         "weekly", "magazine", "chaine", "radio", "agency", "agence", "bank", "banque", "firm", "company",
         "societe", "entreprise", "startup", "start-up", "conglomerate", "operator", "operateur", "union", "syndicat",
+        // companies named by their trade: `state miner Codelco`, `consultancy Wood Mackenzie`, `le minier Vale`
+        "miner", "producer", "exporter", "importer", "trader", "utility", "insurer", "lender", "developer",
+        "consultancy", "manufacturer", "automaker", "carmaker", "drugmaker", "shipper", "refiner", "retailer",
+        "minier", "producteur", "exportateur", "assureur", "constructeur", "armateur", "transporteur", "cabinet",
+        "consortium", "fondation", "foundation", "institute", "institut", "initiative", "collectif", "campaign",
     ]
     /// Lower-case words that may stand between such a noun and the name: `the opposition party X`,
     /// `le parti de centre droit X`, `the Islamist militant group X`.
@@ -48,9 +53,18 @@ enum OrganisationMemory {
         "presse", "tech", "technology", "mining", "energy", "oil", "telecoms", "telecom", "pharmaceutical",
         "chinese-owned", "us-based", "london-based", "paris-based", "video", "streaming", "social", "media",
         "information", "publique", "privee", "britannique", "americaine", "americain", "francaise", "chinois",
+        "copper", "lithium", "gold", "steel", "research", "data", "analytics", "budget", "low-cost", "shipping",
+        "logistics", "consulting", "engineering", "construction", "agricultural", "food", "chemical", "nuclear",
+        "minier", "miniere", "petrolier", "petroliere", "aerien", "cuivre", "conseil", "youth", "student",
     ]
     private static let ngoStops: Set<String> = ["of", "for", "on", "in", "at", "by", "with", "and", "or", "et", "ou", "du", "des", "la", "le", "les", "the", "a", "an"]
     /// Of those nouns, the ones a list of companies may follow (`firms X, Y and Z`): that rule reads them.
+    /// What a ministry the press writes in lower case is in charge of: `the health ministry`.
+    private static let ministryDomains: Set<String> = [
+        "health", "foreign", "interior", "defence", "defense", "finance", "finances", "trade", "commerce", "justice",
+        "education", "agriculture", "energy", "environment", "economy", "labour", "labor", "transport", "mines",
+        "mining", "fisheries", "information", "home", "culture", "tourism", "industry", "planning", "water",
+    ]
     private static let listNouns: Set<String> = ["company", "firm", "bank", "groupe", "entreprise", "startup", "start-up"]
     private static let shareWords: Set<String> = ["share", "partager", "partagez", "follow", "suivez", "suivez-nous", "suivre"]
     private static let creditWords: Set<String> = ["©", "photo", "photos", "credit", "credits", "source", "sources"]
@@ -218,6 +232,13 @@ enum OrganisationMemory {
             if OrganisationShape.isAcronym(t), let (name, code) = local[t.text].map({ ($0, t.text) }) ?? definedEarlier(t.text, earlier, lexiconCodes) {
                 add(i..<i + 1, taking: i..<i + 1, name: name, code: code)
                 i += 1
+                continue
+            }
+            // `Burundi's health ministry`, `the foreign ministry`: a ministry the press names in lower case
+            if t.kind == .word, !t.isCapitalized, Self.ministryDomains.contains(keys[i]), i + 1 < n,
+               keys[i + 1] == "ministry", !tokens[i + 1].isCapitalized, hitAt[i + 1] < 0, !blocked[i + 1] {
+                add(i..<i + 2, taking: i..<i + 2, name: text(i..<i + 2, tokens), code: nil)
+                i += 2
                 continue
             }
             // `the Commission`: the commission named before
