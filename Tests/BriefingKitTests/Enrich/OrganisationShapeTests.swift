@@ -281,4 +281,13 @@ private func organisations(_ paragraphs: String...) throws -> [String] {
         // `d'ici 2030` is a deadline, not a complement
         #expect(try organisations("Les États ont fixé un objectif pour le Fonds pour la paix d'ici 2030.") == ["Fonds pour la paix"])
     }
+
+    @Test func lowerCaseMinistriesAndCompaniesNamedByTheirTrade() throws {
+        #expect(try organisations("Burundi's health ministry confirmed eight cases on Tuesday.") == ["Health ministry"])
+        #expect(try organisations("Output at state miner Codelco fell in May.") == ["Codelco"])
+        #expect(try organisations("Analysts at consultancy Wood Mackenzie expect prices to rise.") == ["Wood Mackenzie"])
+        #expect(try organisations("The Confederation of Indian Industry welcomed the pact.") == ["Confederation of Indian Industry"])
+        // a ministry word with no domain before it is none
+        #expect(try organisations("The new ministry building opened on Monday.").isEmpty)
+    }
 }

@@ -78,6 +78,10 @@ import Testing
         ("\"Nothing is agreed,\" said Ana María Pérez-Castillo, who heads the regional office.", ["Ana María Pérez-Castillo"]),
         ("\"We lost everything,\" Olena Shevchenko, a teacher in Kharkiv, told AFP.", ["Olena Shevchenko"]),
         ("Saudi Crown Prince Mohammed bin Salman hosted the talks.", ["Mohammed bin Salman"]),
+        // a run of name words opening on a given name of the titles file, with nothing else around it
+        ("The list also names Osama Faraj Tabouni and a boat yard in Sfax.", ["Osama Faraj Tabouni"]),
+        ("Le texte vise aussi Frantz Dorvil et trois sociétés écrans.", ["Frantz Dorvil"]),
+        ("Samuel Ndongo Menye a visité le camp de Garoua-Boulaï.", ["Samuel Ndongo Menye"]),
         ("Speaking to reporters, Keir Starmer said the deal was good.", ["Keir Starmer"]),
         ("A spokesman for the ministry, Ahmed Fouad, said the border was closed.", ["Ahmed Fouad"]),
         ("Ngozi Okonjo-Iweala, director-general of the WTO, warned of a trade war.", ["Ngozi Okonjo-Iweala"]),
@@ -104,6 +108,10 @@ import Testing
     ]
 
     static let nobody: [String] = [
+        // bylines and credits name no one of the story, even when a given name opens the run
+        "Suivi en direct par Léa Castagnède-Moreau et Karim Benslimane",
+        "Des Casques bleus patrouillent à Birao en janvier. (AFP/Jérôme Ngakola)",
+        "Shares of Hong Kong-listed Sunrise Metals rose 4%.",
         "Next on the Evening Show: Javier Milei and the peso.",
         "Pour Air Sénégal, la saison est bonne.",
         "Pour New York, la décision est un soulagement.",

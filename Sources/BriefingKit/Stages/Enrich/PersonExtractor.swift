@@ -260,7 +260,7 @@ private struct Scan {
                         || (words >= 2 && (reportingAfterAside(run.upperBound) || coordinatedSpeaker(after: run.upperBound)
                             || ageAside(run.upperBound) || leadingRelative(run.upperBound) || partyBracket(run)
                             || coordinatedWithTitledPerson(run.upperBound) || nationalityNoun(before: run.lowerBound)
-                            || openingViewpoint(run) || knownPerson(run))) {
+                            || openingViewpoint(run) || knownPerson(run) || opensOnGivenName(run))) {
                         out.append(Found(range: run, name: run, titles: [], affiliation: nil, nameWords: words))
                     } else if words >= 2 {
                         candidates.append(run)
@@ -699,6 +699,30 @@ private struct Scan {
     /// (`Next on Evening Report: …`, `Read more: …`), which is page furniture.
     private func knownPerson(_ run: Range<Int>) -> Bool {
         guard lexicon.knownPeople.contains(PersonLexicon.nameKey(toks[run])) else { return false }
+        if let colon = toks[..<run.lowerBound].firstIndex(where: { $0.text == ":" }), colon <= 5 { return false }
+        return true
+    }
+
+    /// `Abakar Moussa Dangaye`, `Marie-Solange Akakpo-Dossou`: two to four name words, the first a given name of the
+    /// titles file (or, hyphenated, opening on one), the others capitalised, outside page furniture opened by a short
+    /// label and a colon, and not the start of an institution's or a place's name (checked by the caller).
+    private func opensOnGivenName(_ run: Range<Int>) -> Bool {
+        guard !lexicon.givenNames.isEmpty, nameWords(run) <= 4 else { return false }
+        let first = toks[run.lowerBound].folded
+        let head = first.split(separator: "-", maxSplits: 1).first.map(String.init) ?? first
+        guard lexicon.givenNames.contains(first) || lexicon.givenNames.contains(head) else { return false }
+        // every word after the given name is capitalised (no `Jean de` alone) and not a known country
+        guard run.dropFirst().contains(where: { toks[$0].isCapitalized }) else { return false }
+        // a byline or a credit (`Suivi en direct par X et Y`, `(AFP/X)`, `By X |`) names no one of the story
+        let before = run.lowerBound > 0 ? toks[run.lowerBound - 1].folded : ""
+        let credit: Set<String> = ["par", "by", "/", "(", "©", "et", "and", "photo", "credit", "credits", "credit:"]
+        if credit.contains(before) { return false }
+        if run.upperBound < n, [")", "|", "/"].contains(toks[run.upperBound].text) { return false }
+        // a headline in title case (`Officials Said Nothing About It`): every word is capitalised
+        let words = toks.filter { $0.kind == .word }
+        if words.count >= 4, words.filter(\.isCapitalized).count * 10 >= words.count * 7 { return false }
+        // `Hong Kong-listed`: a place before `-listed`, `-based`
+        if run.contains(where: { OrganisationShape.isOriginModifier(toks[$0].folded) }) { return false }
         if let colon = toks[..<run.lowerBound].firstIndex(where: { $0.text == ":" }), colon <= 5 { return false }
         return true
     }

@@ -18,6 +18,7 @@ struct TitlesFile: Decodable {
     var subjectVerbs: [String]
     var reportingAdverbs: [String]
     var knownPeople: [String]
+    var givenNames: [String]
 
     private enum CodingKeys: String, CodingKey {
         case version, ranks, offices, honorifics
@@ -33,6 +34,7 @@ struct TitlesFile: Decodable {
         case subjectVerbs = "subject_verbs"
         case reportingAdverbs = "reporting_adverbs"
         case knownPeople = "known_people"
+        case givenNames = "given_names"
     }
 
     init(from decoder: Decoder) throws {
@@ -40,6 +42,7 @@ struct TitlesFile: Decodable {
             "version", "ranks", "offices", "honorifics", "affiliation_heads", "name_particles", "not_names",
             "sentence_starters", "allow_names", "refuse_country_names", "title_modifiers",
             "role_modifiers", "reporting_verbs", "subject_verbs", "reporting_adverbs", "known_people",
+            "given_names",
         ])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
@@ -61,6 +64,7 @@ struct TitlesFile: Decodable {
         subjectVerbs = try c.decodeIfPresent([String].self, forKey: .subjectVerbs) ?? []
         reportingAdverbs = try c.decodeIfPresent([String].self, forKey: .reportingAdverbs) ?? []
         knownPeople = try c.decodeIfPresent([String].self, forKey: .knownPeople) ?? []
+        givenNames = try c.decodeIfPresent([String].self, forKey: .givenNames) ?? []
     }
 }
 
@@ -95,6 +99,8 @@ struct PersonLexicon: Sendable {
     var reportingAdverbs: Set<String> = []
     /// Full names of people the press names without introducing them (`Vladimir Poutine`), folded words joined by spaces.
     var knownPeople: Set<String> = []
+    /// Given names (`Aminata`, `Jean-Pierre`), folded: a run of name words opening on one is a person.
+    var givenNames: Set<String> = []
     /// Country names: a ministry's complement stops before them ("ministre de la Sécurité publique | du Vietnam").
     var countries = FoldedPhraseTable<Bool>()
 
@@ -130,6 +136,7 @@ struct PersonLexicon: Sendable {
         subjectVerbs = Set(file.subjectVerbs.map { fold.fold($0) })
         reportingAdverbs = Set(file.reportingAdverbs.map { fold.fold($0) })
         knownPeople = Set(file.knownPeople.map { Self.nameKey(Tokenizer.tokens($0)[...]) })
+        givenNames = Set(file.givenNames.map { fold.fold($0) })
         let allowed = Set(file.allowNames.map { fold.fold($0) })
         allowNames = allowed
         var phrases = file.notNames
