@@ -49,4 +49,24 @@ private func figures(_ text: String) throws -> [FigureMention] { try figureMenti
         #expect(f.map(\.metric) == ["mru"])
         #expect(f.map(\.value) == [2_000_000_000])
     }
+
+    @Test func aHyphenatedCountOfAVocabularyNoun() throws {
+        let f = try figures("A 20-bed treatment centre opened in the capital.")
+        #expect(f.map(\.metric) == ["beds"] && f.map(\.value) == [20])
+        #expect(try figures("The minister began a 10-day visit to the region.").isEmpty)
+    }
+
+    @Test func aRangeBoundWithItsOwnThousandsKeepsItsValue() throws {
+        let f = try figures("Grants will range between US$500,000 and US$2 million per project.")
+        #expect(f.map(\.value) == [500_000, 2_000_000] && f.allSatisfy { $0.metric == "usd" })
+        let g = try figures("between 40 and 50 million people")
+        #expect(g.map(\.value) == [40_000_000, 50_000_000])
+    }
+
+    @Test func aFrenchPluralOutsideTheVocabularyTakesItsEnglishCognate() throws {
+        let f = try figures("Le centre accueille des chercheurs de 110 nationalités et 230 lobbyistes.")
+        #expect(f.map(\.metric) == ["nationalities", "lobbyists"])
+        #expect(FigureExtractor.englishCognate("municipalites") == "municipalities")
+        #expect(FigureExtractor.englishCognate("pompiers") == nil)
+    }
 }

@@ -366,7 +366,12 @@ public struct FigureExtractor: Extractor {
             if next.text == "-", k + 1 < toks.count, toks[k + 1].start == next.end, toks[k + 1].kind == .word,
                !NumberWords.opens(toks[k + 1].folded) {
                 // "the 35-member Board", "a 27-nation bloc": the size of a body counts its members
-                guard let metric = Self.sizeOfBody(toks, word: k + 1) else { return ([], k + 2) }
+                // "a 20-bed treatment centre": a counted noun of the vocabulary in the singular (not a time, an age or
+                // a size: "a 10-day visit", "a 40-year-old", "a 3-metre wall" name no count)
+                let counted = metrics.match(toks, at: k + 1).flatMap { m -> String? in
+                    m.length == 1 && !Self.measureMetrics.contains(m.value) ? m.value : nil
+                }
+                guard let metric = Self.sizeOfBody(toks, word: k + 1) ?? counted else { return ([], k + 2) }
                 hyphenUnit = (metric, k + 1, k + 2)
             }
         }
@@ -386,7 +391,8 @@ public struct FigureExtractor: Extractor {
                 if a.yearLike && b.yearLike { return ([], b.end) }
                 guard let (metric, unitStart, end) = unit(&scan, after: b, from: b.end) else { return ([], b.end) }
                 var aValue = a.value ?? 0
-                if !a.multiplied, b.multiplied { aValue *= b.multiplier }
+                // "between 40 and 50 million": the scale is both bounds'; "between US$500,000 and US$2 million": not
+                if !a.multiplied, b.multiplied, aValue < 1000 { aValue *= b.multiplier }
                 let first = Figure(start: a.start, numberStart: i, value: aValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 let second = Figure(start: b.start, numberStart: j, value: bValue, qualifier: nil, unitStart: unitStart, end: end, metric: metric)
                 scan.lastMetric = metric
@@ -577,6 +583,12 @@ public struct FigureExtractor: Extractor {
         }
     }
 
+    /// Metrics that measure rather than count: a hyphenated size before a noun (`a 3-km road`) is no count.
+    private static let measureMetrics: Set<String> = [
+        "tonnes", "kilometres", "metres", "hectares", "litres", "kilograms", "miles", "percent", "square-kilometres",
+        "cubic-metres", "megawatts", "gigawatts", "barrels", "years", "days", "hours", "months", "weeks", "minutes",
+    ]
+
     private static let bodiesOfStates: Set<String> = ["bloc", "alliance", "grouping", "organisation", "organization", "council", "board",
                                                       "commission", "union", "community", "body", "group", "coalition", "forum"]
 
@@ -668,6 +680,11 @@ public struct FigureExtractor: Extractor {
         if let c = a.currency { return (c, a.start, a.end) }
         var j = k
         guard j < toks.count else { return nil }
+        // "Boeing 737 jets", "Windows 11 machines": in English a number right after a name (not the sentence's first
+        // word, no qualifier) is a model or an edition
+        if a.start > 1, toks[a.start - 1].kind == .word, toks[a.start - 1].isCapitalized, !a.multiplied,
+           !FigureWords.isFunctionWord(toks[a.start - 1].folded), qualifiers[toks[a.start - 1].folded] == nil,
+           CalendarWords.months[toks[a.start - 1].folded] == nil, !CalendarWords.weekdays.contains(toks[a.start - 1].folded), scan.isEnglish() { return nil }
         // a quotation closed right after the number: "no fewer than 2,000" new posts — the noun follows the quote
         if Self.closingQuotes.contains(toks[j].text), toks[j].start == toks[j - 1].end, j + 1 < toks.count, toks[j + 1].kind == .word { j += 1 }
         // a partitive with a demonstrative: "30 of these plants", "plus de 30 de ces usines"
@@ -708,7 +725,7 @@ public struct FigureExtractor: Extractor {
             return nil
         }
         // English: a plural noun outside the vocabulary counts itself ("12 hospitals" → hospitals)
-        // "Boeing 737 jets", "Windows 11 machines": a number right after a name is a model or an edition
+        // (and here also after the sentence's first word: "Boeing 737 jets were grounded")
         if a.start > 0, toks[a.start - 1].kind == .word, toks[a.start - 1].isCapitalized,
            !FigureWords.isFunctionWord(toks[a.start - 1].folded), qualifiers[toks[a.start - 1].folded] == nil { return nil }
         var n = j
@@ -767,7 +784,19 @@ public struct FigureExtractor: Extractor {
         // nouns in -ité(s), -té(s) stay ("15 municipalités", "12 comités")
         let lower = toks[n].text.lowercased()
         if lower.hasSuffix("és") || lower.hasSuffix("ées"), !lower.hasSuffix("tés") { return nil }
-        return w
+        return Self.englishCognate(w) ?? w
+    }
+
+    /// The English plural of a French plural whose ending says it (`nationalites` → `nationalities`,
+    /// `lobbyistes` → `lobbyists`, `installations` → `installations`, `mecanismes` → `mechanisms` no: only the
+    /// regular endings below), since metric ids are English; nil when no ending fits.
+    static func englishCognate(_ folded: String) -> String? {
+        let endings: [(String, String)] = [("ites", "ities"), ("istes", "ists"), ("ismes", "isms"), ("tions", "tions"),
+                                           ("sions", "sions"), ("logues", "logues"), ("graphes", "graphs")]
+        for (fr, en) in endings where folded.hasSuffix(fr) && folded.count > fr.count + 2 {
+            return String(folded.dropLast(fr.count)) + en
+        }
+        return nil
     }
 
     /// For each token, the number of clause marks before it (`,` `;` `:` dashes, brackets), a comma
