@@ -243,4 +243,39 @@ private func parse(_ text: String, name: String = "page.txt") -> Document {
         #expect(LineClassifier.titleDateline("Peru, Chile - Ministers agree on a border crossing") == nil)
         #expect(LineClassifier.titleDateline("In Lima, 300 families - Homeless after the quake") == nil)
     }
+
+    @Test func aSloganUnderTheMastheadIsNoHeadline() {
+        let d = parse("""
+            THE ISLAND HERALD
+            Your island. Your news.
+            Home | Politics | Business | Sport
+            Fishing states agree to cut the tuna catch by a fifth
+            \(Self.body)
+            """)
+        #expect(d.title == "Fishing states agree to cut the tuna catch by a fifth")
+        #expect(d.paragraphs.map(\.text) == [Self.body])
+    }
+
+    @Test func aPaywallNoticeIsNoHeadline() {
+        let d = parse("""
+            LE COURRIER DU LAC
+            Accueil > Monde > Afrique
+            Cet article vous est offert. Abonnez-vous pour 1 € le premier mois.
+            Les pêcheurs du lac obtiennent un quota commun
+            Les deux pays ont signé mardi le texte après quatre jours de discussions, selon les autorités.
+            """)
+        #expect(d.title == "Les pêcheurs du lac obtiennent un quota commun")
+        #expect(d.removed.contains { $0.reason == .newsletterPrompt && $0.text.hasPrefix("Cet article") })
+    }
+
+    @Test func theDateBesideAReadingTimeIsTheBylines() {
+        let d = parse("""
+            THE HARBOUR HERALD
+            A line in the water: how a tribunal settled the sea dispute
+            By Ama Mensah
+            July 30, 2026 · 9 min read
+            \(Self.body)
+            """)
+        #expect(d.date == PartialDate(year: 2026, month: 7, day: 30))
+    }
 }

@@ -177,6 +177,8 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(DateHeuristics.dateInURL("https://x.com/world/2025/10/26/story") == PartialDate(year: 2025, month: 10, day: 26))
         #expect(DateHeuristics.dateInURL("https://x.com/a/story-20251026.html") == PartialDate(year: 2025, month: 10, day: 26))
         #expect(DateHeuristics.dateInURL("https://x.com/2025/10/story") == PartialDate(year: 2025, month: 10))
+        #expect(DateHeuristics.dateInURL("https://x.ca/emissions/episodes/2026-07-14-feux-de-foret") == PartialDate(year: 2026, month: 7, day: 14))
+        #expect(DateHeuristics.dateInURL("https://x.ca/a/12026-07-14-b") == nil)
     }
 
     @Test func datesInALongParagraphAreFoundAsInAShortOne() {

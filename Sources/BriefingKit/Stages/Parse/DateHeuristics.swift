@@ -21,7 +21,26 @@ enum DateHeuristics {
             if let date = PartialDate.valid(year: y, month: m, day: nil) { return date }
         }
         for seg in segments.reversed() {
-            if let date = compactDate(seg) { return date }
+            if let date = compactDate(seg) ?? hyphenatedDate(seg) { return date }
+        }
+        return nil
+    }
+
+    /// The first `yyyy-mm-dd` in `segment` not glued to other digits (`2026-07-14-feux-de-foret`).
+    static func hyphenatedDate(_ segment: String) -> PartialDate? {
+        let b = Array(segment.utf8)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        func value(_ from: Int, _ n: Int) -> Int { (from..<from + n).reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
+        var i = 0
+        while i + 10 <= b.count {
+            if !digit(i - 1), (i..<i + 4).allSatisfy(digit), b[i + 4] == UInt8(ascii: "-"), digit(i + 5), digit(i + 6),
+               b[i + 7] == UInt8(ascii: "-"), digit(i + 8), digit(i + 9), !digit(i + 10) {
+                let y = value(i, 4)
+                if (1990...2200).contains(y), let date = PartialDate.valid(year: y, month: value(i + 5, 2), day: value(i + 8, 2)) {
+                    return date
+                }
+            }
+            i += 1
         }
         return nil
     }

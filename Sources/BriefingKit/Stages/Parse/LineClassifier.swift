@@ -128,6 +128,8 @@ enum LineClassifier {
     /// Comment widgets, cookie notices, newsletter prompts, share buttons, tags, copyright lines.
     static func widgetLine(_ all: String, length: Int) -> Kind? {
         let starts = { (p: String) in all.hasPrefix(p) }
+        // a paywall notice, however long: `Cet article vous est offert. Abonnez-vous pour 1 € …`
+        if length <= 300, paywallPhrases.contains(where: { all.containsBytes($0) }) { return .newsletter }
         // a sentence of the article that happens to name a subscriber, a cookie, a newsletter
         let isSentence = all.spaceSeparatedCount >= 12 && (all.hasSuffix(".") || all.hasSuffix("»") || all.hasSuffix("\""))
             && !["newsletter", "subscribe", "sign up", "abonnez", "inscrivez", "cookies", "nous utilisons", "we use"].contains(where: { all.hasPrefix($0) })
@@ -580,6 +582,23 @@ enum LineClassifier {
                                   "articles connexes", "a lire aussi", "sur le meme sujet", "related articles",
                                   "read more", "related news", "read next", "related coverage", "related stories",
                                   "a lire egalement", "more from", "most read", "les plus lus", "nos articles sur le meme theme"]
+    /// A site's slogan: two or more sentences of at most three words each, eight words in all
+    /// (`Your region. Your stories.`, `Vos infos. Votre ville.`).
+    static func isSlogan(_ line: String) -> Bool {
+        guard line.hasSuffix("."), line.spaceSeparatedCount <= 8 else { return false }
+        let sentences = line.split(separator: ".", omittingEmptySubsequences: true)
+            .map { $0.split(separator: " ").count }.filter { $0 > 0 }
+        return sentences.count >= 2 && sentences.allSatisfy { $0 <= 3 }
+    }
+
+    /// Folded phrases of paywall and subscription notices.
+    static let paywallPhrases = [
+        "cet article vous est offert", "article reserve aux abonnes", "reserve aux abonnes", "pour lire la suite",
+        "deja abonne", "offre d'abonnement", "this article is free to read", "subscribers only", "subscriber-only",
+        "subscriber only", "to continue reading", "already a subscriber", "already subscribed", "start your free trial",
+        "essai gratuit", "become a member to read",
+    ]
+
     static let widgetWords: Set<String> = ["francais", "english", "tieng viet", "partager", "share", "imprimer",
                                             "print", "tweet", "envoyer", "retour en haut",
                                             "summary", "companies", "resume", "en bref", "key points", "advertisement",

@@ -233,6 +233,11 @@ public struct ParseStage: SourceStage {
                 relatedRun = true
                 remove(lineNo, line, .relatedArticles)
             case .widgetWord:
+                // `July 30, 2026 · 9 min read`: the date the reading time stands beside is the byline's
+                if bylineDate == nil, headerDate == nil, doc.paragraphs.count < 2, let found = DateFinder.find(in: line).first, let y = found.year,
+                   let date = PartialDate.valid(year: y, month: found.month, day: found.day) {
+                    bylineDate = date
+                }
                 remove(lineNo, line, .widgetText)
             case .navigation:
                 flush()
@@ -308,6 +313,11 @@ public struct ParseStage: SourceStage {
                 // `EXCLUSIVE`, `PRESS RELEASE`, `EN DIRECT` above the headline
                 remove(lineNo, line, .widgetText)
             case .kicker, .content:
+                if inHeaderZone, doc.title == nil, mastheadSeen || outletName != nil, LineClassifier.isSlogan(line) {
+                    // `Your region. Your stories.` under the masthead
+                    remove(lineNo, line, .siteBanner)
+                    continue
+                }
                 if inHeaderZone, let title = doc.title, doc.titleOrigin != "header",
                    title == line || LineClassifier.titleWithoutOutlet(title) == line {
                     // `Headline | Outlet` then the headline again: the page's title, then the article's
@@ -325,6 +335,9 @@ public struct ParseStage: SourceStage {
                     expectTitleAfterBanner = false
                     doc.title = line
                     doc.titleOrigin = "after-banner"
+                    // `Your region. Your stories.` under the masthead: a short line of full stops is a slogan
+                    // if the menu follows it (the menu retracts it)
+                    if line.hasSuffix("."), line.spaceSeparatedCount <= 6 { provisionalTitle = doc.removed.count }
                     remove(lineNo, line, .title)
                     continue
                 }
