@@ -36,7 +36,7 @@ enum OrganisationShape {
         // `Compagnie des bauxites de …`, `Dispute Settlement Body`
         "compagnie", "body",
         // `Confederation of Indian Industry`, `Confédération syndicale`, `Agence … pour la coopération`, `Secrétariat d'État à …`
-        "confederation", "confederacion", "syndicat", "collectif", "commissariat", "taskforce", "task",
+        "confederation", "confederacion", "syndicat", "collectif", "commissariat", "taskforce", "task", "gouvernement", "government",
     ]
     /// Words that end a company's name when they close a capitalised run: `Acme Mining`,
     /// `Kenya Airways`, `Nordstrand Energy`. Only the last word of a run of two or more, so
