@@ -278,4 +278,23 @@ private func parse(_ text: String, name: String = "page.txt") -> Document {
             """)
         #expect(d.date == PartialDate(year: 2026, month: 7, day: 30))
     }
+
+    @Test func thePressReleasesIssuerIsNoHeadline() {
+        let d = parse("""
+            FOR IMMEDIATE RELEASE
+            Ministry of Trade and Industry
+            Ghana and Togo sign customs cooperation agreement
+            ACCRA, 3 March 2026 – The governments of Ghana and Togo today signed an agreement to share customs data, the ministry said.
+            """)
+        #expect(d.title == "Ghana and Togo sign customs cooperation agreement")
+        let f = parse("""
+            COMMUNIQUÉ DE PRESSE
+            Ministère des Affaires étrangères
+            Le Sénégal et la Gambie signent un accord sur le pont de Farafenni
+            Dakar, le 3 mars 2026 – Le Sénégal et la Gambie ont signé ce mardi un accord sur l'entretien du pont, a annoncé le ministère.
+            """)
+        #expect(f.title == "Le Sénégal et la Gambie signent un accord sur le pont de Farafenni")
+        #expect(LineClassifier.isOrganisationName("Ministry of Trade and Industry"))
+        #expect(!LineClassifier.isOrganisationName("Ministry confirms eight new cases in the north"))
+    }
 }

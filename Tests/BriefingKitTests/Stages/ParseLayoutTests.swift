@@ -172,6 +172,7 @@ private func parse(_ text: String, defaultYear: Int? = nil, name: String = "page
         #expect(first("Oct 26 (Reuters)") == "?-10-26")
         #expect(first("le 1er mars") == "?-3-1")
         #expect(first("2025-10-26") == "2025-10-26")
+        #expect(first("mar. 3 mars 2026") == "2026-3-3")
         #expect(first("Issue 47, October 2025") == "2025-10-?")
         #expect(first("it may 26 times") == nil)
         #expect(DateHeuristics.dateInURL("https://x.com/world/2025/10/26/story") == PartialDate(year: 2025, month: 10, day: 26))

@@ -222,6 +222,8 @@ enum DateFinder {
                    !(next + 1 < t.count && [":", "h"].contains(t[next + 1].folded) && !t[next + 1].spaceBefore) {
                     var end = next + 1
                     if end < t.count, t[end].kind == .word, ["st", "nd", "rd", "th"].contains(t[end].folded), !t[end].spaceBefore { end += 1 }
+                    // `mar. 3 mars 2026`: a day's abbreviation (`mar.`, `sam.`) before the day and its month
+                    if end < t.count, t[end].kind == .word, monthNames[t[end].folded] != nil { i += 1; continue }
                     var y: Int?
                     var k = end
                     if k < t.count, t[k].text == "," { k += 1 }

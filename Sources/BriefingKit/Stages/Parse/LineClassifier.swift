@@ -582,6 +582,18 @@ enum LineClassifier {
                                   "articles connexes", "a lire aussi", "sur le meme sujet", "related articles",
                                   "read more", "related news", "read next", "related coverage", "related stories",
                                   "a lire egalement", "more from", "most read", "les plus lus", "nos articles sur le meme theme"]
+    /// A line that is one organisation's name and nothing else (`Ministry of Trade and Industry`,
+    /// `Ministère des Affaires étrangères`): it opens on a head noun and the name's shape covers it all.
+    static func isOrganisationName(_ line: String) -> Bool {
+        guard line.hasAtMostScalars(120) else { return false }
+        let toks = Tokenizer.tokens(line)
+        guard (2...12).contains(toks.count), OrganisationShape.isHead(toks[0]) else { return false }
+        let none = [Int](repeating: -1, count: toks.count)
+        guard let span = OrganisationShape.span(at: 0, toks, hitAt: none, hitEnd: [], blocked: [Bool](repeating: false, count: toks.count))
+        else { return false }
+        return span.range == 0..<toks.count
+    }
+
     /// A site's slogan: two or more sentences of at most three words each, eight words in all
     /// (`Your region. Your stories.`, `Vos infos. Votre ville.`).
     static func isSlogan(_ line: String) -> Bool {

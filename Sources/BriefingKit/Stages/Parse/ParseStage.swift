@@ -360,16 +360,21 @@ public struct ParseStage: SourceStage {
                         remove(lineNo, line, .title)
                         continue
                     }
-                    if let index = provisionalTitle, titleInCapitals && !LineClassifier.isCapitals(line)
-                        || doc.title.map({ LineClassifier.isSectionLabel($0) && !LineClassifier.isSectionLabel(line) }) == true {
+                    if let index = provisionalTitle, let title = doc.title {
+                        // `Ministry of Trade and Industry` above a press release's headline: the issuer
+                        let issuer = LineClassifier.isOrganisationName(title) && !LineClassifier.isOrganisationName(line)
                         // `EVENING REPORT — TRANSCRIPT`, `COMMUNIQUÉ DE PRESSE N° 12` then the headline:
                         // the line in capitals was a label; so was `Mining & Metals`, a section's name
-                        doc.removed[index].reason = .widgetText
-                        titleInCapitals = false
-                        doc.title = line
-                        provisionalTitle = doc.removed.count
-                        remove(lineNo, line, .title)
-                        continue
+                        let label = titleInCapitals && !LineClassifier.isCapitals(line)
+                            || LineClassifier.isSectionLabel(title) && !LineClassifier.isSectionLabel(line)
+                        if issuer || label {
+                            doc.removed[index].reason = issuer ? .siteBanner : .widgetText
+                            titleInCapitals = false
+                            doc.title = line
+                            provisionalTitle = doc.removed.count
+                            remove(lineNo, line, .title)
+                            continue
+                        }
                     }
                 }
                 if inHeaderZone, doc.title != nil, LineClassifier.isUnmarkedByline(line) {
