@@ -8,11 +8,13 @@
 set -euo pipefail
 
 need=()
+# the mode, kept apart: the loops below reuse the positional parameters
+mode="${1:-}"
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for pkg in libxlsxwriter-dev libssl-dev pkg-config python3 python3-openpyxl; do
   have_pkg "$pkg" || need+=("$pkg")
 done
-if [ "${1:-}" = "--test" ]; then
+if [ "$mode" = "--test" ]; then
   for pkg in libreoffice-calc-nogui poppler-utils; do
     have_pkg "$pkg" || need+=("$pkg")
   done
@@ -27,7 +29,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-if [ "${1:-}" = "--test" ]; then
+if [ "$mode" = "--test" ]; then
   # The python3 the tests use (Tests/BriefingKitTests/Support/Python.swift): BRIEFING_PYTHON, else the
   # first of python3 on PATH and /usr/bin/python3 that imports openpyxl. The JSON Schema and data-package
   # tests need jsonschema (Debian's python3-jsonschema for /usr/bin/python3) and frictionless (PyPI only,
@@ -72,7 +74,7 @@ fi
 
 # Spark: a Java runtime from Debian, PySpark from PyPI (pinned), for the python scripts/spark.sh uses:
 # BRIEFING_PYTHON, else /usr/bin/python3.
-if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--spark" ]; then
+if [ "$mode" = "--test" ] || [ "$mode" = "--spark" ]; then
   as_root=""
   if [ "$(id -u)" != 0 ]; then as_root="sudo"; fi
   if ! command -v java >/dev/null; then

@@ -82,6 +82,8 @@ import Testing
         ("The list also names Osama Faraj Tabouni and a boat yard in Sfax.", ["Osama Faraj Tabouni"]),
         ("Le texte vise aussi Frantz Dorvil et trois sociétés écrans.", ["Frantz Dorvil"]),
         ("Samuel Ndongo Menye a visité le camp de Garoua-Boulaï.", ["Samuel Ndongo Menye"]),
+        // a nickname in quotes between the given name and the surname
+        ("Governor Ramon \"Jun\" Dizon Labrador ordered the evacuation.", ["Ramon \"Jun\" Dizon Labrador"]),
         ("Speaking to reporters, Keir Starmer said the deal was good.", ["Keir Starmer"]),
         ("A spokesman for the ministry, Ahmed Fouad, said the border was closed.", ["Ahmed Fouad"]),
         ("Ngozi Okonjo-Iweala, director-general of the WTO, warned of a trade war.", ["Ngozi Okonjo-Iweala"]),

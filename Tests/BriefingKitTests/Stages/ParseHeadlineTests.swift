@@ -297,4 +297,17 @@ private func parse(_ text: String, name: String = "page.txt") -> Document {
         #expect(LineClassifier.isOrganisationName("Ministry of Trade and Industry"))
         #expect(!LineClassifier.isOrganisationName("Ministry confirms eight new cases in the north"))
     }
+
+    @Test func aMenuLeftApartByRunsOfSpacesIsNavigation() {
+        let d = parse("""
+            Reuters
+            Skip to main content
+            World  Business  Markets  Sustainability  Legal  Technology
+            Botswana and Namibia sign a solar power pact
+            \(Self.body)
+            """)
+        #expect(d.title == "Botswana and Namibia sign a solar power pact")
+        #expect(LineClassifier.spacedItems("World  Business\tMarkets") == ["World", "Business", "Markets"])
+        #expect(LineClassifier.spacedItems("One space only") == nil)
+    }
 }

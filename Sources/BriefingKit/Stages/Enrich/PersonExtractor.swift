@@ -819,6 +819,9 @@ private struct Scan {
         var words = 1
         while m < n {
             if isNameToken(m) { words += 1; m += 1; continue }
+            // a nickname in quotes between the given name and the surname: `Ramon "Jun" Dizon Labrador`
+            if m + 3 < n, ["\"", "“", "«"].contains(toks[m].text), isNameToken(m + 1), ["\"", "”", "»"].contains(toks[m + 2].text),
+               isNameToken(m + 3) { m += 3; continue }
             // an initial: "Kwame A. Mensah"
             if toks[m].text == ".", toks[m].start == toks[m - 1].end, isInitial(m - 1), m + 1 < n, isNameToken(m + 1) { m += 1; continue }
             // "von der Leyen", "de la Fuente", "Teixeira de Alencar"

@@ -196,9 +196,34 @@ enum LineClassifier {
 
     /// A breadcrumb (`Accueil › Monde`, `Home / World / Asia`, `Home > News`) or a menu of short items
     /// (`World | Business | Markets`, `Cybersecurity · Privacy · AI`), or a skip link.
+    /// The items of a line split at runs of two spaces or more, or at tabs; nil when there is no such run.
+    static func spacedItems(_ line: String) -> [String]? {
+        let bytes = Array(line.utf8)
+        var items: [String] = []
+        var start = 0, i = 0, runs = 0
+        while i < bytes.count {
+            let isGap = bytes[i] == 0x09 || (bytes[i] == 0x20 && i + 1 < bytes.count && (bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09))
+            guard isGap else { i += 1; continue }
+            var j = i
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            if i > start { items.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+            runs += 1
+            start = j
+            i = j
+        }
+        guard runs > 0 else { return nil }
+        if start < bytes.count { items.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return items
+    }
+
     static func isNavigation(_ line: String, folded: String) -> Bool {
         guard line.hasAtMostScalars(200) else { return false }
         if folded.hasPrefix("skip to") || folded.hasPrefix("aller au contenu") || folded == "menu" || folded == "rechercher" || folded == "search" { return true }
+        // `World  Business  Markets  Legal`: menu items a page-to-text copy left apart by runs of spaces or tabs
+        if let spaced = spacedItems(line), spaced.count >= 4,
+           spaced.allSatisfy({ $0.spaceSeparatedCount <= 3 && ($0.first?.isUppercase ?? false) && !$0.hasSuffix(".") }) {
+            return true
+        }
         let separators: Set<Character> = ["›", "»", ">", "/", "|", "·", "•", "→", "\u{BB}", "\u{203A}", "\u{2022}"]
         var items: [String] = []
         var current = ""
