@@ -68,13 +68,14 @@ public struct JSONExporter: Exporter {
     }
 
     private static func writeRows(of table: Table, to w: inout JSONWriter, flush: ([UInt8]) throws -> Void) throws {
-        guard !table.rows.isEmpty else {
+        guard table.count > 0 else {
             w.out.append(contentsOf: "[]".utf8)
             return
         }
         w.out.append(UInt8(ascii: "["))
-        for (r, row) in table.rows.enumerated() {
+        for r in 0..<table.count {
             w.out.append(contentsOf: (r == 0 ? "\n      " : ",\n      ").utf8)
+            let row = table.row(r)
             let fields = table.columns.enumerated().map { (c, column) in
                 (column.name, c < row.count ? cellValue(row[c]) : JSONValue.null)
             }

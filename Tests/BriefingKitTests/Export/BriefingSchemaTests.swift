@@ -124,7 +124,7 @@ import Testing
                 let type = props[column.name]?["type"]
                 let types = (type as? [String]) ?? (type as? String).map { [$0] } ?? []
                 #expect(types.first == expected[column.type], "\(table.name).\(column.name)")
-                let hasNull = table.rows.contains { $0[c] == .null }
+                let hasNull = (0..<table.count).contains { table.cell($0, c) == .null }
                 if hasNull { #expect(types.contains("null"), "\(table.name).\(column.name) holds nulls") }
             }
         }

@@ -10,14 +10,15 @@ enum SheetLayout {
     /// Room for the autofilter button next to a header.
     static let headerPadding = 3
 
-    /// One width per column (in characters): the longest header or value line plus padding, within limits.
-    static func columnWidths(_ columns: [Column], rows: ArraySlice<[Cell]>) -> [Double] {
+    /// One width per column (in characters): the longest header or value line of `rows` of `table`
+    /// plus padding, within limits; `columns` are the table's, with the headers as written.
+    static func columnWidths(_ columns: [Column], of table: Table, rows: Range<Int>) -> [Double] {
         columns.enumerated().map { c, column in
             let cap = column.isLongText ? maxLongTextWidth : maxWidth
             let limit = Int(cap)
             var longest = column.name.count + headerPadding
-            for row in rows where c < row.count && longest < limit {
-                longest = max(longest, displayLength(row[c], atLeast: longest, limit: limit))
+            for row in rows where longest < limit {
+                longest = max(longest, displayLength(table.cell(row, c), atLeast: longest, limit: limit))
             }
             return min(max(Double(longest + 2), minWidth), cap)
         }
