@@ -5,6 +5,7 @@
 ///   boolean → `boolean`, url → `string` with format `uri`, and date → `string` constrained to
 ///   `YYYY-MM-DD` or `YYYY-MM`, because a date column mixes day and month precision and a Table Schema
 ///   `date` accepts only days (nor does `yearmonth` accept days);
+/// - each column's declared description;
 /// - `missingValues: [""]`, since a null cell is an empty field;
 /// - the primary key of a table that has one: its columns declared as keys (`documents.document_id`,
 ///   `paragraphs.paragraph_id`, `participation` type and name, `people.name`, `themes.theme_id`,
@@ -108,6 +109,7 @@ public enum DataPackage {
             fields.append(("type", .string("string")))
             fields.append(("constraints", .object([("pattern", .string(datePattern))])))
         }
+        if !column.description.isEmpty { fields.append(("description", .string(column.description))) }
         return .object(fields)
     }
 

@@ -148,6 +148,7 @@ func frictionlessValidate(_ descriptor: String) throws -> (valid: Bool, errors: 
         #expect(fields.compactMap { $0["name"] as? String } == DocumentRow.table.columns.map(\.name))
         let field = { (name: String) in fields.first { $0["name"] as? String == name } ?? [:] }
         #expect(field("words")["type"] as? String == "integer")
+        #expect(field("words")["description"] as? String == "Words of the kept paragraphs.")
         #expect(field("source_url")["type"] as? String == "string")
         #expect(field("source_url")["format"] as? String == "uri")
         #expect(field("date")["type"] as? String == "string")

@@ -57,7 +57,7 @@ private let readColumnsScript = """
 @Suite(.serialized) struct DeclaredColumnsTests {
     /// Every exporter writes each declared table with the declared columns, in order, and their types:
     /// the CSV header, the keys of each JSON row, the workbook's header row, the data package's
-    /// fields (with the declared primary key) and the JSON Schema's row properties. The run is the
+    /// fields (with their descriptions and the declared primary key) and the JSON Schema's row properties. The run is the
     /// seeds' second, with a new article, so that every table (`changes` too) has rows.
     @Test func everyOutputShowsTheDeclaredColumns() throws {
         let project = try seedsProject()
@@ -93,6 +93,7 @@ private let readColumnsScript = """
                 #expect(field.type == (jsonType[column.type] ?? "?"), "data package type of \(table.name).\(column.name)")
                 #expect((field.format == "uri") == (column.type == .url), "uri format of \(table.name).\(column.name)")
                 #expect((field.pattern != nil) == (column.type == .date), "date pattern of \(table.name).\(column.name)")
+                #expect(field.description == column.description, "description of \(table.name).\(column.name)")
             }
 
             let row = try #require(read.schema[table.name], "schema of \(table.name) rows")
