@@ -57,8 +57,8 @@ public struct CSVExporter: Exporter {
         if settings.dialect == .excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         let separator = settings.dialect.separator
         appendRecord(table.columns.map(\.name), separator: separator, to: &out)
-        for r in 0..<table.count {
-            let fields = table.row(r).map { settings.neutraliseFormulas ? neutralised($0) : $0.plain }
+        try table.forEachRow { row in
+            let fields = row.map { settings.neutraliseFormulas ? neutralised($0) : $0.plain }
             appendRecord(fields, separator: separator, to: &out)
             if out.count >= OutputFile.chunkSize {
                 try flush(out)

@@ -73,9 +73,10 @@ public struct JSONExporter: Exporter {
             return
         }
         w.out.append(UInt8(ascii: "["))
-        for r in 0..<table.count {
-            w.out.append(contentsOf: (r == 0 ? "\n      " : ",\n      ").utf8)
-            let row = table.row(r)
+        var first = true
+        try table.forEachRow { row in
+            w.out.append(contentsOf: (first ? "\n      " : ",\n      ").utf8)
+            first = false
             let fields = table.columns.enumerated().map { (c, column) in
                 (column.name, c < row.count ? cellValue(row[c]) : JSONValue.null)
             }

@@ -136,8 +136,8 @@ public struct XLSXExporter: Exporter {
     static func needsZip64(_ briefing: Briefing) -> Bool {
         var bytes = 0
         for table in briefing.tables {
-            for r in 0..<table.count {
-                for cell in table.row(r) {
+            table.forEachRow { row in
+                for cell in row {
                     switch cell {
                     case .text(let s), .url(let s): bytes += s.utf8.count * 2 + 40
                     default: bytes += 40

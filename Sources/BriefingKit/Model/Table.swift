@@ -89,7 +89,9 @@ public struct Table: Sendable {
     public var columns: [Column]
     /// One row per document, paragraph or removed line: the workbook may show only the first rows.
     public var isDetail: Bool
-    private var storage: any TableStorage
+    private var source: RowSource
+    /// Rows shown: all of the source's, or its first ones (`prefix`).
+    public private(set) var count: Int
 
     /// The table of `rows`, as their declaration shows them.
     public init<Row: TableRow>(_ rows: [Row]) {
@@ -98,7 +100,8 @@ public struct Table: Sendable {
         description = declaration.description
         columns = declaration.columns.map(\.column)
         isDetail = declaration.isDetail
-        storage = DeclaredRows(rows: rows, cells: declaration.columns.map(\.cell))
+        source = RowSource(rows, cells: declaration.columns.map(\.cell))
+        count = rows.count
     }
 
     /// A table of cells, built by hand; a row shorter than the columns has nulls in the missing cells.
@@ -107,57 +110,73 @@ public struct Table: Sendable {
         self.description = description
         self.columns = columns
         self.isDetail = isDetail
-        storage = CellRows(rows: rows)
+        source = RowSource(cells: rows)
+        count = rows.count
     }
 
-    /// Data rows, header not counted.
-    public var count: Int { storage.count }
+    /// The cells of data row `row` (0-based), one per column (a hand-built row as it was given).
+    public func row(_ row: Int) -> [Cell] {
+        var cells: [Cell] = []
+        source.append(row, &cells)
+        return cells
+    }
 
-    /// The cell of data row `row` (0-based) in column `column`; null past the end of a short row.
-    public func cell(_ row: Int, _ column: Int) -> Cell { storage.cell(row, column) }
+    /// The cell of data row `row` in column `column`; null past the end of a short row. It makes the
+    /// whole row: `forEachRow` is the way through many cells.
+    public func cell(_ row: Int, _ column: Int) -> Cell {
+        let cells = self.row(row)
+        return column < cells.count ? cells[column] : .null
+    }
 
-    /// The cells of data row `row`, one per column (a hand-built row as it was given).
-    public func row(_ row: Int) -> [Cell] { storage.row(row) }
+    /// Calls `body` with the cells of each row of `rows` (every row by default), in order, as `row(_:)`
+    /// gives them: the fast way through a table, one buffer for every row.
+    public func forEachRow(in rows: Range<Int>? = nil, _ body: ([Cell]) throws -> Void) rethrows {
+        var buffer: [Cell] = []
+        buffer.reserveCapacity(columns.count)
+        for r in rows ?? 0..<count {
+            buffer.removeAll(keepingCapacity: true)
+            source.append(r, &buffer)
+            try body(buffer)
+        }
+    }
 
     /// The typed rows, when the table holds `Row`s.
-    public func rows<Row: TableRow>(_ type: Row.Type) -> [Row]? { (storage as? DeclaredRows<Row>)?.rows }
+    public func rows<Row: TableRow>(_ type: Row.Type) -> [Row]? {
+        guard source.type == ObjectIdentifier(Row.self), let rows = source.rows as? [Row] else { return nil }
+        return count == rows.count ? rows : Array(rows.prefix(count))
+    }
 
     /// The first `n` rows.
     public func prefix(_ n: Int) -> Table {
         var table = self
-        table.storage = storage.prefix(n)
+        table.count = min(max(n, 0), count)
         return table
     }
 }
 
-/// The rows behind a `Table`.
-private protocol TableStorage: Sendable {
-    var count: Int { get }
-    func cell(_ row: Int, _ column: Int) -> Cell
-    func row(_ row: Int) -> [Cell]
-    func prefix(_ n: Int) -> any TableStorage
-}
+/// The rows behind a `Table`, and a closure that gives a row's cells. The closure is made where the
+/// rows' type is known, so the compiler specialises it for that type: behind a protocol, the same
+/// generic code ran unspecialised, and the exports took longer.
+private struct RowSource: Sendable {
+    /// `[Row]` for typed rows, `[[Cell]]` for a table built by hand.
+    let rows: any Sendable
+    /// The row type, or `[Cell]`'s.
+    let type: ObjectIdentifier
+    /// Appends the cells of a row.
+    let append: @Sendable (Int, inout [Cell]) -> Void
 
-/// Typed rows and the declared way to get each column's cell.
-private struct DeclaredRows<Row: TableRow>: TableStorage {
-    var rows: [Row]
-    let cells: [@Sendable (Row) -> Cell]
-
-    var count: Int { rows.count }
-    func cell(_ row: Int, _ column: Int) -> Cell { cells[column](rows[row]) }
-    func row(_ row: Int) -> [Cell] {
-        let r = rows[row]
-        return cells.map { $0(r) }
+    init<Row: TableRow>(_ rows: [Row], cells: [@Sendable (Row) -> Cell]) {
+        self.rows = rows
+        type = ObjectIdentifier(Row.self)
+        append = { r, buffer in
+            let row = rows[r]
+            for cell in cells { buffer.append(cell(row)) }
+        }
     }
-    func prefix(_ n: Int) -> any TableStorage { DeclaredRows(rows: Array(rows.prefix(n)), cells: cells) }
-}
 
-/// Cells given row by row.
-private struct CellRows: TableStorage {
-    var rows: [[Cell]]
-
-    var count: Int { rows.count }
-    func cell(_ row: Int, _ column: Int) -> Cell { column < rows[row].count ? rows[row][column] : .null }
-    func row(_ row: Int) -> [Cell] { rows[row] }
-    func prefix(_ n: Int) -> any TableStorage { CellRows(rows: Array(rows.prefix(n))) }
+    init(cells rows: [[Cell]]) {
+        self.rows = rows
+        type = ObjectIdentifier([Cell].self)
+        append = { r, buffer in buffer.append(contentsOf: rows[r]) }
+    }
 }

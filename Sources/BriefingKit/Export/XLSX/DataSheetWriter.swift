@@ -59,9 +59,9 @@ struct DataSheetWriter {
         for c in columns.indices { columns[c].name = headers[c] }
         let widths = SheetLayout.columnWidths(columns, of: table, rows: rows)
         for c in columns.indices { try sheet.setColumnWidth(c, widths[c]) }
-        for (offset, row) in rows.enumerated() {
-            let r = offset + 1
-            let cells = table.row(row)
+        var r = 0
+        try table.forEachRow(in: rows) { cells in
+            r += 1
             for (c, cell) in cells.prefix(columns.count).enumerated() {
                 let wrap = columns[c].isLongText || SheetLayout.hasNewline(cell)
                 try writeCell(cell, row: r, column: c, wrap: wrap, sheet: sheet, tally: &tally)
