@@ -66,10 +66,10 @@ public struct FuzzTable: Sendable {
 
     /// A briefing holding the table, with run fields taken from the cells too.
     public var briefing: Briefing {
-        let first = table.rows.first?.first?.plain ?? ""
+        let first = table.count > 0 ? table.cell(0, 0).plain : ""
         let run = RunInfo(pipeline: table.name, description: first, pipelineFile: "Pipelines/" + table.name + ".yaml",
                           corpus: first, runAt: "2025-10-26T06:00:00Z", toolVersion: "fuzz",
-                          warnings: table.rows.last.map { $0.map(\.plain) } ?? [], changes: [first])
+                          warnings: table.count > 0 ? table.row(table.count - 1).map(\.plain) : [], changes: [first])
         return Briefing(run: run, tables: [table])
     }
 }
@@ -98,15 +98,15 @@ extension FuzzHarness {
         let separator: Unicode.Scalar = settings.dialect == .excel ? ";" : ","
         let records = readCSV(text, separator: separator)
         var expected = [table.columns.map(\.name)]
-        for row in table.rows {
-            expected.append(row.map { settings.neutraliseFormulas ? CSVExporter.neutralised($0) : $0.plain })
+        for r in 0..<table.count {
+            expected.append(table.row(r).map { settings.neutraliseFormulas ? CSVExporter.neutralised($0) : $0.plain })
         }
         guard records == expected else {
             return FuzzFailure("CSV (\(settings.dialect), neutralise \(settings.neutraliseFormulas)) reads back as \(records), not \(expected)")
         }
         if settings.neutraliseFormulas {
-            for (r, row) in table.rows.enumerated() {
-                for (c, cell) in row.enumerated() {
+            for r in 0..<table.count {
+                for (c, cell) in table.row(r).enumerated() {
                     switch cell {
                     case .text, .url:
                         let field = records[r + 1][c]
@@ -169,8 +169,8 @@ extension FuzzHarness {
         }
         let table = briefing.tables[0]
         var texts: [String] = []
-        for row in table.rows {
-            for cell in row {
+        for r in 0..<table.count {
+            for cell in table.row(r) {
                 switch cell {
                 case .text(let s), .url(let s): texts.append(s)
                 default: continue
@@ -191,14 +191,14 @@ extension FuzzHarness {
     /// bytes given as a previous briefing never crash it.
     static func checkPreviousRun(_ briefing: Briefing) -> FuzzFailure? {
         var renamed = briefing
-        renamed.tables[0].name = "documents"
+        renamed.tables[0].name = DocumentRow.table.name
         let bytes = JSONExporter.bytes(of: renamed)
         guard let read = try? PreviousRun(json: Data(bytes)) else {
             return FuzzFailure("the exported briefing.json does not read back as a previous run")
         }
         let expected = PreviousRun(briefing: renamed)
-        guard read.rows("documents") == expected.rows("documents") else {
-            return FuzzFailure("the previous run's documents rows differ: \(read.rows("documents")) vs \(expected.rows("documents"))")
+        guard read.rows(DocumentRow.self) == expected.rows(DocumentRow.self) else {
+            return FuzzFailure("the previous run's documents rows differ: \(read.rows(DocumentRow.self)) vs \(expected.rows(DocumentRow.self))")
         }
         _ = try? PreviousRun(json: Data(bytes.reversed()))
         _ = try? PreviousRun(json: Data(bytes.prefix(bytes.count / 2)))

@@ -1,6 +1,6 @@
 /// Writes `briefing.md`: a one-page Markdown note an analyst can paste into a briefing.
 ///
-/// Built only from the briefing's tables and run record, never from fixed facts: a title (the
+/// Built only from the briefing's typed rows and run record, never from fixed facts: a title (the
 /// pipeline's description) and a scope line; the headline figures with their qualifiers in plain
 /// English and their sources; the figures whose sources disagree, side by side and never averaged;
 /// participation; the main commitments by theme; the timeline; the source documents. A section that
@@ -58,7 +58,7 @@ public struct BriefingNote: Sendable {
     /// - Parameter changes: plain-text lines (escaped here) for "What changed since the previous run",
     ///   printed right after the scope line; `nil` leaves the section out, `[]` says there was no change.
     public func render(_ briefing: Briefing, changes: [String]? = nil) -> String {
-        let docs = Sources(briefing.table("documents"))
+        let docs = Sources(briefing.rows(DocumentRow.self))
         var out: [String] = []
         let title = briefing.run.description.isEmpty ? briefing.run.pipeline : briefing.run.description
         out.append("# " + Markdown.escape(title))
@@ -69,10 +69,10 @@ public struct BriefingNote: Sendable {
             out += changes.isEmpty ? ["- No change."] : changes.map { "- " + Markdown.escape($0) }
         }
         let sections = [
-            figureSections(briefing.table("figures"), docs: docs),
-            participation(briefing.table("participation")),
-            commitments(themes: briefing.table("themes"), commitments: briefing.table("commitments")),
-            timeline(briefing.table("timeline")),
+            figureSections(briefing.rows(FigureRow.self), docs: docs),
+            participation(briefing.rows(ParticipationRow.self)),
+            commitments(themes: briefing.rows(ThemeRow.self), commitments: briefing.rows(CommitmentRow.self)),
+            timeline(briefing.rows(TimelineRow.self)),
             sources(docs),
         ]
         for lines in sections.joined() where !lines.isEmpty {
@@ -98,16 +98,16 @@ public struct BriefingNote: Sendable {
     }
 
     /// Headline figures (those no other source disputes), then the conflicts.
-    private func figureSections(_ table: Table?, docs: Sources) -> [[String]] {
-        guard let t = TableReader(table), !t.rows.isEmpty else { return [] }
+    private func figureSections(_ rows: [FigureRow]?, docs: Sources) -> [[String]] {
+        guard let rows, !rows.isEmpty else { return [] }
         struct Figure {
             var metric: String, role: String?, value: Double, qualifier: String?, asOf: PartialDate?
             var document: String, documentDate: PartialDate?, disputed: Bool
         }
-        let figures = t.rows.map { r in
-            Figure(metric: t.text(r, "metric") ?? "", role: t.text(r, "role"), value: t.double(r, "value") ?? 0,
-                   qualifier: t.text(r, "qualifier"), asOf: t.date(r, "as_of"), document: t.text(r, "document_id") ?? "",
-                   documentDate: t.date(r, "document_date"), disputed: t.text(r, "conflict") != nil)
+        let figures = rows.map { r in
+            Figure(metric: r.metric.nonBlank ?? "", role: r.role.nonBlank, value: r.value, qualifier: r.qualifier.nonBlank,
+                   asOf: r.asOf, document: r.documentID.nonBlank ?? "", documentDate: r.documentDate,
+                   disputed: r.conflict.nonBlank != nil)
         }
         // Headline: one line per stated value, with every document that states it.
         var headline: [(key: String, figure: Figure, sources: [String])] = []
@@ -154,23 +154,20 @@ public struct BriefingNote: Sendable {
     }
 
     /// Countries (with ISO alpha-3), organisations and groups, most mentioned first.
-    private func participation(_ table: Table?) -> [[String]] {
-        guard let t = TableReader(table), !t.rows.isEmpty else { return [] }
-        var kinds: [(kind: String, items: [String])] = []
-        for r in t.rows {
-            let kind = t.text(r, "type") ?? "other"
-            let mentions = t.int(r, "mentions") ?? 0
-            var detail = t.text(r, "iso_alpha3").map { $0 + ", " } ?? ""
-            detail += "\(mentions) mention" + (mentions == 1 ? "" : "s")
-            let item = Markdown.escape(t.text(r, "name") ?? "?") + " (" + Markdown.escape(detail) + ")"
-            if let i = kinds.firstIndex(where: { $0.kind == kind }) { kinds[i].items.append(item) } else { kinds.append((kind, [item])) }
+    private func participation(_ rows: [ParticipationRow]?) -> [[String]] {
+        guard let rows, !rows.isEmpty else { return [] }
+        var kinds: [(kind: EntityMention.Kind, items: [String])] = []
+        for r in rows {
+            var detail = r.isoAlpha3.nonBlank.map { $0 + ", " } ?? ""
+            detail += "\(r.mentions) mention" + (r.mentions == 1 ? "" : "s")
+            let item = Markdown.escape(r.name.nonBlank ?? "?") + " (" + Markdown.escape(detail) + ")"
+            if let i = kinds.firstIndex(where: { $0.kind == r.type }) { kinds[i].items.append(item) } else { kinds.append((r.type, [item])) }
         }
         let lines = kinds.map { k -> String in
             let (label, limit): (String, Int) = switch k.kind {
-            case "country": ("Countries", limits.countries)
-            case "organisation": ("Organisations", limits.organisations)
-            case "group": ("Groups", limits.groups)
-            default: (Markdown.capitalised(k.kind), limits.groups)
+            case .country: ("Countries", limits.countries)
+            case .organisation: ("Organisations", limits.organisations)
+            case .group: ("Groups", limits.groups)
             }
             return "- **\(Markdown.escape(label)) (\(k.items.count)):** " + Markdown.cappedInline(k.items, limit)
         }
@@ -178,26 +175,26 @@ public struct BriefingNote: Sendable {
     }
 
     /// Per theme (most commitments first): its actors, most committed first, one short action each.
-    private func commitments(themes: Table?, commitments: Table?) -> [[String]] {
-        guard let th = TableReader(themes), !th.rows.isEmpty, let cm = TableReader(commitments) else { return [] }
-        let lines = th.rows.map { theme -> String in
-            let label = th.text(theme, "theme") ?? th.text(theme, "theme_id") ?? "?"
-            let rows = cm.rows.filter { r in (cm.text(r, "themes") ?? "").components(separatedBy: "; ").contains(label) }
-            var actors: [(name: String, count: Int, first: [Cell])] = []
+    private func commitments(themes: [ThemeRow]?, commitments: [CommitmentRow]?) -> [[String]] {
+        guard let themes, !themes.isEmpty, let commitments else { return [] }
+        let lines = themes.map { theme -> String in
+            let label = theme.theme.nonBlank ?? theme.themeID.nonBlank ?? "?"
+            let rows = commitments.filter { $0.themes.contains(label) }
+            var actors: [(name: String, count: Int, first: CommitmentRow)] = []
             for r in rows {
-                let name = cm.text(r, "actor") ?? "?"
+                let name = r.actor.nonBlank ?? "?"
                 if let i = actors.firstIndex(where: { $0.name == name }) { actors[i].count += 1 } else { actors.append((name, 1, r)) }
             }
             actors.sort { ($0.count, $1.name) > ($1.count, $0.name) }
             let items = actors.map { a -> String in
                 var s = Markdown.escape(a.name) + (a.count > 1 ? " (\(a.count))" : "")
-                if let action = cm.text(a.first, "action") {
+                if let action = a.first.action.nonBlank {
                     s += " — " + Markdown.escape(Markdown.shortened(action, limits.actionLength))
                 }
-                if let doc = cm.text(a.first, "document_id") { s += " (" + Markdown.code(doc) + ")" }
+                if let doc = a.first.documentID.nonBlank { s += " (" + Markdown.code(doc) + ")" }
                 return s
             }
-            let count = th.int(theme, "commitments") ?? rows.count
+            let count = theme.commitments
             return "- **\(Markdown.escape(label))** (\(count) commitment\(count == 1 ? "" : "s")): "
                 + Markdown.cappedInline(items, limits.actorsPerTheme, separator: "; ", noun: "actor")
         }
@@ -205,13 +202,13 @@ public struct BriefingNote: Sendable {
     }
 
     /// Dated events, in date order.
-    private func timeline(_ table: Table?) -> [[String]] {
-        guard let t = TableReader(table), !t.rows.isEmpty else { return [] }
-        let lines = t.rows.map { r -> String in
-            var when = t.date(r, "date").map(Markdown.date) ?? "undated"
-            if let time = t.text(r, "time_of_day") { when += ", " + time }
-            let docs = (t.text(r, "document_ids") ?? "").components(separatedBy: ", ").filter { !$0.isEmpty }
-            return "- " + Markdown.escape(when) + " — " + Markdown.escape(t.text(r, "event") ?? "?")
+    private func timeline(_ rows: [TimelineRow]?) -> [[String]] {
+        guard let rows, !rows.isEmpty else { return [] }
+        let lines = rows.map { r -> String in
+            var when = Markdown.date(r.date)
+            if let time = r.timesOfDay.joined(separator: ", ").nonBlank { when += ", " + time }
+            let docs = r.documentIDs.filter { !$0.isEmpty }
+            return "- " + Markdown.escape(when) + " — " + Markdown.escape(r.event.nonBlank ?? "?")
                 + (docs.isEmpty ? "" : " (" + docs.map(Markdown.code).joined(separator: ", ") + ")")
         }
         return [["## Timeline", ""] + Markdown.capped(lines, limits.timeline, noun: "event")]
@@ -233,7 +230,7 @@ public struct BriefingNote: Sendable {
     }
 }
 
-/// The documents table, by id.
+/// The documents, by id.
 private struct Sources {
     struct Row { var id: String, title: String?, publisher: String?, date: PartialDate?, url: String? }
     let rows: [Row]
@@ -241,11 +238,10 @@ private struct Sources {
     private let titles: [String: String]
     var count: Int { rows.count }
 
-    init(_ table: Table?) {
-        guard let t = TableReader(table) else { rows = []; titles = [:]; return }
-        rows = t.rows.map { r in
-            Row(id: t.text(r, "document_id") ?? "?", title: t.text(r, "title"), publisher: t.text(r, "publisher"),
-                date: t.date(r, "date"), url: t.text(r, "source_url"))
+    init(_ documents: [DocumentRow]?) {
+        rows = (documents ?? []).map { d in
+            Row(id: d.documentID.nonBlank ?? "?", title: d.title.nonBlank, publisher: d.publisher.nonBlank, date: d.date,
+                url: d.sourceURL.nonBlank)
         }
         var titles: [String: String] = [:]
         for row in rows { if let title = row.title, titles[row.id] == nil { titles[row.id] = title } }

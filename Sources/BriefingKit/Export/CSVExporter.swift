@@ -57,7 +57,7 @@ public struct CSVExporter: Exporter {
         if settings.dialect == .excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         let separator = settings.dialect.separator
         appendRecord(table.columns.map(\.name), separator: separator, to: &out)
-        for row in table.rows {
+        try table.forEachRow { row in
             let fields = row.map { settings.neutraliseFormulas ? neutralised($0) : $0.plain }
             appendRecord(fields, separator: separator, to: &out)
             if out.count >= OutputFile.chunkSize {

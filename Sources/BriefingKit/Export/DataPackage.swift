@@ -5,10 +5,13 @@
 ///   boolean → `boolean`, url → `string` with format `uri`, and date → `string` constrained to
 ///   `YYYY-MM-DD` or `YYYY-MM`, because a date column mixes day and month precision and a Table Schema
 ///   `date` accepts only days (nor does `yearmonth` accept days);
+/// - each column's declared description;
 /// - `missingValues: [""]`, since a null cell is an empty field;
-/// - primary keys where a table has a natural one (`documents.document_id`, `paragraphs.paragraph_id`,
-///   `participation` type and name, `people.name`, `themes.theme_id`, `timeline` date and event id);
-/// - a foreign key to `documents.document_id` from every other table with a `document_id` column.
+/// - the primary key of a table that has one: its columns declared as keys (`documents.document_id`,
+///   `paragraphs.paragraph_id`, `participation` type and name, `people.name`, `themes.theme_id`,
+///   `timeline` date and event id);
+/// - a foreign key for each column that refers to another table's (every `document_id` but that of
+///   `documents` refers to `documents.document_id`), when that table is written too.
 ///
 /// Keys are written in a fixed order with the JSON exporter's writer, so the file is reproducible.
 public enum DataPackage {
@@ -17,20 +20,6 @@ public enum DataPackage {
 
     /// The Table Schema pattern of a date field: a day or a month (implicitly anchored, as in XML Schema).
     public static let datePattern = #"\d{4}-\d{2}(-\d{2})?"#
-
-    /// The primary key of each table that has one, by table name; used only when the columns exist.
-    static let primaryKeys: [String: [String]] = [
-        "documents": ["document_id"],
-        "paragraphs": ["paragraph_id"],
-        "participation": ["type", "name"],
-        "people": ["name"],
-        "themes": ["theme_id"],
-        "timeline": ["date", "event_id"],
-    ]
-
-    /// The table and column other tables' `document_id` refer to.
-    static let documentsTable = "documents"
-    static let documentKey = "document_id"
 
     /// The descriptor of `files` (each table with the name of its CSV file), as UTF-8 bytes.
     public static func bytes(run: RunInfo, files: [(table: Table, file: String)], settings: CSVSettings) -> [UInt8] {
@@ -42,9 +31,12 @@ public enum DataPackage {
 
     static func descriptor(run: RunInfo, files: [(table: Table, file: String)], settings: CSVSettings) -> JSONValue {
         let names = resourceNames(files.map(\.table.name))
-        let documents = files.indices.first { i in
-            files[i].table.name == documentsTable && files[i].table.columns.contains { $0.name == documentKey }
-        }.map { names[$0] }
+        // The resource of a referenced column: the first file whose table has it.
+        let resource = { (reference: ColumnReference) -> String? in
+            files.indices.first { i in
+                files[i].table.name == reference.table && files[i].table.columns.contains { $0.name == reference.column }
+            }.map { names[$0] }
+        }
         var fields: [(String, JSONValue)] = [
             ("profile", .string("tabular-data-package")),
             ("name", .string(resourceName(run.pipeline))),
@@ -52,12 +44,12 @@ public enum DataPackage {
         if !run.description.isEmpty { fields.append(("title", .string(run.description))) }
         fields.append(("created", .string(run.runAt)))
         fields.append(("resources", .array(files.indices.map { i in
-            resource(files[i].table, file: files[i].file, name: names[i], documents: documents, settings: settings)
+            self.resource(files[i].table, file: files[i].file, name: names[i], resource: resource, settings: settings)
         })))
         return .object(fields)
     }
 
-    private static func resource(_ table: Table, file: String, name: String, documents: String?,
+    private static func resource(_ table: Table, file: String, name: String, resource: (ColumnReference) -> String?,
                                  settings: CSVSettings) -> JSONValue {
         let excel = settings.dialect == .excel
         let dialect: JSONValue = .object([
@@ -77,24 +69,28 @@ public enum DataPackage {
             // readr) skips a UTF-8 BOM; Python's `utf-8-sig` is not a name other readers know.
             ("encoding", .string("utf-8")),
             ("dialect", dialect),
-            ("schema", schema(of: table, documents: documents)),
+            ("schema", schema(of: table, resource: resource)),
         ])
     }
 
-    /// The Table Schema of one table; `documents` is the resource name of the documents table, if written.
-    static func schema(of table: Table, documents: String?) -> JSONValue {
-        let columns = Set(table.columns.map(\.name))
+    /// The Table Schema of one table: its declared columns, primary key and foreign keys; `resource`
+    /// names the resource that holds a referenced column, `nil` when none was written.
+    static func schema(of table: Table, resource: (ColumnReference) -> String?) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("fields", .array(table.columns.map(field))),
             ("missingValues", .array([.string("")])),
         ]
-        if let key = primaryKeys[table.name], key.allSatisfy(columns.contains), !key.isEmpty {
+        let key = table.columns.filter(\.isKey).map(\.name)
+        if !key.isEmpty {
             fields.append(("primaryKey", key.count == 1 ? .string(key[0]) : .array(key.map { .string($0) })))
         }
-        if let documents, table.name != documentsTable, columns.contains(documentKey) {
-            let reference: JSONValue = .object([("resource", .string(documents)), ("fields", .string(documentKey))])
-            fields.append(("foreignKeys", .array([.object([("fields", .string(documentKey)), ("reference", reference)])])))
+        let foreignKeys: [JSONValue] = table.columns.compactMap { column in
+            guard let reference = column.references, reference.table != table.name,
+                  let target = resource(reference) else { return nil }
+            return .object([("fields", .string(column.name)),
+                            ("reference", .object([("resource", .string(target)), ("fields", .string(reference.column))]))])
         }
+        if !foreignKeys.isEmpty { fields.append(("foreignKeys", .array(foreignKeys))) }
         return .object(fields)
     }
 
@@ -113,6 +109,7 @@ public enum DataPackage {
             fields.append(("type", .string("string")))
             fields.append(("constraints", .object([("pattern", .string(datePattern))])))
         }
+        if !column.description.isEmpty { fields.append(("description", .string(column.description))) }
         return .object(fields)
     }
 

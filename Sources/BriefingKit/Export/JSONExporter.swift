@@ -68,13 +68,15 @@ public struct JSONExporter: Exporter {
     }
 
     private static func writeRows(of table: Table, to w: inout JSONWriter, flush: ([UInt8]) throws -> Void) throws {
-        guard !table.rows.isEmpty else {
+        guard table.count > 0 else {
             w.out.append(contentsOf: "[]".utf8)
             return
         }
         w.out.append(UInt8(ascii: "["))
-        for (r, row) in table.rows.enumerated() {
-            w.out.append(contentsOf: (r == 0 ? "\n      " : ",\n      ").utf8)
+        var first = true
+        try table.forEachRow { row in
+            w.out.append(contentsOf: (first ? "\n      " : ",\n      ").utf8)
+            first = false
             let fields = table.columns.enumerated().map { (c, column) in
                 (column.name, c < row.count ? cellValue(row[c]) : JSONValue.null)
             }

@@ -173,9 +173,9 @@ public struct Manifest: Sendable {
         for table in tables {
             let name = CSVExporter.fileName(for: table.name, taken: taken)
             taken.insert(name.lowercased())
-            counts[name] = [RowCount(name: table.name, rows: table.rows.count)]
+            counts[name] = [RowCount(name: table.name, rows: table.count)]
         }
-        counts[JSONExporter.fileName] = tables.map { RowCount(name: $0.name, rows: $0.rows.count) }
+        counts[JSONExporter.fileName] = tables.map { RowCount(name: $0.name, rows: $0.count) }
         if !sheets.isEmpty {
             counts[XLSXExporter.fileName] = sheets.map { RowCount(name: $0.name, rows: $0.rows) }
         }

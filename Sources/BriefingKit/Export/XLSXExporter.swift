@@ -35,7 +35,7 @@ public struct XLSXReport: Sendable, Hashable {
 ///
 /// The Summary (see `SummarySheet`) tells the story at a glance: the run, the headline, counts, the
 /// key figures with disagreeing sources highlighted, and two native bar charts; every number on it
-/// links to its row or sheet. It reads the tables by name and leaves out what a briefing lacks.
+/// links to its row or sheet. It reads the typed rows and leaves out what a briefing lacks.
 ///
 /// Each data sheet is one Excel table (see `DataSheetWriter`) with a frozen header row; cells keep
 /// their types:
@@ -58,11 +58,10 @@ public struct XLSXExporter: Exporter {
     public var created: Int?
     /// Data rows per sheet before a table continues on the next sheet (lowered in tests).
     var rowsPerSheet = ExcelLimits.maxRows - 1
-    /// Rows shown of each row-level table (`detailTables`); `nil` shows them all.
+    /// Rows shown of each row-level table (`Table.isDetail`: one row per document, paragraph or
+    /// removed line); `nil` shows them all. The aggregate tables (participation, figures,
+    /// commitments, people, timeline, …) are always shown whole.
     public var detailRowLimit: Int?
-    /// The row-level tables: one row per document, paragraph or removed line. The aggregate tables
-    /// (participation, figures, commitments, people, timeline, …) are always shown whole.
-    public static let detailTables: Set<String> = ["documents", "paragraphs", "removed"]
 
     public init(created: Int? = nil, detailRowLimit: Int? = nil) {
         self.created = created
@@ -90,11 +89,11 @@ public struct XLSXExporter: Exporter {
             var data = try DataSheetWriter(workbook: workbook, rowsPerSheet: rowsPerSheet)
             var locator = SheetLocator()
             for var table in briefing.tables {
-                if let limit = detailRowLimit, Self.detailTables.contains(table.name), table.rows.count > limit {
-                    report.cutTables.append(XLSXReport.CutTable(name: table.name, shown: limit, total: table.rows.count))
-                    report.warnings.append("xlsx: table '\(table.name)' has \(table.rows.count) rows; the workbook shows "
+                if let limit = detailRowLimit, table.isDetail, table.count > limit {
+                    report.cutTables.append(XLSXReport.CutTable(name: table.name, shown: limit, total: table.count))
+                    report.warnings.append("xlsx: table '\(table.name)' has \(table.count) rows; the workbook shows "
                                            + "the first \(limit) (outputs.xlsx_detail_rows), every row is in the CSV and JSON files")
-                    table.rows.removeSubrange(limit...)
+                    table = table.prefix(limit)
                 }
                 try data.write(table, report: &report, locator: &locator)
             }
@@ -137,7 +136,7 @@ public struct XLSXExporter: Exporter {
     static func needsZip64(_ briefing: Briefing) -> Bool {
         var bytes = 0
         for table in briefing.tables {
-            for row in table.rows {
+            table.forEachRow { row in
                 for cell in row {
                     switch cell {
                     case .text(let s), .url(let s): bytes += s.utf8.count * 2 + 40

@@ -8,25 +8,7 @@ import Foundation
 /// that either run lacks (an older or smaller pipeline) is not compared.
 public enum ChangeReport {
     /// The kinds of change, as the `change` column writes them.
-    public enum Kind: String, Sendable, CaseIterable {
-        case newDocument = "new-document"
-        case removedDocument = "removed-document"
-        case figureChanged = "figure-changed"
-        case newFigure = "new-figure"
-        case newCountry = "new-country"
-        case newOrganisation = "new-organisation"
-        case newGroup = "new-group"
-        case newPerson = "new-person"
-        case newCommitment = "new-commitment"
-    }
-
-    /// The table's name: the workbook sheet, `changes.csv`, the JSON key.
-    public static let tableName = "changes"
-
-    /// `change` (a `Kind`), `item` (what changed), `detail`, `document_id` (the source document, when one).
-    public static let columns = [
-        Column("change"), Column("item"), Column("detail", long: true), Column("document_id"),
-    ]
+    public typealias Kind = ChangeRow.Kind
 
     /// The summary line of a run that had no previous briefing.
     public static let firstRunLine = "first run: nothing to compare"
@@ -34,77 +16,81 @@ public enum ChangeReport {
     /// Most change lines `summaryLines` gives; a last line "… and N more" counts the rest.
     public static let maxSummaryLines = 12
 
-    /// The `changes` table of `current` against `previous`; empty (same columns) without a previous run.
-    public static func compare(previous: PreviousRun?, current: Briefing) -> Table {
-        var table = Table(name: tableName, columns: columns)
-        guard let previous else { return table }
-        let now = PreviousRun(briefing: current)
-        var rows: [[Cell]] = []
+    /// The `changes` rows of `current` against `previous`; none without a previous run. The current
+    /// run is read from its typed rows, the previous one by the declared column names.
+    public static func compare(previous: PreviousRun?, current: Briefing) -> [ChangeRow] {
+        guard let previous else { return [] }
+        var rows: [ChangeRow] = []
         func add(_ kind: Kind, _ item: String, _ detail: String, _ document: String?) {
-            rows.append([.text(kind.rawValue), .text(item), detail.isEmpty ? .null : .text(detail),
-                         document.map { .text($0) } ?? .null])
+            rows.append(ChangeRow(change: kind, item: item, detail: detail.isEmpty ? nil : detail, documentID: document))
         }
-
-        let both = { (name: String) in previous.has(name) && now.has(name) }
+        typealias D = DocumentRow.Columns
+        typealias P = ParticipationRow.Columns
+        typealias H = PersonRow.Columns
+        typealias C = CommitmentRow.Columns
 
         // Documents, by id.
-        let oldDocs = both("documents") ? previous.rows("documents") : []
-        let newDocs = both("documents") ? now.rows("documents") : []
-        let oldIDs = Set(oldDocs.compactMap { $0["document_id"] })
-        let newIDs = Set(newDocs.compactMap { $0["document_id"] })
+        let documents = current.rows(DocumentRow.self).flatMap { previous.has(DocumentRow.self) ? $0 : nil }
+        let oldDocs = documents == nil ? [] : previous.rows(DocumentRow.self)
+        let oldIDs = Set(oldDocs.compactMap { $0[D.documentID] })
+        let newIDs = Set((documents ?? []).map(\.documentID))
         let addedDocs = newIDs.subtracting(oldIDs)
-        for doc in newDocs {
-            guard let id = doc["document_id"], addedDocs.contains(id) else { continue }
-            add(.newDocument, id, documentDetail(doc), id)
+        for doc in documents ?? [] where addedDocs.contains(doc.documentID) {
+            add(.newDocument, doc.documentID, documentDetail(title: doc.title, date: doc.date?.iso, publisher: doc.publisher),
+                doc.documentID)
         }
         for doc in oldDocs {
-            guard let id = doc["document_id"], !newIDs.contains(id) else { continue }
-            add(.removedDocument, id, documentDetail(doc), id)
+            guard let id = doc[D.documentID], !newIDs.contains(id) else { continue }
+            add(.removedDocument, id, documentDetail(title: doc[D.title], date: doc[D.date], publisher: doc[D.publisher]), id)
         }
 
         // Figures, by metric and role.
-        for change in both("figures") ? figureChanges(old: previous.rows("figures"), new: now.rows("figures")) : [] {
-            add(change.kind, change.item, change.detail, change.document)
+        if let figures = current.rows(FigureRow.self), previous.has(FigureRow.self) {
+            for change in figureChanges(old: previous.rows(FigureRow.self), new: figures) {
+                add(change.kind, change.item, change.detail, change.document)
+            }
         }
 
         // Countries, organisations and groups, by type and name.
-        let seen = Set(previous.rows("participation").map { "\($0["type"] ?? "")|\($0["name"] ?? "")" })
-        let kinds: [(String, Kind)] = [("country", .newCountry), ("organisation", .newOrganisation), ("group", .newGroup)]
-        for (type, kind) in both("participation") ? kinds : [] {
-            for row in now.rows("participation") where row["type"] == type {
-                guard let name = row["name"], !seen.contains("\(type)|\(name)") else { continue }
-                let code = row["iso_alpha3"].flatMap { $0.isEmpty ? nil : $0 }
-                let item = code.map { "\(name) (\($0))" } ?? name
-                let docs = namingDocuments(row["document_ids"], added: addedDocs)
-                var detail = "named in " + docs.joined(separator: ", ")
-                if let roles = row["roles"], !roles.isEmpty { detail += "; roles: " + roles }
-                add(kind, item, detail, docs.first)
+        let seen = Set(previous.rows(ParticipationRow.self).map { "\($0[P.type] ?? "")|\($0[P.name] ?? "")" })
+        let kinds: [(EntityMention.Kind, Kind)] = [(.country, .newCountry), (.organisation, .newOrganisation),
+                                                   (.group, .newGroup)]
+        if let participation = current.rows(ParticipationRow.self), previous.has(ParticipationRow.self) {
+            for (type, kind) in kinds {
+                for row in participation where row.type == type && !seen.contains("\(type.rawValue)|\(row.name)") {
+                    let item = row.isoAlpha3.flatMap { $0.isEmpty ? nil : "\(row.name) (\($0))" } ?? row.name
+                    let docs = namingDocuments(row.documentIDs, added: addedDocs)
+                    var detail = "named in " + docs.joined(separator: ", ")
+                    if !row.roles.isEmpty { detail += "; roles: " + row.roles.joined(separator: ", ") }
+                    add(kind, item, detail, docs.first)
+                }
             }
         }
 
         // People, by name.
-        let knownPeople = Set(previous.rows("people").compactMap { $0["name"] })
-        for row in both("people") ? now.rows("people") : [] {
-            guard let name = row["name"], !knownPeople.contains(name) else { continue }
-            let docs = namingDocuments(row["document_ids"], added: addedDocs)
-            let about = [row["titles"], row["affiliation"]].compactMap { $0 }.filter { !$0.isEmpty }
-            let detail = (about.isEmpty ? "" : about.joined(separator: ", ") + "; ") + "named in " + docs.joined(separator: ", ")
-            add(.newPerson, name, detail, docs.first)
+        let knownPeople = Set(previous.rows(PersonRow.self).compactMap { $0[H.name] })
+        if let people = current.rows(PersonRow.self), previous.has(PersonRow.self) {
+            for row in people where !knownPeople.contains(row.name) {
+                let docs = namingDocuments(row.documentIDs, added: addedDocs)
+                let about = [row.titles.joined(separator: "; "), row.affiliation ?? ""].filter { !$0.isEmpty }
+                let detail = (about.isEmpty ? "" : about.joined(separator: ", ") + "; ") + "named in "
+                    + docs.joined(separator: ", ")
+                add(.newPerson, row.name, detail, docs.first)
+            }
         }
 
         // Commitments, by document, actor and sentence.
-        let key = { (r: [String: String]) in [r["document_id"] ?? "", r["actor"] ?? "", r["sentence"] ?? ""] }
-        let knownCommitments = Set(previous.rows("commitments").map(key))
-        for row in both("commitments") ? now.rows("commitments") : [] where !knownCommitments.contains(key(row)) {
-            let actor = row["actor"] ?? ""
-            let action = row["action"] ?? ""
-            let themes = row["themes"] ?? ""
-            let detail = (themes.isEmpty ? "" : "themes: \(themes); ") + "« \(excerpt(row["sentence"] ?? "", 200)) »"
-            add(.newCommitment, action.isEmpty ? actor : "\(actor): \(action)", detail, row["document_id"])
+        let knownCommitments = Set(previous.rows(CommitmentRow.self).map {
+            [$0[C.documentID] ?? "", $0[C.actor] ?? "", $0[C.sentence] ?? ""]
+        })
+        if let commitments = current.rows(CommitmentRow.self), previous.has(CommitmentRow.self) {
+            for row in commitments where !knownCommitments.contains([row.documentID, row.actor, row.sentence]) {
+                let themes = row.themes.joined(separator: "; ")
+                let detail = (themes.isEmpty ? "" : "themes: \(themes); ") + "« \(excerpt(row.sentence, 200)) »"
+                add(.newCommitment, row.action.isEmpty ? row.actor : "\(row.actor): \(row.action)", detail, row.documentID)
+            }
         }
-
-        table.rows = rows
-        return table
+        return rows
     }
 
     /// One figure change, before it becomes a row.
@@ -116,56 +102,54 @@ public enum ChangeReport {
     }
 
     /// Per metric (and role): a metric never seen before gives `new-figure`; a value it did not have
-    /// gives `figure-changed`, "old values → new value (as of …), source …".
-    private static func figureChanges(old: [[String: String]], new: [[String: String]]) -> [FigureChange] {
-        func metricKey(_ r: [String: String]) -> String {
-            let role = r["role"] ?? ""
-            return (r["metric"] ?? "") + (role.isEmpty ? "" : " (\(role))")
+    /// gives `figure-changed`, "old values → new value (as of …), source …". Values are compared as
+    /// `briefing.json` writes them.
+    private static func figureChanges(old: [[String: String]], new: [FigureRow]) -> [FigureChange] {
+        typealias F = FigureRow.Columns
+        func metricKey(_ metric: String, _ role: String?) -> String {
+            let role = role ?? ""
+            return metric + (role.isEmpty ? "" : " (\(role))")
         }
         var oldValues: [String: [String]] = [:]
         for r in old {
-            guard let v = r["value"], !v.isEmpty else { continue }
-            if !(oldValues[metricKey(r)]?.contains(v) ?? false) { oldValues[metricKey(r), default: []].append(v) }
+            guard let v = r[F.value], !v.isEmpty else { continue }
+            let metric = metricKey(r[F.metric] ?? "", r[F.role])
+            if !(oldValues[metric]?.contains(v) ?? false) { oldValues[metric, default: []].append(v) }
         }
         var changes: [FigureChange] = []
         var reported: Set<String> = []
         for r in new {
-            guard let value = r["value"], !value.isEmpty, r["metric"] != nil else { continue }
-            let metric = metricKey(r)
+            let value = PreviousRun.asWritten(.double(r.value))
+            guard !value.isEmpty else { continue }
+            let metric = metricKey(r.metric, r.role)
             guard reported.insert(metric + "|" + value).inserted else { continue }
-            var detail = stated(value, r)
-            if let asOf = r["as_of"], !asOf.isEmpty { detail += " (as of \(asOf))" }
-            if let doc = r["document_id"], !doc.isEmpty { detail += ", source \(doc)" }
+            var detail = r.qualifier.flatMap { $0.isEmpty ? nil : "\($0) \(value)" } ?? value
+            if let asOf = r.asOf { detail += " (as of \(asOf.iso))" }
+            if !r.documentID.isEmpty { detail += ", source \(r.documentID)" }
             if let before = oldValues[metric] {
                 guard !before.contains(value) else { continue }
                 let sortedBefore = before.sorted { (Double($0) ?? 0, $0) < (Double($1) ?? 0, $1) }
                 changes.append(FigureChange(kind: .figureChanged, item: metric,
                                             detail: sortedBefore.joined(separator: ", ") + " → " + detail,
-                                            document: r["document_id"]))
+                                            document: r.documentID))
             } else {
-                changes.append(FigureChange(kind: .newFigure, item: metric, detail: detail, document: r["document_id"]))
+                changes.append(FigureChange(kind: .newFigure, item: metric, detail: detail, document: r.documentID))
             }
         }
         return changes
     }
 
-    /// A figure's value with its qualifier (`more-than 1000`), as the figures table normalises it.
-    private static func stated(_ value: String, _ r: [String: String]) -> String {
-        guard let q = r["qualifier"], !q.isEmpty else { return value }
-        return "\(q) \(value)"
-    }
-
     /// The documents that name an entity: the new ones among them when there are any, else all.
-    private static func namingDocuments(_ ids: String?, added: Set<String>) -> [String] {
-        let all = (ids ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private static func namingDocuments(_ ids: [String], added: Set<String>) -> [String] {
+        let all = ids.filter { !$0.isEmpty }
         let fresh = all.filter(added.contains)
         return fresh.isEmpty ? all : fresh
     }
 
     /// A document's title, date and publisher, as far as they are known.
-    private static func documentDetail(_ doc: [String: String]) -> String {
-        let title = doc["title"].flatMap { $0.isEmpty ? nil : $0 } ?? "(no title)"
-        let extra = [doc["date"], doc["publisher"]].compactMap { $0 }.filter { !$0.isEmpty }
+    private static func documentDetail(title: String?, date: String?, publisher: String?) -> String {
+        let title = title.flatMap { $0.isEmpty ? nil : $0 } ?? "(no title)"
+        let extra = [date, publisher].compactMap { $0 }.filter { !$0.isEmpty }
         return extra.isEmpty ? title : "\(title) (\(extra.joined(separator: ", ")))"
     }
 
@@ -181,15 +165,12 @@ public enum ChangeReport {
 extension ChangeReport {
     /// Short human lines for the run summary and the briefing: documents grouped, one line per other
     /// change ("new country: Ghana (GHA)", "signatory-countries: 69 → 72"), at most `maxSummaryLines`
-    /// then "… and N more"; "no change since the previous run" for an empty table.
-    public static func summaryLines(_ table: Table) -> [String] {
-        let rows: [(kind: String, item: String, detail: String)] = table.rows.map { row in
-            (row.first?.plain ?? "", row.count > 1 ? row[1].plain : "", row.count > 2 ? row[2].plain : "")
-        }
-        guard !rows.isEmpty else { return ["no change since the previous run"] }
+    /// then "… and N more"; "no change since the previous run" for no change.
+    public static func summaryLines(_ changes: [ChangeRow]) -> [String] {
+        guard !changes.isEmpty else { return ["no change since the previous run"] }
         var lines: [String] = []
         for kind in Kind.allCases {
-            let items = rows.filter { $0.kind == kind.rawValue }
+            let items = changes.filter { $0.change == kind }
             guard !items.isEmpty else { continue }
             switch kind {
             case .newDocument, .removedDocument:
@@ -200,9 +181,9 @@ extension ChangeReport {
                 let names = items.map(\.item).joined(separator: ", ")
                 lines.append(items.count == 1 ? "new person: \(names)" : "\(items.count) new people: \(names)")
             case .figureChanged:
-                lines += items.map { "\($0.item): \(figureSummary($0.detail))" }
+                lines += items.map { "\($0.item): \(figureSummary($0.detail ?? ""))" }
             case .newFigure:
-                lines += items.map { "new figure: \($0.item) \(figureSummary($0.detail))" }
+                lines += items.map { "new figure: \($0.item) \(figureSummary($0.detail ?? ""))" }
             case .newCountry, .newOrganisation, .newGroup:
                 let noun = kind.rawValue.dropFirst("new-".count)
                 lines += items.map { "new \(noun): \($0.item)" }
@@ -215,13 +196,13 @@ extension ChangeReport {
     }
 
     /// The summary lines of a run, given what reading the previous briefing gave.
-    public static func summaryLines(_ table: Table, previous: PreviousRun.Loaded) -> [String] {
+    public static func summaryLines(_ changes: [ChangeRow], previous: PreviousRun.Loaded) -> [String] {
         switch previous {
         case .missing: return [firstRunLine]
         case .unreadable: return ["previous briefing unreadable: nothing to compare"]
         case .loaded(let p):
-            let lines = summaryLines(table)
-            guard table.rows.isEmpty, let at = p.runAt else { return lines }
+            let lines = summaryLines(changes)
+            guard changes.isEmpty, let at = p.runAt else { return lines }
             return ["no change since the previous run (\(at))"]
         }
     }
@@ -245,9 +226,9 @@ extension PreviousRun {
     public init(briefing: Briefing) {
         var tables: [String: [[String: String]]] = [:]
         for table in briefing.tables where tables[table.name] == nil && Self.compared.contains(table.name) {
-            tables[table.name] = table.rows.map { row in
+            tables[table.name] = (0..<table.count).map { r in
                 var fields: [String: String] = [:]
-                for (c, column) in table.columns.enumerated() { fields[column.name] = c < row.count ? Self.asWritten(row[c]) : "" }
+                for (c, column) in table.columns.enumerated() { fields[column.name] = Self.asWritten(table.cell(r, c)) }
                 return fields
             }
         }

@@ -269,7 +269,7 @@ public struct PipelineRunner {
         // previous briefing is a warning, never a failure.
         let previous = PreviousRun.load(path: previousBriefingPath, shownAs: relative(previousBriefingPath))
         let changes = ChangeReport.compare(previous: previous.previous, current: briefing)
-        briefing.tables.append(changes)
+        briefing.changes = changes
         briefing.run.changes = ChangeReport.summaryLines(changes, previous: previous)
         if let warning = previous.warning { briefing.run.warnings.append(warning) }
 

@@ -95,7 +95,17 @@ public struct PreviousRun: Sendable, Equatable {
 
     /// The tables the change report compares; the others (row-level detail, hundreds of thousands
     /// of rows on a large corpus) are neither read nor kept.
-    public static let compared: Set<String> = ["documents", "participation", "figures", "commitments", "people"]
+    public static let compared: Set<String> = [
+        DocumentRow.table.name, ParticipationRow.table.name, FigureRow.table.name, CommitmentRow.table.name,
+        PersonRow.table.name,
+    ]
+
+    /// The rows of the declared table of `Row`s, each row column name → value (read with the
+    /// declared columns: `row[FigureRow.Columns.metric]`); none when the run did not have it.
+    public func rows<Row: TableRow>(_ type: Row.Type) -> [[String: String]] { rows(Row.table.name) }
+
+    /// Whether the run had the declared table of `Row`s (possibly empty).
+    public func has<Row: TableRow>(_ type: Row.Type) -> Bool { has(Row.table.name) }
 
     /// Parses a `briefing.json` document (only its `compared` tables).
     /// - Throws: when the data is not JSON or not shaped `{ "run": {…}, "tables": { name: [ {…} ] } }`.
@@ -227,4 +237,9 @@ public struct PreviousRun: Sendable, Equatable {
             return ""
         }
     }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// The value of a declared column in a row of a previous run; `nil` when the row lacks it.
+    subscript<Row>(_ column: TableColumn<Row>) -> String? { self[column.name] }
 }

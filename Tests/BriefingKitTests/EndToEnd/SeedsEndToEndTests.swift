@@ -63,7 +63,7 @@ func readWorkbook(_ path: String) throws -> [String: [[String]]] {
         for table in result.briefing.tables {
             let csv = parseCSV(try String(contentsOfFile: out + "/\(table.name).csv", encoding: .utf8))
             #expect(csv.first == table.columns.map(\.name), "CSV header of \(table.name)")
-            #expect(csv.count == table.rows.count + 1, "CSV rows of \(table.name)")
+            #expect(csv.count == table.count + 1, "CSV rows of \(table.name)")
             let sheet = try #require(workbook[table.name], "sheet \(table.name)")
             #expect(sheet == csv, "workbook sheet \(table.name) differs from its CSV")
             let rows = try #require(jsonTables[table.name])
@@ -85,13 +85,13 @@ func readWorkbook(_ path: String) throws -> [String: [[String]]] {
         defer { project.remove() }
         let config = try PipelineLoader.load(path: project.root + "/Pipelines/hanoi-convention.yaml")
         let result = try PipelineRunner(config: config).run()
-        let documents = try #require(result.briefing.table("documents"))
-        #expect(documents.rows.map { $0[0] } == ["000_4f9839d5057eabca", "001_43092094198349f3", "002_519f73f8a069fb80",
-                                                  "003_29ee913704c63452", "004_d961580e3a41d7a1"].map { .text($0) })
-        let removed = try #require(result.briefing.table("removed"))
-        let duplicates = removed.rows.filter { $0[2] == .text("dedupe") }
-        #expect(duplicates.map { $0[6] } == [.text("000_4f9839d5057eabca#p10"), .text("000_4f9839d5057eabca#p11")])
-        #expect(result.briefing.table("paragraphs")?.rows.count == 50)
+        let documents = try #require(result.briefing.rows(DocumentRow.self))
+        #expect(documents.map(\.documentID) == ["000_4f9839d5057eabca", "001_43092094198349f3", "002_519f73f8a069fb80",
+                                                 "003_29ee913704c63452", "004_d961580e3a41d7a1"])
+        let removed = try #require(result.briefing.rows(RemovedRow.self))
+        let duplicates = removed.filter { $0.stage == "dedupe" }
+        #expect(duplicates.map(\.paragraphID) == ["000_4f9839d5057eabca#p10", "000_4f9839d5057eabca#p11"])
+        #expect(result.briefing.rows(ParagraphRow.self)?.count == 50)
         let dedupe = try #require(result.briefing.run.stages.first { $0.stage == "dedupe" })
         #expect(dedupe.input == 52 && dedupe.output == 50 && dedupe.dropped == ["exact-duplicate/document": 2])
     }

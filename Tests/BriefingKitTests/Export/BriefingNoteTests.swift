@@ -72,8 +72,6 @@ private func briefing(_ tables: [Table], description: String = "Test") -> Briefi
                           runAt: "2026-01-02T03:04:05Z", toolVersion: "0.1.0"), tables: tables)
 }
 
-private let documentColumns = [Column("document_id"), Column("title"), Column("date", .date), Column("source_url", .url),
-                               Column("publisher")]
 
 @Suite(.serialized) struct BriefingNoteTests {
     @Test func seedsNoteShowsBothConflictsSideBySideWithTheirSources() throws {
@@ -132,13 +130,11 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
         let rendered = try renderMarkdown(note)
         let table = try #require(rendered.tables.first)
         #expect(table.first == ["Document", "Title", "Publisher", "Date", "URL"])
-        let documents = try #require(result.briefing.table("documents"))
-        #expect(table.count == documents.rows.count + 1 && table.count == 6)
-        let column = { (name: String) in documents.columns.firstIndex { $0.name == name } ?? -1 }
-        let (id, title, publisher, url) = (column("document_id"), column("title"), column("publisher"), column("source_url"))
-        for (row, doc) in zip(table.dropFirst(), documents.rows) {
-            #expect(row[0] == doc[id].plain && row[1] == doc[title].plain && row[2] == doc[publisher].plain)
-            #expect(row[4] == (doc[url] == .null ? "—" : doc[url].plain), "URL of \(row[0])")
+        let documents = try #require(result.briefing.rows(DocumentRow.self))
+        #expect(table.count == documents.count + 1 && table.count == 6)
+        for (row, doc) in zip(table.dropFirst(), documents) {
+            #expect(row[0] == doc.documentID && row[1] == doc.title ?? "" && row[2] == doc.publisher ?? "")
+            #expect(row[4] == doc.sourceURL ?? "—", "URL of \(row[0])")
         }
         #expect(rendered.links.contains("https://baotintuc.vn/thoi-su/cong-uoc-ha-noi-la-tuyen-ngon-cua-hop-tac-toan-cau-"
                                         + "trong-ky-nguyen-so-20251026213451983.htm"))
@@ -159,10 +155,8 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
 
     @Test func noteFollowsTheTablesNotFixedFacts() throws {
         var (result, _) = try seedsNote()
-        let d = try #require(result.briefing.tables.firstIndex { $0.name == "documents" })
-        result.briefing.tables[d].rows[2][2] = .text("Un autre titre")
-        let f = try #require(result.briefing.tables.firstIndex { $0.name == "figures" })
-        result.briefing.tables[f].rows.removeAll { $0[0] == .text("articles") }
+        result.briefing.documents[2].title = "Un autre titre"
+        result.briefing.figures.removeAll { $0.metric == "articles" }
         let note = BriefingNote().render(result.briefing)
         #expect(note.contains("72 as of 26 Oct 2025 (`002_519f73f8a069fb80`, « Un autre titre »)"))
         #expect(!note.contains("**Articles:**"))
@@ -170,10 +164,8 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
 
     @Test func dataCannotBreakTheMarkdown() throws {
         let nasty = "A | B *star* _under_ [link](http://x.example) <b>tag</b> `tick` \\ & ~~gone~~\nsecond line"
-        let documents = Table(name: "documents", columns: documentColumns, rows: [
-            [.text("d_1"), .text(nasty), .date(PartialDate(year: 2025, month: 10, day: 26)),
-             .url("https://example.org/a|b c"), .text("pub|lisher")],
-        ])
+        let documents = Table([DocumentRow(documentID: "d_1", title: nasty, date: PartialDate(year: 2025, month: 10, day: 26),
+                                           sourceURL: "https://example.org/a|b c", publisher: "pub|lisher")])
         let note = BriefingNote().render(briefing([documents], description: "Title *with* [brackets]"))
         let rendered = try renderMarkdown(note)
         let flat = nasty.replacingOccurrences(of: "\n", with: " ")
@@ -185,7 +177,7 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
     }
 
     @Test func changesSectionAppearsOnlyWhenGiven() throws {
-        let documents = Table(name: "documents", columns: documentColumns, rows: [[.text("d1"), .null, .null, .null, .null]])
+        let documents = Table([DocumentRow(documentID: "d1")])
         let b = briefing([documents])
         let plain = BriefingNote().render(b)
         #expect(!plain.contains("What changed"))
@@ -200,9 +192,7 @@ private let documentColumns = [Column("document_id"), Column("title"), Column("d
     }
 
     @Test func longListsAreCut() throws {
-        let participation = Table(name: "participation", columns: [Column("type"), Column("name"), Column("iso_alpha3"),
-                                                                   Column("mentions", .integer)],
-                                  rows: (1...13).map { [.text("organisation"), .text("Org \($0)"), .null, .int(20 - $0)] })
+        let participation = Table((1...13).map { ParticipationRow(type: .organisation, name: "Org \($0)", mentions: 20 - $0) })
         let note = BriefingNote().render(briefing([participation]))
         let line = try #require(section("Participation", of: note).first)
         #expect(line.hasPrefix("- **Organisations (13):** Org 1 (19 mentions), Org 2 (18 mentions)"))

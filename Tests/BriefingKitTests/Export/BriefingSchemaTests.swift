@@ -2,9 +2,23 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-/// `Sources/BriefingKit/Export/Schemas/briefing.schema.json` against what the seeds run writes.
+/// `Sources/BriefingKit/Export/Schemas/briefing.schema.json`: made from the table declarations, and
+/// checked against what the seeds run writes.
 @Suite(.serialized) struct BriefingSchemaTests {
-    static let schemaPath = Repo.root.appendingPathComponent("Sources/BriefingKit/Export/Schemas/briefing.schema.json").path
+    static let schemaPath = Repo.root.appendingPathComponent(BriefingSchema.path).path
+
+    /// The checked-in schema is the one the declarations give; `BRIEFING_WRITE_SCHEMA=1` rewrites it.
+    @Test func checkedInSchemaIsMadeFromTheDeclarations() throws {
+        let generated = Data(BriefingSchema.bytes())
+        if ProcessInfo.processInfo.environment["BRIEFING_WRITE_SCHEMA"] == "1" {
+            try generated.write(to: URL(fileURLWithPath: Self.schemaPath))
+        }
+        let checkedIn = try Data(contentsOf: URL(fileURLWithPath: Self.schemaPath))
+        #expect(checkedIn == generated, """
+            \(BriefingSchema.path) is not the schema the table declarations give; \
+            rewrite it with BRIEFING_WRITE_SCHEMA=1 swift test --filter BriefingSchemaTests
+            """)
+    }
 
     /// Validates each document with Python's jsonschema (draft 2020-12) and returns, per document,
     /// the error messages (empty when valid); the schema itself is checked first.
@@ -99,7 +113,8 @@ import Testing
     }
 
     /// The schema names every table the seeds run writes, with exactly its columns, in order, and
-    /// JSON types that match the column types; nullable columns are nullable.
+    /// JSON types that match the column types; the declared nullable columns, and only they, take
+    /// null, and a column that holds a null is declared nullable.
     @Test func schemaFollowsTheTables() throws {
         let schema = try load(Self.schemaPath)
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
@@ -124,8 +139,9 @@ import Testing
                 let type = props[column.name]?["type"]
                 let types = (type as? [String]) ?? (type as? String).map { [$0] } ?? []
                 #expect(types.first == expected[column.type], "\(table.name).\(column.name)")
-                let hasNull = table.rows.contains { $0[c] == .null }
-                if hasNull { #expect(types.contains("null"), "\(table.name).\(column.name) holds nulls") }
+                #expect(types.contains("null") == column.isNullable, "\(table.name).\(column.name) nullable")
+                let hasNull = (0..<table.count).contains { table.cell($0, c) == .null }
+                if hasNull { #expect(column.isNullable, "\(table.name).\(column.name) holds nulls") }
             }
         }
     }

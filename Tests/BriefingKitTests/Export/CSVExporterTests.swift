@@ -74,7 +74,7 @@ import Testing
             [.text(","), .text("line\nbreak"), .text("Tô Lâm")],
         ])
         let parsed = parseCSV(String(decoding: CSVExporter.bytes(of: awkward), as: UTF8.self))
-        #expect(parsed == [awkward.columns.map(\.name)] + awkward.rows.map { $0.map(\.plain) })
+        #expect(parsed == [awkward.columns.map(\.name)] + awkward.cells.map { $0.map(\.plain) })
     }
 
     @Test func writesOneFilePerTableWithSafeUniqueNames() throws {

@@ -68,11 +68,15 @@ func frictionlessValidate(_ descriptor: String) throws -> (valid: Bool, errors: 
     func neutralisedCellsValidate(dialect: CSVSettings.Dialect) throws {
         let folder = try makeTemporaryFolder("datapackage")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let documents = Table(name: "documents", columns: [Column("document_id"), Column("date", .date)], rows: [
+        // A primary key and a foreign key to it, declared by the columns.
+        let reference = ColumnReference(table: "documents", column: "document_id")
+        let documents = Table(name: "documents", columns: [Column("document_id", description: "", key: true),
+                                                           Column("date", .date)], rows: [
             [.text("a"), .date(PartialDate(year: 2025, month: 10, day: 26))],
             [.text("-b"), .date(PartialDate(year: 2025, month: 4))],
         ])
-        let notes = Table(name: "notes", columns: [Column("document_id"), Column("note"), Column("link", .url),
+        let notes = Table(name: "notes", columns: [Column("document_id", description: "", references: reference),
+                                                   Column("note"), Column("link", .url),
                                                    Column("n", .integer), Column("x", .number), Column("ok", .boolean)],
                           rows: [
                               [.text("a"), .text("=1+1"), .url("https://example.com/a;b"), .int(-3), .double(-0.5), .bool(true)],
@@ -141,10 +145,10 @@ func frictionlessValidate(_ descriptor: String) throws -> (valid: Bool, errors: 
         #expect(docSchema["missingValues"] as? [String] == [""])
         #expect(docSchema["foreignKeys"] == nil)
         let fields = try #require(docSchema["fields"] as? [[String: Any]])
-        let table = try #require(result.briefing.table("documents"))
-        #expect(fields.compactMap { $0["name"] as? String } == table.columns.map(\.name))
+        #expect(fields.compactMap { $0["name"] as? String } == DocumentRow.table.columns.map(\.name))
         let field = { (name: String) in fields.first { $0["name"] as? String == name } ?? [:] }
         #expect(field("words")["type"] as? String == "integer")
+        #expect(field("words")["description"] as? String == "Words of the kept paragraphs.")
         #expect(field("source_url")["type"] as? String == "string")
         #expect(field("source_url")["format"] as? String == "uri")
         #expect(field("date")["type"] as? String == "string")
@@ -174,9 +178,11 @@ func frictionlessValidate(_ descriptor: String) throws -> (valid: Bool, errors: 
     }
 
     @Test func rfcDescriptorAndNamesAreSafe() {
-        let tables = [Table(name: "Documents", columns: [Column("document_id")]),
+        let reference = ColumnReference(table: "documents", column: "document_id")
+        let tables = [Table(name: "Documents", columns: [Column("document_id", description: "", references: reference)]),
                       Table(name: "a/b c", columns: [Column("x", .number), Column("ok", .boolean)]),
-                      Table(name: "documents", columns: [Column("document_id"), Column("when", .date)])]
+                      Table(name: "documents", columns: [Column("document_id", description: "", key: true),
+                                                         Column("when", .date)])]
         let files = [(table: tables[0], file: "Documents.csv"), (table: tables[1], file: "a_b c.csv"),
                      (table: tables[2], file: "documents-2.csv")]
         #expect(DataPackage.resourceNames(tables.map(\.name)) == ["documents", "a-b-c", "documents-2"])
@@ -188,7 +194,7 @@ func frictionlessValidate(_ descriptor: String) throws -> (valid: Bool, errors: 
         #expect(text.contains("\"type\": \"boolean\""))
         #expect(text.contains("\"pattern\": \"\\\\d{4}-\\\\d{2}(-\\\\d{2})?\""))
         // The documents table proper is the third; only its resource is referred to, and the other
-        // table with a document_id but a different name gets a foreign key to it.
+        // table's document_id, which refers to it, gets a foreign key to it.
         #expect(text.contains("\"resource\": \"documents-2\""))
         #expect(text.hasSuffix("}\n"))
     }

@@ -109,7 +109,7 @@ private func entries(_ manifest: [String: Any], _ key: String) -> [[String: Any]
         let rows = { (file: String) in outputs.first { $0["path"] as? String == file }?["rows"] as? [String: Int] ?? [:] }
         let tables = result.briefing.tables
         #expect(tables.count == 10)
-        let all = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) })
+        let all = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.count) })
         #expect(rows("briefing.json") == all)
         #expect(rows("briefing.xlsx") == all)
         // 12 figures: the seeds' gold figures and "trois résultats convenus" (a borderline gold entry, read since number words are)
@@ -117,9 +117,9 @@ private func entries(_ manifest: [String: Any], _ key: String) -> [[String: Any]
         let workbook = try readWorkbook(out + "/briefing.xlsx")
         for table in tables {
             let csv = parseCSV(try String(contentsOfFile: out + "/\(table.name).csv", encoding: .utf8))
-            #expect(rows("\(table.name).csv") == [table.name: table.rows.count])
-            #expect(csv.count - 1 == table.rows.count, "CSV data rows of \(table.name)")
-            #expect((workbook[table.name]?.count ?? 0) - 1 == table.rows.count, "sheet rows of \(table.name)")
+            #expect(rows("\(table.name).csv") == [table.name: table.count])
+            #expect(csv.count - 1 == table.count, "CSV data rows of \(table.name)")
+            #expect((workbook[table.name]?.count ?? 0) - 1 == table.count, "sheet rows of \(table.name)")
         }
         #expect(rows("briefing.md").isEmpty && rows("run.json").isEmpty)
         #expect(manifest["warnings"] as? [String] == result.briefing.run.warnings)

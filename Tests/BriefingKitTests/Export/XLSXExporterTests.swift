@@ -121,7 +121,7 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
             let lastColumn = ExcelLimits.columnName(table.columns.count - 1)
             #expect(sheet.filter == nil, "the table's own filter, no sheet autofilter")
             #expect(sheet.tables.count == 1)
-            #expect(sheet.tables.first?.ref == "A1:\(lastColumn)\(table.rows.count + 1)")
+            #expect(sheet.tables.first?.ref == "A1:\(lastColumn)\(table.count + 1)")
             #expect(sheet.tables.first?.headers == table.columns.map(\.name))
             #expect(sheet.tables.first?.style == "TableStyleMedium2" && sheet.tables.first?.stripes == true)
             for (c, column) in table.columns.enumerated() {
@@ -199,7 +199,11 @@ func writeAndRead(_ briefing: Briefing, _ exporter: XLSXExporter = XLSXExporter(
     }
 
     @Test func rowLevelSheetsStopAtTheDetailLimitAndTheSummarySaysSo() throws {
-        let removed = Table(name: "removed", columns: [Column("line", .integer)], rows: (1...7).map { [.int($0)] })
+        // Which tables are row-level is declared: documents, paragraphs and removed.
+        #expect(Briefing.declared.filter { $0.emptyTable.isDetail }.map { $0.emptyTable.name }
+                    == ["documents", "paragraphs", "removed"])
+        let removed = Table(name: "removed", columns: [Column("line", .integer)], rows: (1...7).map { [.int($0)] },
+                            isDetail: true)
         let people = Table(name: "people", columns: [Column("n", .integer)], rows: (1...7).map { [.int($0)] })
         let (report, dump, folder) = try writeAndRead(Briefing(run: ExportFixtures.run, tables: [removed, people]),
                                                       XLSXExporter(detailRowLimit: 3))

@@ -73,9 +73,9 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         let signatories = try #require(summary.texts.first { $0.hasPrefix("72 signatory countries as of 2025-10-26") })
         #expect(signatories.contains("earlier figure: 69 as of 2025-10-25") && signatories.contains("sources disagree"))
         #expect(summary.texts.contains("110 delegations as of 2025-10-26"))
-        let participation = try #require(briefing.table("participation"))
-        let countries = participation.rows.filter { $0[0] == .text("country") }.count
-        let organisations = participation.rows.filter { $0[0] == .text("organisation") }.count
+        let participation = try #require(briefing.rows(ParticipationRow.self))
+        let countries = participation.filter { $0.type == .country }.count
+        let organisations = participation.filter { $0.type == .organisation }.count
         #expect(countries == 2)
         #expect(summary.texts.contains("\(countries) countries and \(organisations) organisations named in the coverage"))
         // Each headline figure links to the row of the figures sheet that states it.
@@ -89,8 +89,8 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         // Counts at a glance, each linked to its sheet.
         let expected: [(String, Int)] = [
             ("Documents", 5), ("Paragraphs kept", 50), ("Duplicates removed", 2), ("Countries", countries),
-            ("Organisations", organisations), ("People", briefing.table("people")?.rows.count ?? -1),
-            ("Commitments", briefing.table("commitments")?.rows.count ?? -1),
+            ("Organisations", organisations), ("People", briefing.rows(PersonRow.self)?.count ?? -1),
+            ("Commitments", briefing.rows(CommitmentRow.self)?.count ?? -1),
         ]
         for (label, value) in expected {
             let r = try #require(summary.row(startingWith: label), "count \(label)")
@@ -102,7 +102,7 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         #expect(summary.charts == 2)
         let charts = try chartRanges(folder + "/briefing.xlsx")
         #expect(charts.keys.sorted() == ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
-        let themes = try #require(briefing.table("themes")).rows.count
+        let themes = try #require(briefing.rows(ThemeRow.self)).count
         let themeRanges = try #require(charts["xl/charts/chart1.xml"])
         #expect(themeRanges.count == 2 && themeRanges.allSatisfy { $0.hasPrefix("Summary!$") })
         let themeSpan = try #require(themeRanges.first.flatMap(rowSpan))
@@ -135,9 +135,8 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         let first = header + 1
         var last = first
         while summary.cell(last + 1, 0)?.v.isEmpty == false { last += 1 }
-        let metrics = Set(try #require(briefing.table("figures")).rows.map { row -> String in
-            if case .text(let role) = row[1] { return "\(row[0].plain) (\(role))" }
-            return row[0].plain
+        let metrics = Set(try #require(briefing.rows(FigureRow.self)).map { row -> String in
+            row.role.map { "\(row.metric) (\($0))" } ?? row.metric
         })
         #expect(Set((first...last).compactMap { summary.cell($0, 0)?.v }) == metrics, "one line per metric and role")
 
@@ -149,7 +148,7 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
                     == "72 (as of 2025-10-26, 002_519f73f8a069fb80) | 69 (as of 2025-10-25, 000_4f9839d5057eabca)")
 
         // The conflict column says yes exactly for the metrics whose figures disagree.
-        let conflicting = Set(try #require(briefing.table("figures")).rows.filter { $0[5] != .null }.map { $0[0].plain })
+        let conflicting = Set(try #require(briefing.rows(FigureRow.self)).filter { $0.conflict != nil }.map(\.metric))
         #expect(conflicting == ["articles", "signatory-countries"])
         #expect(Set((first...last).filter { summary.cell($0, 6)?.v == "yes" }.compactMap { summary.cell($0, 0)?.v }) == conflicting)
         // … and conditional formatting colours those rows.
@@ -170,9 +169,7 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
 
     @Test func sectionsWhoseTablesAreMissingAreLeftOut() throws {
         let briefing = try seedsBriefing()
-        let rowLevel = Briefing(run: briefing.run, tables: briefing.tables.filter {
-            ["documents", "paragraphs", "removed"].contains($0.name)
-        })
+        let rowLevel = Briefing(run: briefing.run, tables: briefing.tables.filter(\.isDetail))
         let (_, bare, a) = try writeAndRead(rowLevel)
         defer { try? FileManager.default.removeItem(atPath: a) }
         let summary = try #require(bare.sheets.first)
@@ -183,7 +180,7 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         }
         #expect(summary.charts == 0 && summary.conditional.isEmpty)
 
-        let withoutFigures = Briefing(run: briefing.run, tables: briefing.tables.filter { $0.name != "figures" })
+        let withoutFigures = Briefing(run: briefing.run, tables: briefing.tables.filter { $0.rows(FigureRow.self) == nil })
         let (_, partial, b) = try writeAndRead(withoutFigures)
         defer { try? FileManager.default.removeItem(atPath: b) }
         let second = try #require(partial.sheets.first)
@@ -218,7 +215,7 @@ func chartRanges(_ path: String) throws -> [String: [String]] {
         #expect(summary.charts == 0 && summary.conditional.isEmpty)
     }
 
-    @Test func summaryDataReadsTablesByName() throws {
+    @Test func summaryDataReadsTheTypedRows() throws {
         let data = SummaryData(try seedsBriefing())
         let signatories = try #require(data.keyFigures?.first { $0.metric == "signatory-countries" })
         #expect(signatories.conflict && signatories.values.map(\.value) == [72, 69])

@@ -57,7 +57,7 @@ let ghanaKenyaArticle = """
         defer { project.remove() }
 
         let first = try run(project, day: 0)
-        #expect(first.briefing.table("changes")?.rows.isEmpty == true)
+        #expect(first.briefing.rows(ChangeRow.self)?.isEmpty == true)
         #expect(first.briefing.run.changes == ["first run: nothing to compare"])
         #expect(try changesCSV(project) == [["change", "item", "detail", "document_id"]])
         #expect(try jsonChanges(project) == ["first run: nothing to compare"])
@@ -66,8 +66,8 @@ let ghanaKenyaArticle = """
         let second = try run(project, day: 1)
         let csv = try changesCSV(project)
         let rows = Array(csv.dropFirst())
-        let table = try #require(second.briefing.table("changes"))
-        #expect(rows == table.rows.map { $0.map(\.plain) })
+        let table = Table(try #require(second.briefing.rows(ChangeRow.self)))
+        #expect(rows == table.cells.map { $0.map(\.plain) })
 
         #expect(rows.contains(["new-document", Self.newID,
                                "Le Ghana et le Kenya rejoignent les signataires de la Convention de Hanoï (2025-10-28, VNA/CVN)",
@@ -97,7 +97,7 @@ let ghanaKenyaArticle = """
 
         // The same corpus again: nothing new, and the line says since when.
         let third = try run(project, day: 2)
-        #expect(third.briefing.table("changes")?.rows.isEmpty == true)
+        #expect(third.briefing.rows(ChangeRow.self)?.isEmpty == true)
         #expect(third.briefing.run.changes == ["no change since the previous run (2025-10-28T00:00:00Z)"])
     }
 
@@ -120,7 +120,7 @@ let ghanaKenyaArticle = """
         _ = try run(project, day: 0)
         try project.write("{ \"run\": { \"pipeline\": ", to: "out/hanoi-convention/latest/briefing.json")
         let result = try run(project, day: 1)
-        #expect(result.briefing.table("changes")?.rows.isEmpty == true)
+        #expect(result.briefing.rows(ChangeRow.self)?.isEmpty == true)
         #expect(result.briefing.run.changes == ["previous briefing unreadable: nothing to compare"])
         #expect(result.briefing.run.warnings.contains(
             "previous briefing out/hanoi-convention/latest/briefing.json is not a briefing (not valid JSON): nothing to compare"))
@@ -135,7 +135,7 @@ let ghanaKenyaArticle = """
         try project.write(ghanaKenyaArticle, to: "seeds/\(Self.newID).txt")
         _ = try run(project, day: 1)
         // Against the published output (which already has the article): nothing new.
-        #expect(try run(project, day: 2).briefing.table("changes")?.rows.isEmpty == true)
+        #expect(try run(project, day: 2).briefing.rows(ChangeRow.self)?.isEmpty == true)
         // Against the kept first run: the article again.
         let again = try run(project, day: 3) { $0.previousBriefingPath = kept }
         #expect(again.briefing.run.changes.first == "1 new document: \(Self.newID)")

@@ -2,38 +2,35 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-/// Small briefings built in code: only the columns `ChangeReport` reads.
+/// Small briefings built in code: only the fields `ChangeReport` reads are filled.
 enum ChangeFixtures {
+    static let day = PartialDate(year: 2025, month: 10, day: 27)
+
     static func documents(_ rows: [(String, String)]) -> Table {
-        Table(name: "documents", columns: [Column("document_id"), Column("title"), Column("date", .date), Column("publisher")],
-              rows: rows.map { [.text($0.0), .text($0.1), .date(PartialDate(year: 2025, month: 10, day: 27)), .null] })
+        Table(rows.map { DocumentRow(documentID: $0.0, title: $0.1, date: day) })
     }
 
     static func participation(_ rows: [(type: String, name: String, code: String?, docs: String)]) -> Table {
-        Table(name: "participation",
-              columns: [Column("type"), Column("name"), Column("iso_alpha3"), Column("roles"), Column("document_ids")],
-              rows: rows.map { [.text($0.type), .text($0.name), $0.code.map { .text($0) } ?? .null,
-                                .text($0.type == "country" ? "signatory" : ""), .text($0.docs)] })
+        Table(rows.map {
+            ParticipationRow(type: EntityMention.Kind(rawValue: $0.type) ?? .group, name: $0.name, isoAlpha3: $0.code,
+                             documentIDs: $0.docs.components(separatedBy: ", "),
+                             roles: $0.type == "country" ? ["signatory"] : [])
+        })
     }
 
     static func people(_ names: [(String, String)]) -> Table {
-        Table(name: "people", columns: [Column("name"), Column("titles"), Column("affiliation"), Column("document_ids")],
-              rows: names.map { [.text($0.0), .text("ministre"), .null, .text($0.1)] })
+        Table(names.map { PersonRow(name: $0.0, titles: ["ministre"], documentIDs: $0.1.components(separatedBy: ", ")) })
     }
 
     static func commitments(_ rows: [(doc: String, actor: String, sentence: String)]) -> Table {
-        Table(name: "commitments",
-              columns: [Column("actor"), Column("themes"), Column("action"), Column("document_id"), Column("sentence")],
-              rows: rows.map { [.text($0.actor), .text("capacity building"), .text("renforcer les capacités"),
-                                .text($0.doc), .text($0.sentence)] })
+        Table(rows.map {
+            CommitmentRow(actor: $0.actor, themes: ["capacity building"], action: "renforcer les capacités",
+                          documentID: $0.doc, sentence: $0.sentence)
+        })
     }
 
     static func figures(_ rows: [(metric: String, role: String?, value: Double, doc: String)]) -> Table {
-        Table(name: "figures",
-              columns: [Column("metric"), Column("role"), Column("value", .number), Column("qualifier"),
-                        Column("as_of", .date), Column("document_id")],
-              rows: rows.map { [.text($0.metric), $0.role.map { .text($0) } ?? .null, .double($0.value), .null,
-                                .date(PartialDate(year: 2025, month: 10, day: 27)), .text($0.doc)] })
+        Table(rows.map { FigureRow(metric: $0.metric, role: $0.role, value: $0.value, asOf: day, documentID: $0.doc) })
     }
 
     static func briefing(_ tables: [Table], at: String = "2025-10-28T06:00:00Z") -> Briefing {
@@ -58,20 +55,20 @@ enum ChangeFixtures {
 @Suite struct ChangeReportTests {
     typealias F = ChangeFixtures
 
-    /// The rows of a changes table as (change, item, detail, document_id) strings.
-    func rows(_ table: Table) -> [[String]] { table.rows.map { $0.map(\.plain) } }
+    /// The changes as (change, item, detail, document_id) strings, as the table writes them.
+    func rows(_ changes: [ChangeRow]) -> [[String]] { Table(changes).cells.map { $0.map(\.plain) } }
 
     @Test func noPreviousRunGivesAnEmptyTableAndTheFirstRunLine() {
         let table = ChangeReport.compare(previous: nil, current: F.before)
-        #expect(table.name == "changes")
-        #expect(table.columns.map(\.name) == ["change", "item", "detail", "document_id"])
-        #expect(table.rows.isEmpty)
+        #expect(ChangeRow.table.name == "changes")
+        #expect(ChangeRow.table.columns.map(\.name) == ["change", "item", "detail", "document_id"])
+        #expect(table.isEmpty)
         #expect(ChangeReport.summaryLines(table, previous: .missing) == ["first run: nothing to compare"])
     }
 
     @Test func identicalRunsGiveNoChange() {
         let table = ChangeReport.compare(previous: F.previous, current: F.before)
-        #expect(table.rows.isEmpty)
+        #expect(table.isEmpty)
         #expect(ChangeReport.summaryLines(table) == ["no change since the previous run"])
         #expect(ChangeReport.summaryLines(table, previous: .loaded(F.previous))
             == ["no change since the previous run (2025-10-27T06:00:00Z)"])
@@ -176,7 +173,7 @@ enum ChangeFixtures {
         let names = (1...20).map { ("country", "Pays \($0)", "P\($0)" as String?, "d3") }
         let table = ChangeReport.compare(previous: F.previous, current: F.briefing([F.participation(names)]))
         let lines = ChangeReport.summaryLines(table)
-        #expect(table.rows.count == 20)
+        #expect(table.count == 20)
         #expect(lines.count == ChangeReport.maxSummaryLines + 1)
         #expect(lines.first == "new country: Pays 1 (P1)")
         #expect(lines.last == "… and 8 more (see the changes table)")
@@ -209,7 +206,7 @@ enum ChangeFixtures {
         #expect(!read.has("paragraphs"))
         #expect(read.runAt == "2025-10-27T06:00:00Z")
         #expect(read.pipeline == "p")
-        #expect(ChangeReport.compare(previous: read, current: F.before).rows.isEmpty)
+        #expect(ChangeReport.compare(previous: read, current: F.before).isEmpty)
     }
 
     @Test func previousRunInAnotherLayoutIsParsedWhole() throws {
@@ -239,7 +236,7 @@ enum ChangeFixtures {
             let warning = try #require(loaded.warning, "\(text)")
             #expect(warning.hasPrefix("previous briefing out/p/briefing.json "), "\(warning)")
             #expect(warning.contains(reason), "\(warning)")
-            #expect(ChangeReport.summaryLines(Table(name: "changes", columns: ChangeReport.columns), previous: loaded)
+            #expect(ChangeReport.summaryLines([], previous: loaded)
                 == ["previous briefing unreadable: nothing to compare"])
         }
         try "{\"run\": {\"run_at\": \"2025-10-27T06:00:00Z\"}, \"tables\": {}}"

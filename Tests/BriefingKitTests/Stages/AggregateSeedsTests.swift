@@ -3,60 +3,65 @@ import Testing
 
 /// The briefing tables the project's pipeline builds from the seeds.
 @Suite struct AggregateSeedsTests {
-    static func tables() throws -> [String: Table] {
+    /// The briefing the aggregate builds from the seeds (without the change report's table).
+    static func briefing() throws -> Briefing {
         let plan = try PipelineLoader.plan(path: Repo.root.appendingPathComponent("Pipelines/hanoi-convention.yaml").path)
         var aggregate = plan.aggregator
         var stats = StageStats(stage: "aggregate", unit: "documents")
         _ = try PipelineRunner(plan: plan).stream { aggregate.consume($0, stats: &stats) }
-        return Dictionary(uniqueKeysWithValues: aggregate.finish(stats: &stats).map { ($0.name, $0) })
+        let run = RunInfo(pipeline: "hanoi-convention", description: "", pipelineFile: "", corpus: "", runAt: "",
+                          toolVersion: "")
+        return Briefing(run: run, tables: aggregate.finish(stats: &stats))
     }
 
-    static func rows(_ table: Table, where column: String, is value: Cell) -> [[String: Cell]] {
-        let named = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns.map(\.name), $0)) }
-        return named.filter { $0[column] == value }
+    @Test func tablesAreTheDeclaredOnesInOrder() throws {
+        let briefing = try Self.briefing()
+        #expect(briefing.tables.map(\.name) == Briefing.declared.dropLast().map { $0.emptyTable.name })
+        #expect(briefing.tables.map(\.name) == ["documents", "participation", "figures", "commitments", "themes", "people",
+                                                "timeline", "paragraphs", "removed"])
     }
 
     @Test func conflictingFiguresAreSideBySideWithTheirSources() throws {
-        let figures = try #require(try Self.tables()["figures"])
-        let signatories = Self.rows(figures, where: "metric", is: .text("signatory-countries"))
-        #expect(signatories.map { $0["value"] } == [.double(69), .double(72)])
-        #expect(signatories.map { $0["as_of"] } == [.date(PartialDate(year: 2025, month: 10, day: 25)), .date(PartialDate(year: 2025, month: 10, day: 26))])
-        #expect(signatories.map { $0["document_id"] } == [.text("000_4f9839d5057eabca"), .text("002_519f73f8a069fb80")])
-        #expect(signatories[0]["conflict"] == .text("disagrees with 72 (as of 2025-10-26) in 002_519f73f8a069fb80"))
-        #expect(signatories[1]["conflict"] == .text("disagrees with 69 (as of 2025-10-25) in 000_4f9839d5057eabca"))
-        if case .text(let sentence)? = signatories[0]["sentence"] { #expect(sentence.contains("par 69 pays")) } else { Issue.record("no sentence") }
-        let articles = Self.rows(figures, where: "metric", is: .text("articles"))
-        #expect(Set(articles.compactMap { $0["value"] }) == [.double(68), .double(71)])
-        #expect(articles.allSatisfy { $0["conflict"] != .null })
+        let figures = try #require(try Self.briefing().rows(FigureRow.self))
+        let signatories = figures.filter { $0.metric == "signatory-countries" }
+        #expect(signatories.map(\.value) == [69, 72])
+        #expect(signatories.map(\.asOf) == [PartialDate(year: 2025, month: 10, day: 25), PartialDate(year: 2025, month: 10, day: 26)])
+        #expect(signatories.map(\.documentID) == ["000_4f9839d5057eabca", "002_519f73f8a069fb80"])
+        #expect(signatories[0].conflict == "disagrees with 72 (as of 2025-10-26) in 002_519f73f8a069fb80")
+        #expect(signatories[1].conflict == "disagrees with 69 (as of 2025-10-25) in 000_4f9839d5057eabca")
+        #expect(signatories[0].sentence.contains("par 69 pays"))
+        let articles = figures.filter { $0.metric == "articles" }
+        #expect(Set(articles.map(\.value)) == [68, 71])
+        #expect(articles.allSatisfy { $0.conflict != nil })
         // the only conflicts: "près de 80 … ont pris la parole" counts speakers, not the 110 attending
-        let conflicting = figures.rows.filter { $0[5] != .null }
+        let conflicting = figures.filter { $0.conflict != nil }
         #expect(conflicting.count == 4)
     }
 
     @Test func participationHasCodesRolesAndDates() throws {
-        let participation = try #require(try Self.tables()["participation"])
-        let vietnam = try #require(Self.rows(participation, where: "name", is: .text("Vietnam")).first)
-        #expect(vietnam["type"] == .text("country") && vietnam["iso_alpha3"] == .text("VNM"))
-        #expect(vietnam["documents"] == .int(4))
-        #expect(vietnam["first_date"] == .date(PartialDate(year: 2025, month: 4)))
-        let ecuador = try #require(Self.rows(participation, where: "iso_alpha3", is: .text("ECU")).first)
-        #expect(ecuador["roles"] == .text("speaker"))
-        let groups = Self.rows(participation, where: "type", is: .text("group")).compactMap { $0["name"] }
-        #expect(groups.contains(.text("pays en développement")) && !groups.contains(.text("Vietnam")))
+        let participation = try #require(try Self.briefing().rows(ParticipationRow.self))
+        let vietnam = try #require(participation.first { $0.name == "Vietnam" })
+        #expect(vietnam.type == .country && vietnam.isoAlpha3 == "VNM")
+        #expect(vietnam.documentIDs.count == 4)
+        #expect(vietnam.firstDate == PartialDate(year: 2025, month: 4))
+        let ecuador = try #require(participation.first { $0.isoAlpha3 == "ECU" })
+        #expect(ecuador.roles == ["speaker"])
+        let groups = participation.filter { $0.type == .group }.map(\.name)
+        #expect(groups.contains("pays en développement") && !groups.contains("Vietnam"))
     }
 
     @Test func peopleAreOneRowPerPerson() throws {
-        let people = try #require(try Self.tables()["people"])
-        let toLam = Self.rows(people, where: "name", is: .text("Tô Lâm"))
+        let people = try #require(try Self.briefing().rows(PersonRow.self))
+        let toLam = people.filter { $0.name == "Tô Lâm" }
         #expect(toLam.count == 1)
-        #expect(toLam.first?["documents"] == .int(2) && toLam.first?["affiliation"] == .text("PCV"))
-        #expect(Self.rows(people, where: "name", is: .text("To Lam")).isEmpty)
-        #expect(people.rows.count == 8)
+        #expect(toLam.first?.documentIDs.count == 2 && toLam.first?.affiliation == "PCV")
+        #expect(people.filter { $0.name == "To Lam" }.isEmpty)
+        #expect(people.count == 8)
     }
 
     @Test func timelineDatesTheEvents() throws {
-        let timeline = try #require(try Self.tables()["timeline"])
-        let events = Set(timeline.rows.map { "\($0[0].plain) \($0[3].plain)" })
+        let timeline = try #require(try Self.briefing().rows(TimelineRow.self))
+        let events = Set(timeline.map { "\($0.date.iso) \($0.eventID)" })
         for expected in ["2024-12-24 adoption", "2025-10-25 opening-signing", "2025-10-25 plenary-discussion",
                          "2025-10-25 reception", "2025-10-26 closing-session", "2025-10-26 high-level-discussion"] {
             #expect(events.contains(expected), "timeline lacks \(expected)")
@@ -64,16 +69,16 @@ import Testing
     }
 
     @Test func themesCountCommitmentsAndNameTheirActors() throws {
-        let tables = try Self.tables()
-        let themes = try #require(tables["themes"])
-        let ratification = try #require(Self.rows(themes, where: "theme_id", is: .text("ratification")).first)
-        #expect(ratification["theme"] == .text("Signature and ratification"))
-        if case .text(let actors)? = ratification["actors"] { #expect(actors.contains("Vietnam")) } else { Issue.record("no actors") }
-        let commitments = try #require(tables["commitments"])
-        #expect(commitments.rows.count == 17)
-        let documents = try #require(tables["documents"])
-        let counts = Self.rows(documents, where: "document_id", is: .text("001_43092094198349f3")).first
-        #expect(counts?["people"] == .int(4) && counts?["countries"] == .int(2))
+        let briefing = try Self.briefing()
+        let themes = try #require(briefing.rows(ThemeRow.self))
+        let ratification = try #require(themes.first { $0.themeID == "ratification" })
+        #expect(ratification.theme == "Signature and ratification")
+        #expect(ratification.actors.contains { $0.name == "Vietnam" })
+        let commitments = try #require(briefing.rows(CommitmentRow.self))
+        #expect(commitments.count == 17)
+        let documents = try #require(briefing.rows(DocumentRow.self))
+        let counts = documents.first { $0.documentID == "001_43092094198349f3" }
+        #expect(counts?.people == 4 && counts?.countries == 2)
     }
 
     @Test func sentencesWithNothingToFindYieldNothing() throws {

@@ -33,7 +33,7 @@ struct DataSheetWriter {
         }
         var start = 0
         repeat {
-            let end = min(start + rowsPerSheet, table.rows.count)
+            let end = min(start + rowsPerSheet, table.count)
             let sheet = try workbook.addSheet(named: table.name)
             report.sheets.append(sheet.name)
             report.dataSheets.append(XLSXReport.SheetRows(name: sheet.name, rows: end - start))
@@ -41,26 +41,27 @@ struct DataSheetWriter {
                 report.warnings.append("xlsx: table '\(table.name)' is on sheet '\(sheet.name)' (Excel sheet "
                                        + "names have at most 31 characters, none of []:*?/\\, and are unique)")
             } else if start > 0 {
-                report.warnings.append("xlsx: table '\(table.name)' has \(table.rows.count) rows, more than a "
+                report.warnings.append("xlsx: table '\(table.name)' has \(table.count) rows, more than a "
                                        + "sheet holds; rows from \(start + 1) on are on sheet '\(sheet.name)'")
             }
             locator.record(table: table.name, sheet: sheet.name, first: start, count: end - start)
             var tally = Tally()
-            try writePart(table, headers: headers, rows: table.rows[start..<end], to: sheet, tally: &tally)
+            try writePart(table, headers: headers, rows: start..<end, to: sheet, tally: &tally)
             report.warnings += tally.messages(sheet: sheet.name, headers: headers)
             start = end
-        } while start < table.rows.count
+        } while start < table.count
     }
 
-    private mutating func writePart(_ table: Table, headers: [String], rows: ArraySlice<[Cell]>,
+    private mutating func writePart(_ table: Table, headers: [String], rows: Range<Int>,
                                     to sheet: Worksheet, tally: inout Tally) throws {
         guard !headers.isEmpty else { return }
         var columns = table.columns
         for c in columns.indices { columns[c].name = headers[c] }
-        let widths = SheetLayout.columnWidths(columns, rows: rows)
+        let widths = SheetLayout.columnWidths(columns, of: table, rows: rows)
         for c in columns.indices { try sheet.setColumnWidth(c, widths[c]) }
-        for (offset, cells) in rows.enumerated() {
-            let r = offset + 1
+        var r = 0
+        try table.forEachRow(in: rows) { cells in
+            r += 1
             for (c, cell) in cells.prefix(columns.count).enumerated() {
                 let wrap = columns[c].isLongText || SheetLayout.hasNewline(cell)
                 try writeCell(cell, row: r, column: c, wrap: wrap, sheet: sheet, tally: &tally)

@@ -10,17 +10,22 @@ enum SheetLayout {
     /// Room for the autofilter button next to a header.
     static let headerPadding = 3
 
-    /// One width per column (in characters): the longest header or value line plus padding, within limits.
-    static func columnWidths(_ columns: [Column], rows: ArraySlice<[Cell]>) -> [Double] {
-        columns.enumerated().map { c, column in
-            let cap = column.isLongText ? maxLongTextWidth : maxWidth
-            let limit = Int(cap)
-            var longest = column.name.count + headerPadding
-            for row in rows where c < row.count && longest < limit {
-                longest = max(longest, displayLength(row[c], atLeast: longest, limit: limit))
+    /// One width per column (in characters): the longest header or value line of `rows` of `table`
+    /// plus padding, within limits; `columns` are the table's, with the headers as written.
+    static func columnWidths(_ columns: [Column], of table: Table, rows: Range<Int>) -> [Double] {
+        let caps = columns.map { $0.isLongText ? maxLongTextWidth : maxWidth }
+        var longest = columns.map { $0.name.count + headerPadding }
+        // the columns whose width can still grow
+        var open = columns.indices.filter { longest[$0] < Int(caps[$0]) }
+        table.forEachRow(in: rows) { cells in
+            guard !open.isEmpty else { return }
+            open.removeAll { c in
+                let limit = Int(caps[c])
+                if c < cells.count { longest[c] = max(longest[c], displayLength(cells[c], atLeast: longest[c], limit: limit)) }
+                return longest[c] >= limit
             }
-            return min(max(Double(longest + 2), minWidth), cap)
         }
+        return columns.indices.map { min(max(Double(longest[$0] + 2), minWidth), caps[$0]) }
     }
 
     /// Lines the tallest wrapped cell of a row needs at the given widths (1 when nothing wraps).

@@ -1,5 +1,5 @@
-/// What the workbook's `Summary` sheet shows, read from the briefing's tables by table and column
-/// name. A section whose table (or one of its columns) is missing is left out (`nil` or empty).
+/// What the workbook's `Summary` sheet shows, read from the briefing's typed rows. A section whose
+/// table is missing is left out (`nil` or empty).
 struct SummaryData {
     /// One count of the "at a glance" block, with the table it comes from.
     struct Count: Equatable {
@@ -73,29 +73,29 @@ struct SummaryData {
     init(_ briefing: Briefing, headlineMetrics: [String] = ["signatory-countries", "delegations"],
          topCountries: Int = 15) {
         run = briefing.run
-        let documents = TableReader(briefing, "documents")
-        let participation = TableReader(briefing, "participation", requiring: ["type", "name", "mentions"])
-        if let documents {
-            counts.append(Count(label: "Documents", value: documents.count, table: "documents"))
-            if let kept = documents.sum("paragraphs") {
-                counts.append(Count(label: "Paragraphs kept", value: kept, table: "paragraphs"))
-            }
-            if let duplicates = documents.sum("duplicates_removed") {
-                counts.append(Count(label: "Duplicates removed", value: duplicates, table: "removed"))
-            }
+        let participation = briefing.rows(ParticipationRow.self)
+        if let documents = briefing.rows(DocumentRow.self) {
+            counts.append(Count(label: "Documents", value: documents.count, table: DocumentRow.table.name))
+            counts.append(Count(label: "Paragraphs kept", value: documents.reduce(0) { $0 + $1.paragraphs },
+                                table: ParagraphRow.table.name))
+            counts.append(Count(label: "Duplicates removed", value: documents.reduce(0) { $0 + $1.duplicatesRemoved },
+                                table: RemovedRow.table.name))
         }
-        let countryRows = participation?.rows(where: "type", is: "country") ?? []
-        let organisationRows = participation?.rows(where: "type", is: "organisation") ?? []
+        let rows = participation ?? []
+        let countryRows = rows.indices.filter { rows[$0].type == .country }
+        let organisationRows = rows.indices.filter { rows[$0].type == .organisation }
         if participation != nil {
-            counts.append(Count(label: "Countries", value: countryRows.count, table: "participation"))
-            counts.append(Count(label: "Organisations", value: organisationRows.count, table: "participation"))
+            counts.append(Count(label: "Countries", value: countryRows.count, table: ParticipationRow.table.name))
+            counts.append(Count(label: "Organisations", value: organisationRows.count, table: ParticipationRow.table.name))
         }
-        for (name, label) in [("people", "People"), ("commitments", "Commitments")] {
-            if let table = TableReader(briefing, name) { counts.append(Count(label: label, value: table.count, table: name)) }
+        if let people = briefing.rows(PersonRow.self) {
+            counts.append(Count(label: "People", value: people.count, table: PersonRow.table.name))
+        }
+        if let commitments = briefing.rows(CommitmentRow.self) {
+            counts.append(Count(label: "Commitments", value: commitments.count, table: CommitmentRow.table.name))
         }
 
-        if let figures = TableReader(briefing, "figures",
-                                     requiring: ["metric", "value", "document_id", "paragraph_id"]) {
+        if let figures = briefing.rows(FigureRow.self) {
             keyFigures = Self.keyFigures(figures)
         }
         for metric in headlineMetrics {
@@ -108,22 +108,16 @@ struct SummaryData {
             headline.append(HeadlineLine(
                 text: "\(countryRows.count) \(countryRows.count == 1 ? "country" : "countries") and "
                     + "\(organisationRows.count) \(organisationRows.count == 1 ? "organisation" : "organisations") "
-                    + "named in the coverage", table: "participation"))
+                    + "named in the coverage", table: ParticipationRow.table.name))
         }
 
-        if let themes = TableReader(briefing, "themes", requiring: ["theme", "commitments"]) {
-            self.themes = (0..<themes.count).compactMap { r in
-                guard let label = themes.text(r, "theme"), let value = themes.int(r, "commitments") else { return nil }
-                return Bar(label: label, value: value, row: r)
+        if let themes = briefing.rows(ThemeRow.self) {
+            self.themes = themes.enumerated().compactMap { r, theme in
+                theme.theme.nonBlank.map { Bar(label: $0, value: theme.commitments, row: r) }
             }
         }
-        if let participation {
-            let bars = countryRows.compactMap { r -> Bar? in
-                guard let name = participation.text(r, "name"), let mentions = participation.int(r, "mentions") else {
-                    return nil
-                }
-                return Bar(label: name, value: mentions, row: r)
-            }
+        if participation != nil {
+            let bars = countryRows.compactMap { r in rows[r].name.nonBlank.map { Bar(label: $0, value: rows[r].mentions, row: r) } }
             countries = Array(bars.sorted { ($1.value, $0.label) < ($0.value, $1.label) }.prefix(topCountries))
         }
     }
@@ -138,17 +132,17 @@ struct SummaryData {
     static func words(_ qualifier: String?) -> String { qualifier?.replacingDashes ?? "" }
 
     /// The figures grouped by metric and role, in the table's order of metrics, latest as-of first.
-    private static func keyFigures(_ figures: TableReader) -> [KeyFigure] {
+    private static func keyFigures(_ figures: [FigureRow]) -> [KeyFigure] {
         var groups: [KeyFigure] = []
-        for r in 0..<figures.count {
-            guard let metric = figures.text(r, "metric"), let value = figures.double(r, "value"),
-                  let document = figures.text(r, "document_id"), let paragraph = figures.text(r, "paragraph_id") else {
+        for (r, f) in figures.enumerated() {
+            guard let metric = f.metric.nonBlank, let document = f.documentID.nonBlank,
+                  let paragraph = f.paragraphID.nonBlank else {
                 continue
             }
-            let role = figures.text(r, "role")
-            let figure = FigureValue(value: value, qualifier: figures.text(r, "qualifier"), asOf: figures.date(r, "as_of"),
+            let role = f.role.nonBlank
+            let figure = FigureValue(value: f.value, qualifier: f.qualifier.nonBlank, asOf: f.asOf,
                                      documentID: document, paragraphID: paragraph, row: r)
-            let conflict = !(figures.text(r, "conflict") ?? "").isEmpty
+            let conflict = f.conflict.nonBlank != nil
             if let i = groups.firstIndex(where: { $0.metric == metric && $0.role == role }) {
                 groups[i].values.append(figure)
                 groups[i].conflict = groups[i].conflict || conflict

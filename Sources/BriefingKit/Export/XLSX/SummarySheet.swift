@@ -20,8 +20,8 @@ struct SummarySheet {
         self.locator = locator
         self.cutTables = cutTables
         var rows: [String: Int] = [:]
-        if let documents = TableReader(briefing, "documents", requiring: ["document_id"]) {
-            for r in 0..<documents.count { if let id = documents.text(r, "document_id"), rows[id] == nil { rows[id] = r } }
+        for (r, document) in briefing.documents.enumerated() {
+            if let id = document.documentID.nonBlank, rows[id] == nil { rows[id] = r }
         }
         documentRows = rows
     }
@@ -56,7 +56,7 @@ struct SummarySheet {
                 // Widths count default 11-point characters; bold 12-point ones are about 1.1 times as wide.
                 let perLine = Int(Self.widths[0...5].reduce(0, +) / 1.1)
                 try sheet.setRowHeight(r, 18 * Double((line.text.count + perLine - 1) / perLine))
-                if let figure = line.figure, let target = locator.location(table: "figures", row: figure.row) {
+                if let figure = line.figure, let target = locator.location(table: FigureRow.table.name, row: figure.row) {
                     try sheet.writeInternalLink(to: target, text: "figures: \(figure.paragraphID)", row: r, column: 6,
                                                 format: s.link)
                 } else if let table = line.table, let target = locator.top(of: table) {
@@ -116,13 +116,13 @@ struct SummarySheet {
             if let asOf = latest.asOf {
                 try sheet.writeDate(asOf, row: r, column: 3, format: asOf.precision == .day ? s.day : s.month)
             }
-            if let row = documentRows[latest.documentID], let target = locator.location(table: "documents", row: row) {
+            if let row = documentRows[latest.documentID], let target = locator.location(table: DocumentRow.table.name, row: row) {
                 try sheet.writeInternalLink(to: target, text: latest.documentID, row: r, column: 4, format: s.link,
                                             textFormat: s.cell)
             } else {
                 try sheet.writeString(latest.documentID, row: r, column: 4, format: s.cell)
             }
-            if let target = locator.location(table: "figures", row: latest.row) {
+            if let target = locator.location(table: FigureRow.table.name, row: latest.row) {
                 try sheet.writeInternalLink(to: target, text: latest.paragraphID, row: r, column: 5, format: s.link,
                                             textFormat: s.cell)
             } else {
@@ -146,8 +146,8 @@ struct SummarySheet {
         let chartRows = Self.chartHeight / 20 + 1
         let dataStart = start + 1 + chartRows + 1
         let blocks: [(title: String, bars: [SummaryData.Bar]?, table: String, column: Int, header: [String])] = [
-            ("Commitments by theme", data.themes, "themes", 0, ["Theme", "Commitments"]),
-            ("Mentions by country (top 15)", data.countries, "participation", 4, ["Country", "Mentions"]),
+            ("Commitments by theme", data.themes, ThemeRow.table.name, 0, ["Theme", "Commitments"]),
+            ("Mentions by country (top 15)", data.countries, ParticipationRow.table.name, 4, ["Country", "Mentions"]),
         ]
         try section("Charts (their data is below them)", row: start, sheet, s)
         try sheet.merge("Chart data", firstRow: dataStart, firstColumn: 0, lastRow: dataStart,

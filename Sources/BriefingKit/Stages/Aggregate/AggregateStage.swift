@@ -2,7 +2,8 @@
 /// the whole corpus: `consume` is called once per document, `finish` once at the end.
 ///
 /// Tables: `documents`, `participation`, `figures` (with conflicts), `commitments`, `themes`,
-/// `people`, `timeline`, then the row-level `paragraphs` and `removed`.
+/// `people`, `timeline`, then the row-level `paragraphs` and `removed`, each of typed rows
+/// (`DocumentRow`, …) declared in `Model/Tables/`.
 ///
 /// ```yaml
 /// - aggregate:
@@ -13,27 +14,9 @@ public struct AggregateStage: Aggregator {
     public static let unit = "documents"
     public let settings: AggregateSettings
 
-    private var documents = Table(name: "documents", columns: [
-        Column("document_id"), Column("file"), Column("title", long: true), Column("date", .date),
-        Column("date_precision"), Column("date_origin"), Column("source_url", .url), Column("publisher"),
-        Column("language"), Column("encoding"), Column("paragraphs", .integer), Column("boilerplate_removed", .integer),
-        Column("duplicates_removed", .integer), Column("words", .integer), Column("bytes", .integer),
-        Column("countries", .integer), Column("organisations", .integer), Column("people", .integer),
-        Column("figures", .integer), Column("commitments", .integer), Column("dates", .integer),
-    ])
-    private var paragraphs = Table(name: "paragraphs", columns: [
-        Column("document_id"), Column("position", .integer), Column("paragraph_id"), Column("line", .integer),
-        Column("words", .integer), Column("text", long: true),
-    ])
-    private var removed = Table(name: "removed", columns: [
-        Column("document_id"), Column("line", .integer), Column("stage"), Column("reason"),
-        Column("scope"), Column("similarity", .number), Column("paragraph_id"), Column("kept_paragraph_id"),
-        Column("excerpt", long: true),
-    ])
-    /// Characters of a removed line or paragraph the `removed` table keeps: enough to recognise it
-    /// (its document and line locate it in the corpus; a duplicate's kept paragraph is in `paragraphs`),
-    /// so the audit stays small on a corpus where most paragraphs are syndicated copies.
-    static let excerptLength = 120
+    private var documents: [DocumentRow] = []
+    private var paragraphs: [ParagraphRow] = []
+    private var removed: [RemovedRow] = []
 
     private var participation = ParticipationTable()
     private var figures = FiguresTable()
@@ -64,44 +47,45 @@ public struct AggregateStage: Aggregator {
         for (i, p) in doc.paragraphs.enumerated() {
             let n = ParagraphFingerprint(p.text).words.count
             words += n
-            paragraphs.rows.append([.text(doc.id), .int(i + 1), .text(p.id), .int(p.line), .int(n), .text(p.text)])
+            paragraphs.append(ParagraphRow(documentID: doc.id, position: i + 1, paragraphID: p.id, line: p.line,
+                                           words: n, text: p.text))
         }
         let f = doc.findings
         var boilerplate = 0, duplicates = 0
         for r in doc.removed.sorted(by: { ($0.line, $0.stage) < ($1.line, $1.stage) }) {
             if r.stage == DedupeStage.kind { duplicates += 1 } else { boilerplate += 1 }
-            removed.rows.append([
-                .text(r.documentID), .int(r.line), .text(r.stage), .text(r.reason.rawValue),
-                r.scope.map { .text($0.rawValue) } ?? .null, r.similarity.map { .double($0) } ?? .null,
-                r.paragraphID.map { .text($0) } ?? .null, r.keptParagraphID.map { .text($0) } ?? .null,
-                .text(Self.excerpt(r.text)),
-            ])
+            removed.append(RemovedRow(documentID: r.documentID, line: r.line, stage: r.stage, reason: r.reason,
+                                      scope: r.scope, similarity: r.similarity, paragraphID: r.paragraphID,
+                                      keptParagraphID: r.keptParagraphID, excerpt: Self.excerpt(r.text)))
         }
-        documents.rows.append([
-            .text(doc.id), .text(doc.fileName), doc.title.map { .text($0) } ?? .null,
-            doc.date.map { .date($0) } ?? .null, doc.date.map { .text($0.precision.rawValue) } ?? .null,
-            doc.dateOrigin.map { .text($0.rawValue) } ?? .null, doc.sourceURL.map { .url($0) } ?? .null,
-            doc.publisher.map { .text($0) } ?? .null, .text(doc.language), .text(doc.encoding.rawValue),
-            .int(doc.paragraphs.count), .int(boilerplate), .int(duplicates), .int(words), .int(doc.byteCount),
-            .int(Set(f.entities.filter { $0.kind == .country }.map(\.name)).count),
-            .int(Set(f.entities.filter { $0.kind == .organisation }.map(\.name)).count),
-            .int(Set(f.people.map(\.name)).count), .int(f.figures.count), .int(f.commitments.count), .int(f.dates.count),
-        ])
+        documents.append(DocumentRow(
+            documentID: doc.id, file: doc.fileName, title: doc.title, date: doc.date, dateOrigin: doc.dateOrigin,
+            sourceURL: doc.sourceURL, publisher: doc.publisher, language: doc.language, encoding: doc.encoding,
+            paragraphs: doc.paragraphs.count, boilerplateRemoved: boilerplate, duplicatesRemoved: duplicates,
+            words: words, bytes: doc.byteCount,
+            countries: Set(f.entities.filter { $0.kind == .country }.map(\.name)).count,
+            organisations: Set(f.entities.filter { $0.kind == .organisation }.map(\.name)).count,
+            people: Set(f.people.map(\.name)).count, figures: f.figures.count, commitments: f.commitments.count,
+            dates: f.dates.count))
         stats.output += 1
     }
 
-    /// The first `excerptLength` characters of `text`, with `…` when it is longer.
+    /// The first `RemovedRow.excerptLength` characters of `text`, with `…` when it is longer.
     static func excerpt(_ text: String) -> String {
-        guard text.utf8.count > excerptLength, text.count > excerptLength else { return text }
-        return String(text.prefix(excerptLength - 1)) + "…"
+        let length = RemovedRow.excerptLength
+        guard text.utf8.count > length, text.count > length else { return text }
+        return String(text.prefix(length - 1)) + "…"
     }
 
-    /// The tables, in the order the outputs show them.
+    /// The tables of typed rows, in the order the outputs show them.
     public func finish(stats: inout StageStats) -> [Table] {
-        let tables = [documents, participation.table(), figures.table(), commitments.table(), commitments.themesTable(),
-                      people.table(), timeline.table(), paragraphs, removed]
+        let tables = [
+            Table(documents), Table(participation.makeRows()), Table(figures.makeRows()), Table(commitments.rows),
+            Table(commitments.makeThemeRows()), Table(people.makeRows()), Table(timeline.makeRows()), Table(paragraphs),
+            Table(removed),
+        ]
         stats.extra["tables"] = tables.count
-        stats.extra["rows"] = tables.reduce(0) { $0 + $1.rows.count }
+        stats.extra["rows"] = tables.reduce(0) { $0 + $1.count }
         return tables
     }
 }

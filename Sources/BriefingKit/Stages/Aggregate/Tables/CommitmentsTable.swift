@@ -1,7 +1,9 @@
 /// `commitments`: one row per commitment or call to action; `themes`: commitments counted by theme
 /// with the actors who made them.
 struct CommitmentsTable {
-    private var rows: [(CommitmentMention, PartialDate?)] = []
+    private(set) var rows: [CommitmentRow] = []
+    /// The theme ids of each row, for `themes`.
+    private var themeIDs: [[String]] = []
     /// Theme id → label, from the themes data file.
     let themeLabel: @Sendable (String) -> String
 
@@ -10,46 +12,34 @@ struct CommitmentsTable {
     }
 
     mutating func consume(_ doc: Document) {
-        for c in doc.findings.commitments { rows.append((c, c.date ?? doc.date)) }
+        for c in doc.findings.commitments {
+            rows.append(CommitmentRow(
+                actor: c.actor, actorType: c.actorKind, themes: c.themes.map(themeLabel), action: c.action,
+                actorAsWritten: c.actorText, trigger: c.trigger, date: c.date ?? doc.date,
+                documentID: c.provenance.documentID, paragraphID: c.provenance.paragraphID,
+                sentence: c.provenance.sentence))
+            themeIDs.append(c.themes)
+        }
     }
-
-    static let columns = [
-        Column("actor"), Column("actor_type"), Column("themes"), Column("action", long: true),
-        Column("actor_as_written"), Column("trigger"), Column("date", .date), Column("document_id"),
-        Column("paragraph_id"), Column("sentence", long: true),
-    ]
-
-    func table() -> Table {
-        Table(name: "commitments", columns: Self.columns, rows: rows.map { c, date in
-            [.text(c.actor), .text(c.actorKind), .text(c.themes.map(themeLabel).joined(separator: "; ")),
-             .text(c.action), .text(c.actorText), .text(c.trigger), date.map { .date($0) } ?? .null,
-             .text(c.provenance.documentID), .text(c.provenance.paragraphID), .text(c.provenance.sentence)]
-        })
-    }
-
-    static let themeColumns = [
-        Column("theme"), Column("theme_id"), Column("commitments", .integer), Column("actors"),
-        Column("documents", .integer), Column("document_ids"),
-    ]
 
     /// Themes by number of commitments (most first), each with its actors by number of commitments.
-    func themesTable() -> Table {
+    func makeThemeRows() -> [ThemeRow] {
         var byTheme: [String: (count: Int, actors: [String: Int], docs: [String])] = [:]
-        for (c, _) in rows {
-            for theme in c.themes {
+        for (c, themes) in zip(rows, themeIDs) {
+            for theme in themes {
                 var entry = byTheme[theme] ?? (0, [:], [])
                 entry.count += 1
                 entry.actors[c.actor, default: 0] += 1
-                if !entry.docs.contains(c.provenance.documentID) { entry.docs.append(c.provenance.documentID) }
+                if !entry.docs.contains(c.documentID) { entry.docs.append(c.documentID) }
                 byTheme[theme] = entry
             }
         }
         let sorted = byTheme.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
-        return Table(name: "themes", columns: Self.themeColumns, rows: sorted.map { id, e in
+        return sorted.map { id, e in
             let actors = e.actors.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { $0.value > 1 ? "\($0.key) (\($0.value))" : $0.key }
-            return [.text(themeLabel(id)), .text(id), .int(e.count), .text(actors.joined(separator: ", ")),
-                    .int(e.docs.count), .text(e.docs.sorted().joined(separator: ", "))]
-        })
+                .map { ThemeRow.Actor(name: $0.key, commitments: $0.value) }
+            return ThemeRow(theme: themeLabel(id), themeID: id, commitments: e.count, actors: actors,
+                            documentIDs: e.docs.sorted())
+        }
     }
 }

@@ -41,14 +41,8 @@ struct FiguresTable {
     /// The date a figure speaks for: its own as-of date, else its document's date.
     static func asOf(_ r: Row) -> PartialDate? { r.figure.asOf ?? r.documentDate }
 
-    static let columns = [
-        Column("metric"), Column("role"), Column("value", .number), Column("qualifier"), Column("as_of", .date),
-        Column("conflict"), Column("stated_as"), Column("document_id"), Column("document_date", .date),
-        Column("paragraph_id"), Column("sentence", long: true),
-    ]
-
     /// Rows by metric, then as-of date, then value.
-    func table() -> Table {
+    func makeRows() -> [FigureRow] {
         let sorted = rows.sorted {
             ($0.figure.metric, Self.asOf($0)?.daysSinceEpoch ?? 0, $0.figure.value, $0.figure.provenance.documentID)
                 < ($1.figure.metric, Self.asOf($1)?.daysSinceEpoch ?? 0, $1.figure.value, $1.figure.provenance.documentID)
@@ -57,7 +51,7 @@ struct FiguresTable {
         var groups: [String: [Row]] = [:]
         for r in sorted { groups["\(r.figure.metric)|\(r.figure.role ?? "")", default: []].append(r) }
         groups = groups.mapValues(Self.distinct)
-        return Table(name: "figures", columns: Self.columns, rows: sorted.map { r in
+        return sorted.map { r in
             let group = groups["\(r.figure.metric)|\(r.figure.role ?? "")"] ?? []
             let others = Self.disagreeing(with: r, in: group)
             let conflict = others.isEmpty ? "" : "disagrees with " + others.map { o in
@@ -65,11 +59,11 @@ struct FiguresTable {
                     + " in \(o.figure.provenance.documentID)"
             }.joined(separator: "; ")
             let f = r.figure
-            return [.text(f.metric), f.role.map { .text($0) } ?? .null, .double(f.value), f.qualifier.map { .text($0) } ?? .null,
-                    Self.asOf(r).map { .date($0) } ?? .null, conflict.isEmpty ? .null : .text(conflict),
-                    .text(f.surface), .text(f.provenance.documentID), r.documentDate.map { .date($0) } ?? .null,
-                    .text(f.provenance.paragraphID), .text(f.provenance.sentence)]
-        })
+            return FigureRow(metric: f.metric, role: f.role, value: f.value, qualifier: f.qualifier, asOf: Self.asOf(r),
+                             conflict: conflict.isEmpty ? nil : conflict, statedAs: f.surface,
+                             documentID: f.provenance.documentID, documentDate: r.documentDate,
+                             paragraphID: f.provenance.paragraphID, sentence: f.provenance.sentence)
+        }
     }
 
     /// The figures of `group` (one metric and role, each distinct value and qualifier once) that

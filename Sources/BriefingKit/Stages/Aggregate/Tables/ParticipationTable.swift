@@ -35,26 +35,16 @@ struct ParticipationTable {
         }
     }
 
-    static let columns = [
-        Column("type"), Column("name"), Column("iso_alpha3"), Column("iso_alpha2"), Column("mentions", .integer),
-        Column("documents", .integer), Column("roles"), Column("first_date", .date), Column("last_date", .date),
-        Column("forms"), Column("document_ids"), Column("example_sentence", long: true),
-    ]
-
     /// Countries first, then organisations, then groups; most mentioned first, then by name.
-    func table() -> Table {
+    func makeRows() -> [ParticipationRow] {
         let kindOrder: [EntityMention.Kind: Int] = [.country: 0, .organisation: 1, .group: 2]
         let sorted = order.compactMap { rows[$0] }.sorted {
             (kindOrder[$0.kind] ?? 3, -$0.mentions, $0.name) < (kindOrder[$1.kind] ?? 3, -$1.mentions, $1.name)
         }
-        return Table(name: "participation", columns: Self.columns, rows: sorted.map { r in
-            [.text(r.kind.rawValue), .text(r.name),
-             r.kind == .country ? r.code.map { .text($0) } ?? .null : .null,
-             r.alpha2.map { .text($0) } ?? .null,
-             .int(r.mentions), .int(r.documents.count), .text(r.roles.sorted().joined(separator: ", ")),
-             r.first.map { .date($0) } ?? .null, r.last.map { .date($0) } ?? .null,
-             .text(r.surfaces.joined(separator: "; ")), .text(r.documents.joined(separator: ", ")),
-             .text(r.example.sentence)]
-        })
+        return sorted.map { r in
+            ParticipationRow(type: r.kind, name: r.name, isoAlpha3: r.kind == .country ? r.code : nil, isoAlpha2: r.alpha2,
+                             mentions: r.mentions, documentIDs: r.documents, roles: r.roles.sorted(),
+                             firstDate: r.first, lastDate: r.last, forms: r.surfaces, exampleSentence: r.example.sentence)
+        }
     }
 }

@@ -32,17 +32,11 @@ struct PeopleTable {
         }
     }
 
-    static let columns = [
-        Column("name"), Column("titles", long: true), Column("affiliation"), Column("mentions", .integer),
-        Column("documents", .integer), Column("forms"), Column("document_ids"), Column("example_sentence", long: true),
-    ]
-
-    func table() -> Table {
+    func makeRows() -> [PersonRow] {
         let sorted = order.compactMap { rows[$0] }.sorted { (-$0.mentions, $0.name) < (-$1.mentions, $1.name) }
-        return Table(name: "people", columns: Self.columns, rows: sorted.map { r in
-            [.text(r.name), .text(r.titles.joined(separator: "; ")), r.affiliation.map { .text($0) } ?? .null,
-             .int(r.mentions), .int(r.documents.count), .text(r.forms.joined(separator: "; ")),
-             .text(r.documents.joined(separator: ", ")), .text(r.example.sentence)]
-        })
+        return sorted.map { r in
+            PersonRow(name: r.name, titles: r.titles, affiliation: r.affiliation, mentions: r.mentions,
+                      documentIDs: r.documents, forms: r.forms, exampleSentence: r.example.sentence)
+        }
     }
 }

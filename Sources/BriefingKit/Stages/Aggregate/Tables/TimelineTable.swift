@@ -30,18 +30,12 @@ struct TimelineTable {
         }
     }
 
-    static let columns = [
-        Column("date", .date), Column("time_of_day"), Column("event"), Column("event_id"), Column("sources", .integer),
-        Column("document_ids"), Column("sentence", long: true),
-    ]
-
     /// Events in date order (a month-precision date before the days of that month).
-    func table() -> Table {
+    func makeRows() -> [TimelineRow] {
         let sorted = rows.values.sorted { ($0.date, $0.event.id) < ($1.date, $1.event.id) }
-        return Table(name: "timeline", columns: Self.columns, rows: sorted.map { r in
-            [.date(r.date), .text(r.timesOfDay.joined(separator: ", ")), .text(r.event.label), .text(r.event.id),
-             .int(r.documents.count), .text(r.documents.joined(separator: ", ")),
-             .text(r.sentences.first?.sentence ?? "")]
-        })
+        return sorted.map { r in
+            TimelineRow(date: r.date, timesOfDay: r.timesOfDay, event: r.event.label, eventID: r.event.id,
+                        documentIDs: r.documents, sentence: r.sentences.first?.sentence ?? "")
+        }
     }
 }
