@@ -303,6 +303,7 @@ private func parse(_ text: String, name: String = "page.txt") -> Document {
             Reuters
             Skip to main content
             World  Business  Markets  Sustainability  Legal  Technology
+            Sustainability | Climate & Energy
             Botswana and Namibia sign a solar power pact
             \(Self.body)
             """)

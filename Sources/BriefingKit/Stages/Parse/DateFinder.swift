@@ -195,6 +195,10 @@ enum DateFinder {
                 if tok.count == 4 { date = PartialDate.valid(year: a, month: b, day: c) }
                 else if t[i + 4].count == 4 {
                     date = b > 12 && a <= 12 ? PartialDate.valid(year: c, month: a, day: b) : PartialDate.valid(year: c, month: b, day: a)
+                } else if t[i + 4].count == 2, tok.count <= 2, t[i + 2].count <= 2, t[i + 1].text != "-",
+                          !(i + 5 < t.count && [".", "/"].contains(t[i + 5].text) && !t[i + 5].spaceBefore) {
+                    // `16/11/26`, `16.11.26`: day, month and a two-digit year of this century (not `1.2.3.4`)
+                    date = PartialDate.valid(year: 2000 + c, month: b, day: a)
                 }
                 if let date {
                     found.append(Found(year: date.year, month: date.month, day: date.day, before: before(i), after: after(i + 5)))
@@ -206,10 +210,16 @@ enum DateFinder {
             if tok.kind == .number, tok.count <= 2, (1...31).contains(tok.value) {
                 var k = i + 1
                 if k < t.count, t[k].kind == .word, ["er", "st", "nd", "rd", "th"].contains(t[k].folded), !t[k].spaceBefore { k += 1 }
+                // `16-Nov-2026`: day, month and year joined by hyphens
+                let hyphened = k + 1 < t.count && t[k].text == "-" && !t[k].spaceBefore && !t[k + 1].spaceBefore
+                if hyphened { k += 1 }
                 if let (m, next) = month(k) {
                     var end = next
                     var y: Int?
-                    if let (yy, n2) = year(next) { y = yy; end = n2 }
+                    var ny = next
+                    // `16 November, 2026`, `16-Nov-2026`: a comma or the hyphen before the year
+                    if ny + 1 < t.count, t[ny].text == "," || (hyphened && t[ny].text == "-"), year(ny + 1) != nil { ny += 1 }
+                    if let (yy, n2) = year(ny) { y = yy; end = n2 }
                     found.append(Found(year: y, month: m, day: tok.value, before: before(i), after: after(end)))
                     i = end
                     continue

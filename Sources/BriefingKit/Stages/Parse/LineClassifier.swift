@@ -240,7 +240,10 @@ enum LineClassifier {
         if line.contains(where: { "›»>→".contains($0) }), trimmed.allSatisfy({ $0.first?.isUppercase ?? false }) { return true }
         if sepCount >= 2 { return trimmed.allSatisfy { $0.first?.isUppercase ?? false } }
         // `Monde | Afrique`: two menu items of one or two words
-        return line.contains(" | ") && trimmed.allSatisfy { ($0.first?.isUppercase ?? false) && $0.spaceSeparatedCount <= 2 }
+        // (`Sustainability | Climate & Energy`: an ampersand joins two words of one item)
+        return line.contains(" | ") && trimmed.allSatisfy {
+            ($0.first?.isUppercase ?? false) && $0.split(separator: " ").filter { $0 != "&" }.count <= 2
+        }
     }
 
     /// `Published October 26, 2025 3:14 PM`, `Updated Oct. 26, 2025`, `Publié le 26/10/2025 à 14h05`,
