@@ -55,6 +55,7 @@ fuzz-build: setup
 score: build
 	.build/release/briefing score Pipelines/devset.yaml
 	BRIEFING_CORPUS=Tests/BriefingKitTests/Fixtures/heldout/articles .build/release/briefing score Pipelines/devset.yaml
+	BRIEFING_CORPUS=Tests/BriefingKitTests/Fixtures/heldout3/articles .build/release/briefing score Pipelines/devset.yaml
 	.build/release/briefing score --gold Tests/BriefingKitTests/Fixtures/seeds-expected.json Pipelines/hanoi-convention.yaml
 
 # briefing and the pandas peer side by side (scripts/bench.sh): BENCH_SIZES="1000 10000 100000" make bench

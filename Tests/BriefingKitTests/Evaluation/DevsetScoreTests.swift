@@ -9,9 +9,10 @@ import Testing
 ///   at least 0.90 for countries, organisations, people and figures, 0.80 for commitments, in each
 ///   language; titles and dates right for at least 90% of documents; every re-edited wire paragraph
 ///   found.
-/// - The held-out set (`Fixtures/heldout`, 8 articles nobody developed on) does not meet all of those
-///   yet (see the README's Scores section). Its test keeps the floor it reached, so that a change that
-///   makes the extractors worse on unseen articles fails; the floors are not the targets.
+/// - The held-out sets (`Fixtures/heldout`, 16 articles, and `Fixtures/heldout3`, 10 articles, written by
+///   people who did not develop) do not meet all of those yet (see the README's Scores section). Their
+///   tests keep the floors they reached, so that a change that makes the extractors worse on unseen
+///   articles fails; the floors are not the targets.
 @Suite struct DevsetScoreTests {
     static let targets: [String: Double] = [
         "countries": 0.90, "organisations": 0.90, "people": 0.90, "figures": 0.90, "commitments": 0.80,
@@ -23,6 +24,12 @@ import Testing
         "countries": 0.90, "organisations": 0.75, "people": 0.85, "figures": 0.75, "commitments": 0.70,
     ]
     static let heldOutCheckFloors: [String: Double] = ["titles": 0.75, "dates": 0.90]
+
+    /// What `heldout3` reached (2026-12-02), rounded down: a floor against regressions.
+    static let heldOut3Floors: [String: Double] = [
+        "countries": 0.90, "organisations": 0.75, "people": 0.80, "figures": 0.80, "commitments": 0.70,
+    ]
+    static let heldOut3CheckFloors: [String: Double] = ["titles": 0.70, "dates": 0.60, "near-duplicates": 1.0]
 
     static func report(corpus: String) throws -> Scorer.Report {
         let fixtures = Repo.root.appendingPathComponent("Tests/BriefingKitTests/Fixtures/\(corpus)")
@@ -58,5 +65,10 @@ import Testing
     @Test func theHeldOutSetStaysAboveItsFloors() throws {
         try Self.expect(try Self.report(corpus: "heldout"), corpus: "heldout", tables: Self.heldOutFloors,
                         checks: Self.heldOutCheckFloors)
+    }
+
+    @Test func theThirdHeldOutSetStaysAboveItsFloors() throws {
+        try Self.expect(try Self.report(corpus: "heldout3"), corpus: "heldout3", tables: Self.heldOut3Floors,
+                        checks: Self.heldOut3CheckFloors)
     }
 }
