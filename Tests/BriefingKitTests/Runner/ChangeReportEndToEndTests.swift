@@ -112,6 +112,9 @@ let ghanaKenyaArticle = """
                           "Hanoï se prépare à accueillir la signature de la Convention des Nations unies contre la cybercriminalité (2025-04, VNA/CVN)",
                           "003_29ee913704c63452"]])
         #expect(result.briefing.run.changes == ["1 removed document: 003_29ee913704c63452"])
+        // the removed document is no row of this run's documents: the data package must still be valid
+        let report = try frictionlessValidate(project.root + "/out/hanoi-convention/latest/datapackage.json")
+        #expect(report.valid, "\(report.errors)")
     }
 
     @Test func anUnreadablePreviousBriefingIsAWarningNotAFailure() throws {

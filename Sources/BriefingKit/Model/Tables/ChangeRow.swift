@@ -31,9 +31,10 @@ extension ChangeRow: TableRow {
             "detail", "How: a title, the values before and after, where it is named.", long: true, nullable: true) {
             .textOrNull($0.detail)
         }
+        /// No foreign key to `documents`: a removed document is a row of the previous run's, not this one's.
         public static let documentID = TableColumn<ChangeRow>(
-            "document_id", "The source document, when there is one.", nullable: true,
-            references: DocumentRow.reference(DocumentRow.Columns.documentID)) { .textOrNull($0.documentID) }
+            "document_id", "The source document, when there is one (a removed document's is the previous run's).",
+            nullable: true) { .textOrNull($0.documentID) }
     }
 
     public static let table = TableDeclaration<ChangeRow>(
